@@ -1,0 +1,66 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny")
+]
+
+let package = Package(
+    name: "tsunagu",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tsunagu", targets: ["tsunagu"]),
+        .library(name: "TsunaguCore", targets: ["TsunaguCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.0"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/leaf.git", from: "4.5.0"),
+    ],
+    targets: [
+        // Pure rules: Foundation only, no I/O.
+        .target(name: "TsunaguCore", swiftSettings: strictSettings),
+        // The Telephony protocol and its providers (simulated carrier now, SIP trunk later).
+        .target(name: "Telephony", dependencies: ["TsunaguCore"], swiftSettings: strictSettings),
+        .target(
+            name: "TsunaguServer",
+            dependencies: [
+                "TsunaguCore",
+                "Telephony",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Leaf", package: "leaf"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "tsunagu",
+            dependencies: ["TsunaguServer", .product(name: "Vapor", package: "vapor")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "TsunaguBenchmarks",
+            dependencies: ["TsunaguCore", "TsunaguServer"],
+            path: "Benchmarks/TsunaguBenchmarks",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "TsunaguCoreTests", dependencies: ["TsunaguCore"], swiftSettings: strictSettings),
+        .testTarget(name: "TelephonyTests", dependencies: ["Telephony"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "TsunaguServerTests",
+            dependencies: [
+                "TsunaguServer",
+                .product(name: "VaporTesting", package: "vapor"),
+            ],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

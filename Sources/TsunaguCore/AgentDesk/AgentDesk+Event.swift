@@ -1,0 +1,43 @@
+import Foundation
+
+extension AgentDesk {
+    /// Everything that can happen to the phone screen: the agent's actions and the telephony's reports.
+    public enum Event: Sendable, Hashable {
+        // Agent actions.
+        /// 開始: arms auto-dial (in automatic dialing) and dials the first row without 済 at or below ▶.
+        case startPressed
+        /// 終了: stops auto-dial; the call in progress goes on.
+        case stopPressed
+        /// 発信: dials the first row without 済 at or below ▶ now, without changing auto-dial.
+        case dialPressed
+        /// The red handset: ends the call in progress (CANCEL while ringing, BYE after answer).
+        case hangUpPressed
+        case cursorMoved(toIndex: Int)
+        case doneSet(AgentDeskRow.ID, Bool)
+        case prospectSet(AgentDeskRow.ID, Bool)
+        case callbackSet(AgentDeskRow.ID, Bool)
+        case memoEdited(AgentDeskRow.ID, String)
+        case contactNameEdited(AgentDeskRow.ID, String)
+        /// ダウンロード
+        case downloadPressed
+        /// アップロード
+        case uploadPressed
+        case confirmationAnswered(Confirmation, accepted: Bool)
+        /// A number typed on the dial pad.
+        case manualDialRequested(String)
+
+        // Results of the effects the desk asked for.
+        /// Rows the host assigned to this agent; `moreAvailable` when the pool held more than was asked for.
+        case rowsFetched([AgentDeskRow], moreAvailable: Bool)
+        case uploadCompleted
+        case uploadFailed
+
+        // Telephony reports.
+        case callRinging(CallID)
+        case callAnswered(CallID)
+        case callEnded(CallID, CallEnding)
+        case phoneReadinessChanged(Bool)
+
+        case settingsChanged(AgentDeskSettings)
+    }
+}

@@ -1,0 +1,302 @@
+import Foundation
+
+extension AgentDesk {
+    /// Applies one event and returns what the host must do, in order.
+    public mutating func handle(_ event: Event, now: Date) -> [Effect] {
+        switch event {
+        case .startPressed: return start(now: now)
+        case .stopPressed: return stop()
+        case .dialPressed: return dialAtCursor(arming: false, now: now)
+        case .hangUpPressed: return hangUp()
+        case .cursorMoved(let index): return moveCursor(to: index)
+        case .doneSet(let row, let value): return editRow(row) { $0.done = value }
+        case .prospectSet(let row, let value): return editRow(row) { $0.prospect = value }
+        case .callbackSet(let row, let value): return editRow(row) { $0.callback = value }
+        case .memoEdited(let row, let text):
+            guard text.count <= AgentDeskRow.memoMaximumLength else {
+                return [.show(.textTooLong(maximum: AgentDeskRow.memoMaximumLength))]
+            }
+            return editRow(row) { $0.memo = text }
+        case .contactNameEdited(let row, let text):
+            guard text.count <= AgentDeskRow.contactNameMaximumLength else {
+                return [.show(.textTooLong(maximum: AgentDeskRow.contactNameMaximumLength))]
+            }
+            return editRow(row) { $0.contactName = text }
+        case .downloadPressed: return download()
+        case .uploadPressed: return requestUpload()
+        case .confirmationAnswered(let confirmation, let accepted):
+            return answer(confirmation, accepted: accepted, now: now)
+        case .manualDialRequested(let text): return manualDial(text, now: now)
+        case .rowsFetched(let fetched, let moreAvailable): return receive(fetched, moreAvailable: moreAvailable, now: now)
+        case .uploadCompleted: return completeUpload()
+        case .uploadFailed:
+            guard pending == .upload else { return [] }
+            pending = nil
+            return [.show(.uploadFailed)]
+        case .callRinging(let id):
+            guard activeCall?.id == id, activeCall?.stage == .dialing else { return [] }
+            activeCall?.stage = .ringing
+            return []
+        case .callAnswered(let id): return callAnswered(id, now: now)
+        case .callEnded(let id, let ending): return callEnded(id, ending: ending, now: now)
+        case .phoneReadinessChanged(let ready):
+            phoneReady = ready
+            return []
+        case .settingsChanged(let newSettings):
+            settings = newSettings
+            if newSettings.dialingMode == .manual { autoDialArmed = false }
+            if newSettings.fetchMode == .manual { autoFetchActive = false }
+            return []
+        }
+    }
+
+    // MARK: Dialing
+
+    private mutating func start(now: Date) -> [Effect] {
+        if activeCall != nil { return [.show(.callInProgress)] }
+        return dialAtCursor(arming: settings.dialingMode == .automatic, now: now)
+    }
+
+    private mutating func stop() -> [Effect] {
+        autoDialArmed = false
+        switch pending {
+        case .fetch: pending = .fetch(dialAfterwards: false)
+        case .confirmation(.redialRecentlyCalled): pending = nil
+        default: break
+        }
+        return []
+    }
+
+    /// 開始 / 発信: dial the first row without 済 at or below ▶, asking first when it was dialled recently.
+    private mutating func dialAtCursor(arming: Bool, now: Date) -> [Effect] {
+        if activeCall != nil { return [.show(.callInProgress)] }
+        if pending == .upload || isFetching { return [.show(.busyWithPreviousRequest)] }
+        guard phoneReady else { return [.show(.phoneNotReady)] }
+        guard let target = firstUndone(from: cursor) else {
+            if rows.isEmpty { return [.show(.nothingToDial)] }
+            if arming, settings.fetchMode == .automatic, autoFetchActive {
+                autoDialArmed = true
+                return requestFetch(dialAfterwards: true)
+            }
+            autoDialArmed = false
+            return [.show(.endOfList)]
+        }
+        let row = rows[target]
+        if let last = row.lastDialedAt, settings.doubleDialGuardSeconds > 0,
+            now.timeIntervalSince(last) < Double(settings.doubleDialGuardSeconds)
+        {
+            let confirmation = Confirmation.redialRecentlyCalled(row: row.id, lastDialedAt: last, arming: arming)
+            pending = .confirmation(confirmation)
+            cursor = target
+            return [.confirm(confirmation)]
+        }
+        if arming { autoDialArmed = true }
+        return dial(rowAt: target, now: now)
+    }
+
+    private mutating func dial(rowAt index: Int, now: Date) -> [Effect] {
+        guard phoneReady else {
+            autoDialArmed = false
+            return [.show(.phoneNotReady)]
+        }
+        lastCallNumber += 1
+        let id = CallID(lastCallNumber)
+        cursor = index
+        rows[index].calledAt = now
+        rows[index].lastDialedAnywhereAt = now
+        let row = rows[index]
+        activeCall = ActiveCall(
+            id: id, row: row.id, number: row.dialNumber, stage: .dialing, startedAt: now, answeredAt: nil,
+            cursorMovedByAgent: false)
+        return [.rowChanged(row.id), .dial(id, row: row.id, number: row.dialNumber)]
+    }
+
+    private mutating func manualDial(_ text: String, now: Date) -> [Effect] {
+        if activeCall != nil { return [.show(.callInProgress)] }
+        guard phoneReady else { return [.show(.phoneNotReady)] }
+        switch PhoneNumber.parse(text) {
+        case .failure(let error):
+            return [.show(.invalidNumber(error))]
+        case .success(let number):
+            lastCallNumber += 1
+            let id = CallID(lastCallNumber)
+            activeCall = ActiveCall(
+                id: id, row: nil, number: number.e164, stage: .dialing, startedAt: now, answeredAt: nil,
+                cursorMovedByAgent: false)
+            return [.dialNumber(id, number: number.e164)]
+        }
+    }
+
+    private mutating func hangUp() -> [Effect] {
+        guard let call = activeCall, call.stage != .hangingUp else { return [] }
+        activeCall?.stage = .hangingUp
+        return [.hangUp(call.id)]
+    }
+
+    // MARK: Call progress
+
+    private mutating func callAnswered(_ id: CallID, now: Date) -> [Effect] {
+        guard let call = activeCall, call.id == id, call.answeredAt == nil else { return [] }
+        activeCall?.answeredAt = now
+        if call.stage != .hangingUp { activeCall?.stage = .talking }
+        guard let rowID = call.row, let index = index(of: rowID) else { return [] }
+        // 応答 and 済 show as soon as the customer picks up.
+        rows[index].result = .answered
+        rows[index].done = true
+        return [.rowChanged(rowID)]
+    }
+
+    private mutating func callEnded(_ id: CallID, ending: CallEnding, now: Date) -> [Effect] {
+        guard let call = activeCall, call.id == id else { return [] }
+        activeCall = nil
+        guard let rowID = call.row, let dialedIndex = index(of: rowID) else { return [] }
+
+        var effects: [Effect] = []
+        let answered: Bool
+        switch ending {
+        case .afterAnswer:
+            answered = true
+            if call.answeredAt == nil {
+                rows[dialedIndex].result = .answered
+                rows[dialedIndex].done = true
+                effects.append(.rowChanged(rowID))
+            }
+        case .unanswered(let reason):
+            answered = false
+            rows[dialedIndex].result = .unanswered(reason)
+            rows[dialedIndex].done = settings.doneMarkedOn == .everyDialedCall
+            effects.append(.rowChanged(rowID))
+        }
+
+        // 終了 was pressed during the call (automatic dialing): ▶ stays on the row just called.
+        if settings.dialingMode == .automatic && !autoDialArmed { return effects }
+
+        let next = call.cursorMovedByAgent ? firstUndone(from: cursor) : firstUndone(from: dialedIndex + 1)
+        guard let next else {
+            if settings.fetchMode == .automatic && autoFetchActive {
+                let dialAfterwards = autoDialArmed && (!answered || settings.autoNextAfter == .everyCall)
+                return effects + requestFetch(dialAfterwards: dialAfterwards)
+            }
+            if call.cursorMovedByAgent == false { cursor = dialedIndex }
+            if autoDialArmed {
+                autoDialArmed = false
+                effects.append(.show(.endOfList))
+            }
+            return effects
+        }
+        cursor = next
+        let moveOn = autoDialArmed && (!answered || settings.autoNextAfter == .everyCall)
+        return moveOn ? effects + dial(rowAt: next, now: now) : effects
+    }
+
+    // MARK: Agent edits
+
+    private mutating func moveCursor(to index: Int) -> [Effect] {
+        guard index >= 0, index < rows.count else { return [.show(.invalidCursor)] }
+        cursor = index
+        if activeCall != nil { activeCall?.cursorMovedByAgent = true }
+        return []
+    }
+
+    private mutating func editRow(_ id: AgentDeskRow.ID, _ change: (inout AgentDeskRow) -> Void) -> [Effect] {
+        guard let index = index(of: id) else { return [.show(.unknownRow)] }
+        let before = rows[index]
+        change(&rows[index])
+        return rows[index] == before ? [] : [.rowChanged(id)]
+    }
+
+    // MARK: Fetching
+
+    private mutating func download() -> [Effect] {
+        if isFetching || pending == .upload { return [.show(.busyWithPreviousRequest)] }
+        if settings.fetchMode == .automatic { autoFetchActive = true }
+        guard rows.count < settings.workListCap else {
+            return [.show(.workListCapExceeded(cap: settings.workListCap))]
+        }
+        return requestFetch(dialAfterwards: false)
+    }
+
+    private mutating func requestFetch(dialAfterwards: Bool) -> [Effect] {
+        let room = settings.workListCap - rows.count
+        guard room > 0 else {
+            if dialAfterwards { autoDialArmed = false }
+            return [.show(.workListCapExceeded(cap: settings.workListCap))]
+        }
+        pending = .fetch(dialAfterwards: dialAfterwards)
+        return [.fetchRows(limit: room)]
+    }
+
+    private mutating func receive(_ fetched: [AgentDeskRow], moreAvailable: Bool, now: Date) -> [Effect] {
+        let dialAfterwards: Bool
+        if case .fetch(let value) = pending {
+            dialAfterwards = value
+            pending = nil
+        } else {
+            dialAfterwards = false
+        }
+        let known = Set(rows.map(\.id))
+        let fresh = fetched.filter { !known.contains($0.id) }
+        let room = max(0, settings.workListCap - rows.count)
+        let accepted = Array(fresh.prefix(room))
+        var effects: [Effect] = []
+        let firstNew = rows.count
+        rows.append(contentsOf: accepted)
+        if fresh.count > room {
+            effects.append(.returnToPool(rows: fresh.dropFirst(room).map(\.id)))
+        }
+        if fresh.isEmpty {
+            effects.append(.show(.noListAvailable))
+        } else if fresh.count > room || (moreAvailable && rows.count >= settings.workListCap) {
+            effects.append(.show(.workListCapExceeded(cap: settings.workListCap)))
+        }
+        guard dialAfterwards else {
+            if fresh.isEmpty && autoDialArmed && activeCall == nil { autoDialArmed = false }
+            return effects
+        }
+        guard activeCall == nil, autoDialArmed, let next = firstUndone(from: firstNew) else {
+            if activeCall == nil && autoDialArmed {
+                autoDialArmed = false
+                if !fresh.isEmpty { effects.append(.show(.endOfList)) }
+            }
+            return effects
+        }
+        return effects + dial(rowAt: next, now: now)
+    }
+
+    // MARK: Upload
+
+    private mutating func requestUpload() -> [Effect] {
+        if activeCall != nil { return [.show(.uploadRefusedDuringCall)] }
+        if pending == .upload || isFetching { return [.show(.busyWithPreviousRequest)] }
+        guard !rows.isEmpty else { return [.show(.nothingToUpload)] }
+        pending = .confirmation(.upload)
+        return [.confirm(.upload)]
+    }
+
+    private mutating func completeUpload() -> [Effect] {
+        guard pending == .upload else { return [] }
+        pending = nil
+        rows = []
+        cursor = 0
+        autoDialArmed = false
+        autoFetchActive = false
+        return []
+    }
+
+    private mutating func answer(_ confirmation: Confirmation, accepted: Bool, now: Date) -> [Effect] {
+        guard pending == .confirmation(confirmation) else { return [] }
+        pending = nil
+        guard accepted else { return [] }
+        switch confirmation {
+        case .upload:
+            if activeCall != nil { return [.show(.uploadRefusedDuringCall)] }
+            pending = .upload
+            return [.upload(rows: rows.map(\.id))]
+        case .redialRecentlyCalled(let rowID, _, let arming):
+            if activeCall != nil { return [.show(.callInProgress)] }
+            guard let index = index(of: rowID) else { return [.show(.unknownRow)] }
+            if arming { autoDialArmed = true }
+            return dial(rowAt: index, now: now)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+/// Writes CSV that Excel in Japan opens as it is: CRLF line ends, quotes where needed, CP932 by default or UTF-8
+/// with a byte-order mark.
+public struct CSVWriter: Sendable {
+    public enum Encoding: String, Sendable, Codable, CaseIterable {
+        case cp932
+        case utf8WithBOM
+    }
+
+    public var encoding: Encoding
+
+    public init(encoding: Encoding = .cp932) {
+        self.encoding = encoding
+    }
+
+    /// Bytes that start the file (the UTF-8 byte-order mark, or nothing).
+    public var preamble: [UInt8] {
+        encoding == .utf8WithBOM ? [0xEF, 0xBB, 0xBF] : []
+    }
+
+    /// One record, encoded, with its CRLF.
+    public func record(_ fields: [String]) -> [UInt8] {
+        var line = ""
+        for (index, field) in fields.enumerated() {
+            if index > 0 { line.append(",") }
+            line.append(Self.escaped(field))
+        }
+        line.append("\r\n")
+        switch encoding {
+        case .cp932: return CP932.encode(line)
+        case .utf8WithBOM: return Array(line.utf8)
+        }
+    }
+
+    /// Quotes a field when it holds a separator, a quote, a line break or edge spaces, and defuses text a
+    /// spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) by prefixing an apostrophe (OWASP's advice).
+    static func escaped(_ field: String) -> String {
+        var value = field
+        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+            value = "'" + value
+        }
+        let needsQuotes = value.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+            || value.first == " " || value.last == " "
+        guard needsQuotes else { return value }
+        return "\"" + value.replacingAll("\"", with: "\"\"") + "\""
+    }
+}
+
+extension String {
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        var result = ""
+        result.reserveCapacity(utf8.count)
+        for character in self {
+            if character == target { result.append(replacement) } else { result.append(character) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,156 @@
+/// Reads a customer CSV file: finds the encoding, maps the header to customer fields, checks every row. Every
+/// good row is kept and every bad row is reported with its line number; one bad row never stops the others.
+public struct CustomerCSVImport: Sendable {
+    public struct Row: Sendable, Equatable {
+        public var line: Int
+        public var customer: CustomerDraft
+    }
+
+    public var encoding: TextFileEncoding
+    /// Column index → field, for the columns that were recognised.
+    public var mapping: [Int: CustomerField]
+    /// Headers that name no customer field; their values are ignored.
+    public var ignoredHeaders: [String]
+    public var rows: [Row]
+    public var problems: [CustomerRowProblem]
+
+    /// A problem with the file as a whole: nothing can be imported from it.
+    public enum FileProblem: Error, Sendable, Equatable, UserExplainable {
+        case encoding(TextFileDecoder.Failure)
+        case empty
+        case headerSyntax(CSVSyntaxError)
+        case missingPhoneColumn
+        case duplicateColumn(CustomerField)
+
+        public var explanation: LocalizedText {
+            switch self {
+            case .encoding(let failure):
+                failure.explanation
+            case .empty:
+                LocalizedText(ja: "ファイルにデータがありません。", en: "The file has no data.")
+            case .headerSyntax(let error):
+                error.explanation
+            case .missingPhoneColumn:
+                LocalizedText(
+                    ja: "1行目の見出しに「電話番号」の列がありません。",
+                    en: "The first line has no “電話番号” (phone) column."
+                )
+            case .duplicateColumn(let field):
+                LocalizedText(
+                    ja: "見出し「\(field.japaneseHeader)」にあたる列が複数あります。",
+                    en: "More than one column is “\(field.label.en)”."
+                )
+            }
+        }
+    }
+
+    public static func read(_ bytes: [UInt8]) -> Result<CustomerCSVImport, FileProblem> {
+        let decoded: TextFileDecoder.Decoded
+        switch TextFileDecoder.decode(bytes) {
+        case .success(let value): decoded = value
+        case .failure(let failure): return .failure(.encoding(failure))
+        }
+        // Excel saves UTF-16 text as tab separated.
+        let isUTF16 = decoded.encoding == .utf16LittleEndian || decoded.encoding == .utf16BigEndian
+        var reader = CSVReader(utf8: decoded.utf8, separator: isUTF16 ? UInt8(ascii: "\t") : UInt8(ascii: ","))
+
+        var header: CSVRecord?
+        while let next = reader.nextRecord() {
+            switch next {
+            case .failure(let error): return .failure(.headerSyntax(error))
+            case .success(let record) where record.isBlank: continue
+            case .success(let record): header = record
+            }
+            break
+        }
+        guard let header else { return .failure(.empty) }
+
+        var mapping: [Int: CustomerField] = [:]
+        var ignored: [String] = []
+        for (index, title) in header.fields.enumerated() {
+            guard let field = CustomerField(header: title) else {
+                if !title.trimmingWhitespace().isEmpty { ignored.append(title.trimmingWhitespace()) }
+                continue
+            }
+            if mapping.values.contains(field) { return .failure(.duplicateColumn(field)) }
+            mapping[index] = field
+        }
+        guard mapping.values.contains(.phone) else { return .failure(.missingPhoneColumn) }
+
+        var result = CustomerCSVImport(
+            encoding: decoded.encoding, mapping: mapping, ignoredHeaders: ignored, rows: [], problems: [])
+        let columnCount = header.fields.count
+        let orderedMapping = mapping.sorted { $0.key < $1.key }
+        while let next = reader.nextRecord() {
+            switch next {
+            case .failure(let error):
+                result.problems.append(CustomerRowProblem(line: error.line, reason: .syntax(error.kind)))
+            case .success(let record):
+                if record.isBlank { continue }
+                switch customer(from: record, columnCount: columnCount, mapping: orderedMapping) {
+                case .success(let draft): result.rows.append(Row(line: record.line, customer: draft))
+                case .failure(let problem): result.problems.append(problem)
+                }
+            }
+        }
+        return .success(result)
+    }
+
+    static func customer(
+        from record: CSVRecord, columnCount: Int, mapping: [(key: Int, value: CustomerField)]
+    ) -> Result<CustomerDraft, CustomerRowProblem> {
+        let line = record.line
+        if record.fields.count > columnCount, record.fields[columnCount...].contains(where: { !$0.isEmpty }) {
+            return .failure(
+                CustomerRowProblem(line: line, reason: .tooManyFields(expected: columnCount, found: record.fields.count)))
+        }
+        var values: [CustomerField: String] = [:]
+        for (index, field) in mapping where index < record.fields.count {
+            let value = record.fields[index].trimmingWhitespace()
+            if value.count > field.maximumLength {
+                return .failure(CustomerRowProblem(line: line, reason: .tooLong(field, maximum: field.maximumLength)))
+            }
+            values[field] = value
+        }
+        let phone: PhoneNumber
+        switch PhoneNumber.parse(values[.phone] ?? "") {
+        case .success(let number): phone = number
+        case .failure(let error): return .failure(CustomerRowProblem(line: line, reason: .phone(error)))
+        }
+        var draft = CustomerDraft(phone: phone)
+        draft.company = values[.company] ?? ""
+        draft.companyKana = values[.companyKana] ?? ""
+        draft.contactName = values[.contactName] ?? ""
+        draft.industry = values[.industry] ?? ""
+        draft.note = values[.note] ?? ""
+        draft.address = values[.address] ?? ""
+        if draft.company.isEmpty && draft.contactName.isEmpty {
+            return .failure(CustomerRowProblem(line: line, reason: .missingName))
+        }
+        if let kindText = values[.kind], !kindText.isEmpty {
+            guard let kind = CustomerKind(text: kindText) else {
+                return .failure(CustomerRowProblem(line: line, reason: .unknownKind(kindText)))
+            }
+            draft.kind = kind
+        }
+        if let prefectureText = values[.prefecture], !prefectureText.isEmpty {
+            guard let prefecture = Prefecture.canonical(prefectureText) else {
+                return .failure(CustomerRowProblem(line: line, reason: .unknownPrefecture(prefectureText)))
+            }
+            draft.prefecture = prefecture
+            if let split = Prefecture.split(address: draft.address), split.prefecture == prefecture {
+                draft.address = split.rest
+            }
+        } else if let split = Prefecture.split(address: draft.address) {
+            draft.prefecture = split.prefecture
+            draft.address = split.rest
+        }
+        if let email = values[.email], !email.isEmpty {
+            guard EmailAddress.isPlausible(email) else {
+                return .failure(CustomerRowProblem(line: line, reason: .invalidEmail(email)))
+            }
+            draft.email = email
+        }
+        return .success(draft)
+    }
+}

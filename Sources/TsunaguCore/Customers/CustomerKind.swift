@@ -1,0 +1,21 @@
+/// 区分: a company or a private person.
+public enum CustomerKind: String, Sendable, Codable, CaseIterable {
+    case corporate
+    case individual
+
+    public var label: LocalizedText {
+        switch self {
+        case .corporate: LocalizedText(ja: "法人", en: "Company")
+        case .individual: LocalizedText(ja: "個人", en: "Individual")
+        }
+    }
+
+    /// Reads 法人/個人 and their English names.
+    public init?(text: String) {
+        switch text.trimmingWhitespace().lowercased() {
+        case "法人", "corporate", "company", "corporation", "business", "b2b": self = .corporate
+        case "個人", "individual", "person", "personal", "private", "b2c": self = .individual
+        default: return nil
+        }
+    }
+}

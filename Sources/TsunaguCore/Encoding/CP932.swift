@@ -1,0 +1,112 @@
+/// Microsoft code page 932 (Shift_JIS as Windows and Excel write it), decoded and encoded without Foundation's
+/// platform-dependent converters.
+public enum CP932 {
+    /// UTF-8 bytes per double-byte code, indexed by `(leadIndex * 188 + trailIndex)`; empty when unmapped.
+    private static let doubleByteUTF8: [[UInt8]] = {
+        var table: [[UInt8]] = []
+        table.reserveCapacity(CP932Table.rows.count * 188)
+        for row in CP932Table.rows {
+            for scalar in row.unicodeScalars {
+                table.append(scalar == "\u{FFFD}" ? [] : Array(String(scalar).utf8))
+            }
+        }
+        return table
+    }()
+
+    private static let encodeTable: [Unicode.Scalar: UInt16] = {
+        var table: [Unicode.Scalar: UInt16] = [:]
+        for (leadIndex, row) in CP932Table.rows.enumerated() {
+            let lead = UInt16(CP932Table.leadBytes[leadIndex])
+            for (trailIndex, scalar) in row.unicodeScalars.enumerated() where scalar != "\u{FFFD}" {
+                let trail = UInt16(trailIndex < 0x3F ? 0x40 + trailIndex : 0x41 + trailIndex)
+                if table[scalar] == nil { table[scalar] = lead << 8 | trail }
+            }
+        }
+        return table
+    }()
+
+    @inline(__always)
+    static func leadIndex(_ byte: UInt8) -> Int? {
+        switch byte {
+        case 0x81...0x9F: Int(byte) - 0x81
+        case 0xE0...0xFC: Int(byte) - 0xE0 + 31
+        default: nil
+        }
+    }
+
+    @inline(__always)
+    static func trailIndex(_ byte: UInt8) -> Int? {
+        switch byte {
+        case 0x40...0x7E: Int(byte) - 0x40
+        case 0x80...0xFC: Int(byte) - 0x41
+        default: nil
+        }
+    }
+
+    /// Transcodes CP932 bytes to UTF-8. Returns the offset of the first byte that is not valid CP932 on failure.
+    public static func transcodeToUTF8(_ bytes: some Collection<UInt8>) -> Result<[UInt8], DecodingFailure> {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + bytes.count / 2)
+        let table = doubleByteUTF8
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while let byte = iterator.next() {
+            switch byte {
+            case 0x00...0x7F:
+                output.append(byte)
+            case 0xA1...0xDF:
+                // Half-width katakana U+FF61...U+FF9F: three UTF-8 bytes EF BD/BE xx.
+                let scalar = 0xFF61 + UInt32(byte - 0xA1)
+                output.append(0xEF)
+                output.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+                output.append(UInt8(0x80 | (scalar & 0x3F)))
+            default:
+                guard let lead = leadIndex(byte), let trailByte = iterator.next(), let trail = trailIndex(trailByte)
+                else { return .failure(DecodingFailure(byteOffset: offset)) }
+                let utf8 = table[lead * 188 + trail]
+                if utf8.isEmpty { return .failure(DecodingFailure(byteOffset: offset)) }
+                output.append(contentsOf: utf8)
+                offset += 1
+            }
+            offset += 1
+        }
+        return .success(output)
+    }
+
+    public static func decode(_ bytes: some Collection<UInt8>) -> String? {
+        guard case .success(let utf8) = transcodeToUTF8(bytes) else { return nil }
+        return String(decoding: utf8, as: UTF8.self)
+    }
+
+    /// Encodes text as CP932. Characters that code page 932 cannot hold become `replacement`
+    /// (Excel does the same with "?" when it saves as CSV).
+    public static func encode(_ text: String, replacement: UInt8 = UInt8(ascii: "?")) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x00...0x7F:
+                output.append(UInt8(scalar.value))
+            case 0xFF61...0xFF9F:
+                output.append(UInt8(scalar.value - 0xFF61 + 0xA1))
+            default:
+                if let code = encodeTable[scalar] {
+                    output.append(UInt8(code >> 8))
+                    output.append(UInt8(code & 0xFF))
+                } else {
+                    output.append(replacement)
+                }
+            }
+        }
+        return output
+    }
+
+    /// Whether every character of `text` has a CP932 code.
+    public static func canEncode(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0.value < 0x80 || (0xFF61...0xFF9F).contains($0.value) || encodeTable[$0] != nil }
+    }
+
+    public struct DecodingFailure: Error, Sendable, Equatable {
+        public var byteOffset: Int
+    }
+}
