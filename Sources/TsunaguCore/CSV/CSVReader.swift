@@ -24,6 +24,11 @@ public struct CSVSyntaxError: Error, Sendable, Equatable, UserExplainable {
     public var line: Int
     public var kind: Kind
 
+    public init(line: Int, kind: Kind) {
+        self.line = line
+        self.kind = kind
+    }
+
     public var explanation: LocalizedText {
         switch kind {
         case .unterminatedQuote:

@@ -13,13 +13,18 @@ public enum CP932 {
         return table
     }()
 
+    /// Where code page 932 has two codes for one character, Windows writes the first in table order, except that
+    /// the NEC-selected IBM extensions (lead bytes 0xED, 0xEE) give way to the IBM extensions (0xFA-0xFC).
     private static let encodeTable: [Unicode.Scalar: UInt16] = {
         var table: [Unicode.Scalar: UInt16] = [:]
-        for (leadIndex, row) in CP932Table.rows.enumerated() {
-            let lead = UInt16(CP932Table.leadBytes[leadIndex])
-            for (trailIndex, scalar) in row.unicodeScalars.enumerated() where scalar != "\u{FFFD}" {
-                let trail = UInt16(trailIndex < 0x3F ? 0x40 + trailIndex : 0x41 + trailIndex)
-                if table[scalar] == nil { table[scalar] = lead << 8 | trail }
+        for deferred in [false, true] {
+            for (leadIndex, row) in CP932Table.rows.enumerated() {
+                let lead = UInt16(CP932Table.leadBytes[leadIndex])
+                guard (lead == 0xED || lead == 0xEE) == deferred else { continue }
+                for (trailIndex, scalar) in row.unicodeScalars.enumerated() where scalar != "\u{FFFD}" {
+                    let trail = UInt16(trailIndex < 0x3F ? 0x40 + trailIndex : 0x41 + trailIndex)
+                    if table[scalar] == nil { table[scalar] = lead << 8 | trail }
+                }
             }
         }
         return table
