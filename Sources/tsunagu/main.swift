@@ -1,1 +1,3 @@
-print("x")
+import TsunaguServer
+
+try await Launcher.run()

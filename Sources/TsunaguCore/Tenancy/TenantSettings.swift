@@ -1,0 +1,55 @@
+/// The manual's 「管理者側の設定」, one set per tenant (DESIGN.md "Tenant settings").
+public struct TenantSettings: Sendable, Hashable, Codable {
+    public enum CustomerScope: String, Sendable, Codable, CaseIterable {
+        /// 全顧客表示
+        case allCustomers
+        /// ご自身が担当者の顧客のみ
+        case ownCustomersOnly
+    }
+
+    public enum CustomerEditRight: String, Sendable, Codable, CaseIterable {
+        case all
+        case own
+        case none
+    }
+
+    public var fetchMode: AgentDeskSettings.FetchMode = .manual
+    public var dialingMode: AgentDeskSettings.DialingMode = .automatic
+    public var autoNextAfter: AgentDeskSettings.AutoNextAfter = .unansweredCallsOnly
+    public var doneMarkedOn: AgentDeskSettings.DoneMarkedOn = .answeredCallsOnly
+    /// Clicking a number on the phone screen opens 顧客編集.
+    public var phoneNumberOpensCustomerEdit = true
+    public var customerScope: CustomerScope = .allCustomers
+    public var customerEdit: CustomerEditRight = .all
+    /// 顧客 CSV ダウンロード and 削除 buttons are shown.
+    public var csvExportAndDeleteEnabled = true
+    public var idleLogoutMinutes = 60
+    public var workListCap = AgentDeskSettings.defaultWorkListCap
+    /// Seconds an unanswered call may ring; never more than 120 (端末設備等規則 releases it within 2 minutes).
+    public var ringTimeoutSeconds = 30
+    public var doubleDialGuardMinutes = 10
+    /// IANA time zone the tenant's times are shown in.
+    public var timeZoneIdentifier = "Asia/Tokyo"
+
+    public static let maximumRingTimeoutSeconds = 120
+
+    public init() {}
+
+    /// The settings with every number brought into its allowed range.
+    public var clamped: TenantSettings {
+        var copy = self
+        copy.ringTimeoutSeconds = min(max(5, ringTimeoutSeconds), Self.maximumRingTimeoutSeconds)
+        copy.workListCap = min(max(1, workListCap), AgentDeskSettings.defaultWorkListCap)
+        copy.idleLogoutMinutes = min(max(1, idleLogoutMinutes), 24 * 60)
+        copy.doubleDialGuardMinutes = min(max(0, doubleDialGuardMinutes), 24 * 60)
+        return copy
+    }
+
+    public var deskSettings: AgentDeskSettings {
+        let settings = clamped
+        return AgentDeskSettings(
+            fetchMode: settings.fetchMode, dialingMode: settings.dialingMode, autoNextAfter: settings.autoNextAfter,
+            doneMarkedOn: settings.doneMarkedOn, workListCap: settings.workListCap,
+            doubleDialGuardSeconds: settings.doubleDialGuardMinutes * 60)
+    }
+}

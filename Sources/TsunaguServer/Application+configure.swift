@@ -1,0 +1,64 @@
+import Fluent
+import FluentSQLiteDriver
+import Foundation
+import Leaf
+import LeafKit
+import SQLKit
+import Vapor
+
+extension Application {
+    /// Sets up the whole server: database, migrations, sessions, views, routes. `tsunagu` and the tests both call it.
+    public func configureTsunagu(_ configuration: ServerConfiguration) async throws {
+        storage[ConfigurationKey.self] = configuration
+        http.server.configuration.hostname = configuration.host
+        http.server.configuration.port = configuration.port
+        let databaseFolder = (configuration.databasePath as NSString).deletingLastPathComponent
+        if !databaseFolder.isEmpty {
+            try FileManager.default.createDirectory(atPath: databaseFolder, withIntermediateDirectories: true)
+        }
+        databases.use(.sqlite(.file(configuration.databasePath), sqlLogLevel: nil), as: .sqlite)
+        // WAL lets readers and the writer work at once; with synchronous=FULL a commit survives a power cut.
+        let sql = db as! any SQLDatabase
+        try await sql.raw("PRAGMA journal_mode=WAL").run()
+        try await sql.raw("PRAGMA synchronous=FULL").run()
+
+        migrations.add(TsunaguMigrations.all)
+        migrations.add(SessionRecord.migration)
+        sessions.use(.fluent)
+        sessions.configuration.cookieName = "tsunagu_session"
+        sessions.configuration.cookieFactory = { id in
+            HTTPCookies.Value(string: id.string, isSecure: false, isHTTPOnly: true, sameSite: .lax)
+        }
+
+        let resources = Bundle.module.bundleURL.appendingPathComponent("Resources")
+        directory.viewsDirectory = resources.appendingPathComponent("Views").path + "/"
+        directory.publicDirectory = resources.appendingPathComponent("Public").path + "/"
+        views.use(.leaf)
+        // The views live in the build's resource bundle, under `.build`: allow that hidden folder.
+        leaf.sources = .singleSource(
+            NIOLeafFiles(
+                fileio: fileio, limits: [.toSandbox, .requireExtensions], sandboxDirectory: directory.viewsDirectory,
+                viewDirectory: directory.viewsDirectory))
+        middleware.use(FileMiddleware(publicDirectory: directory.publicDirectory))
+        middleware.use(sessions.middleware)
+        middleware.use(SessionUserMiddleware())
+
+        try routes()
+    }
+
+    /// The configuration the server was started with.
+    public var tsunaguConfiguration: ServerConfiguration {
+        storage[ConfigurationKey.self] ?? ServerConfiguration()
+    }
+
+    private func routes() throws {
+        try register(collection: HealthController())
+        try register(collection: LoginController())
+        let signedIn = grouped(RequireSignInMiddleware())
+        try signedIn.register(collection: CustomerListController())
+    }
+}
+
+private struct ConfigurationKey: StorageKey {
+    typealias Value = ServerConfiguration
+}

@@ -1,0 +1,34 @@
+import Foundation
+import Vapor
+
+/// The user and tenant of the request's session.
+struct SignedIn: Sendable {
+    let userID: UUID
+    let tenantID: UUID
+    let loginID: String
+    let name: String
+    let role: User.Role
+    let tenantName: String
+}
+
+private struct SignedInKey: StorageKey {
+    typealias Value = SignedIn
+}
+
+extension Request {
+    var signedIn: SignedIn? {
+        get { storage[SignedInKey.self] }
+        set { storage[SignedInKey.self] = newValue }
+    }
+
+    /// The tenant scope of the signed-in user: every query of tenant data starts here.
+    func tenantScope() throws -> TenantScope {
+        guard let signedIn else { throw Abort(.unauthorized) }
+        return TenantScope(tenantID: signedIn.tenantID, database: db)
+    }
+}
+
+enum SessionKeys {
+    static let userID = "uid"
+    static let tenantID = "tid"
+}

@@ -1,0 +1,97 @@
+import FluentKit
+import Foundation
+import SQLKit
+import TsunaguCore
+
+/// Stores checked customers for a tenant in one transaction: a failure half-way leaves nothing behind.
+struct CustomerImporter: Sendable {
+    enum DuplicatePolicy: String, Sendable, Codable, CaseIterable {
+        /// A customer whose normalised number is already in the tenant is left as it is.
+        case skip
+        /// The existing customer takes the file's values.
+        case update
+    }
+
+    struct Summary: Sendable, Equatable {
+        var inserted = 0
+        var updated = 0
+        var skipped = 0
+        /// The ids of the new customers, in file order.
+        var insertedIDs: [UUID] = []
+    }
+
+    let scope: TenantScope
+    var policy: DuplicatePolicy = .skip
+    var ownerUserID: UUID? = nil
+
+    /// Rows per INSERT statement: 20 columns × 500 rows stays under SQLite's 32,766 bound parameters.
+    static let batchSize = 500
+
+    static let columns = [
+        "id", "tenant_id", "kind", "industry", "company", "company_kana", "contact_name", "prefecture", "address",
+        "phone", "phone_e164", "email", "note", "owner_user_id", "registered_on", "distributed", "final_status",
+        "created_at", "updated_at", "deleted_at",
+    ]
+
+    func importCustomers(_ drafts: [CustomerDraft], registeredOn: String, now: Date = Date()) async throws -> Summary {
+        let policy = policy
+        let owner = ownerUserID
+        return try await scope.transaction { scope in
+            var existing: [String: UUID] = [:]
+            for customer in try await scope.query(Customer.self).field(\.$id).field(\.$phoneE164).all() {
+                if let id = customer.id { existing[customer.phoneE164] = id }
+            }
+            var summary = Summary()
+            var seenInFile = Set<String>()
+            var fresh: [(UUID, CustomerDraft)] = []
+            var updates: [(UUID, CustomerDraft)] = []
+            for draft in drafts {
+                let number = draft.phone.e164
+                if let id = existing[number] {
+                    if policy == .update { updates.append((id, draft)) } else { summary.skipped += 1 }
+                    continue
+                }
+                guard seenInFile.insert(number).inserted else {
+                    summary.skipped += 1
+                    continue
+                }
+                fresh.append((UUID(), draft))
+            }
+            let sql = scope.database as! any SQLDatabase
+            for batch in fresh.chunks(of: Self.batchSize) {
+                var insert = sql.insert(into: Customer.schema).columns(Self.columns)
+                for (id, draft) in batch {
+                    insert = insert.values(Self.values(id: id, tenantID: scope.tenantID, draft: draft, owner: owner, registeredOn: registeredOn, now: now))
+                }
+                try await insert.run()
+            }
+            for (id, draft) in updates {
+                guard let customer = try await scope.find(Customer.self, id: id) else { continue }
+                customer.apply(draft)
+                try await scope.update(customer)
+            }
+            summary.inserted = fresh.count
+            summary.insertedIDs = fresh.map(\.0)
+            summary.updated = updates.count
+            return summary
+        }
+    }
+
+    private static func values(
+        id: UUID, tenantID: UUID, draft: CustomerDraft, owner: UUID?, registeredOn: String, now: Date
+    ) -> [any SQLExpression] {
+        [
+            SQLBind(id), SQLBind(tenantID), SQLBind(draft.kind?.rawValue), SQLBind(draft.industry), SQLBind(draft.company),
+            SQLBind(draft.companyKana), SQLBind(draft.contactName), SQLBind(draft.prefecture), SQLBind(draft.address),
+            SQLBind(draft.phone.entered), SQLBind(draft.phone.e164), SQLBind(draft.email), SQLBind(draft.note),
+            SQLBind(owner), SQLBind(registeredOn), SQLBind(false), SQLBind(FinalStatus.notCalled.rawValue),
+            SQLBind(now), SQLBind(now), SQLLiteral.null,
+        ]
+    }
+}
+
+extension Array {
+    func chunks(of size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}

@@ -1,0 +1,13 @@
+import FluentKit
+
+enum TsunaguMigrations {
+    /// In the order they must run.
+    static let all: [any Migration] = [
+        CreateTenant(),
+        CreateUser(),
+        CreateCustomer(),
+        CreateCallList(),
+        CreateAgentWork(),
+        CreateCallAttempt(),
+    ]
+}
