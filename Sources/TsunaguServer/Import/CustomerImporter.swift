@@ -23,6 +23,8 @@ struct CustomerImporter: Sendable {
     let scope: TenantScope
     var policy: DuplicatePolicy = .skip
     var ownerUserID: UUID? = nil
+    /// Called after each stored batch with the number of rows stored so far; tests throw here to crash mid-import.
+    var afterBatch: (@Sendable (Int) throws -> Void)? = nil
 
     /// Rows per INSERT statement: 20 columns × 500 rows stays under SQLite's 32,766 bound parameters.
     static let batchSize = 500
@@ -36,6 +38,7 @@ struct CustomerImporter: Sendable {
     func importCustomers(_ drafts: [CustomerDraft], registeredOn: String, now: Date = Date()) async throws -> Summary {
         let policy = policy
         let owner = ownerUserID
+        let afterBatch = afterBatch
         return try await scope.transaction { scope in
             var existing: [String: UUID] = [:]
             for customer in try await scope.query(Customer.self).field(\.$id).field(\.$phoneE164).all() {
@@ -58,12 +61,15 @@ struct CustomerImporter: Sendable {
                 fresh.append((UUID(), draft))
             }
             let sql = scope.database as! any SQLDatabase
+            var stored = 0
             for batch in fresh.chunks(of: Self.batchSize) {
                 var insert = sql.insert(into: Customer.schema).columns(Self.columns)
                 for (id, draft) in batch {
                     insert = insert.values(Self.values(id: id, tenantID: scope.tenantID, draft: draft, owner: owner, registeredOn: registeredOn, now: now))
                 }
                 try await insert.run()
+                stored += batch.count
+                try afterBatch?(stored)
             }
             for (id, draft) in updates {
                 guard let customer = try await scope.find(Customer.self, id: id) else { continue }

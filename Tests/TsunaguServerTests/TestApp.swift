@@ -1,0 +1,96 @@
+import Fluent
+import Foundation
+import Testing
+import TsunaguCore
+import Vapor
+import VaporTesting
+
+@testable import TsunaguServer
+
+/// Runs `body` against a fresh server on its own real SQLite file, migrated, and removes the file afterwards.
+func withTestApp(_ body: (Application, TestClient) async throws -> Void) async throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tsunagu-test-\(UUID().uuidString)")
+    var configuration = ServerConfiguration()
+    configuration.dataDirectory = folder.path
+    configuration.databasePath = folder.appendingPathComponent("test.sqlite").path
+    let app = try await Application.make(.testing)
+    do {
+        try await app.configureTsunagu(configuration)
+        try await app.autoMigrate()
+        try await body(app, TestClient(app: app))
+    } catch {
+        try? await app.asyncShutdown()
+        try? FileManager.default.removeItem(at: folder)
+        throw error
+    }
+    try await app.asyncShutdown()
+    try? FileManager.default.removeItem(at: folder)
+}
+
+/// A browser-like client: keeps its cookies between requests.
+final class TestClient: @unchecked Sendable {
+    let app: Application
+    private(set) var cookies: [String: String] = [:]
+
+    init(app: Application) {
+        self.app = app
+    }
+
+    @discardableResult
+    func send(_ method: HTTPMethod, _ path: String, form: [String: String]? = nil, headers: HTTPHeaders = [:])
+        async throws -> TestingHTTPResponse
+    {
+        var headers = headers
+        if !cookies.isEmpty {
+            headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+        }
+        var body = ByteBuffer()
+        if let form {
+            headers.replaceOrAdd(name: .contentType, value: "application/x-www-form-urlencoded")
+            let encoded = form.map { key, value in
+                "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? value)"
+            }
+            body.writeString(encoded.joined(separator: "&"))
+        }
+        let response = try await app.testing().performTest(
+            request: TestingHTTPRequest(method: method, url: URI(path: path), headers: headers, body: body))
+        for header in response.headers[.setCookie] {
+            guard let pair = header.split(separator: ";").first else { continue }
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2 else { continue }
+            cookies[String(parts[0]).trimmingCharacters(in: .whitespaces)] = String(parts[1])
+        }
+        return response
+    }
+
+    func signIn(tenant: String, loginID: String, password: String) async throws -> TestingHTTPResponse {
+        try await send(.POST, "/login", form: ["tenantCode": tenant, "loginID": loginID, "password": password])
+    }
+}
+
+/// Two tenants with a user and customers each, for isolation tests.
+struct TwoTenants {
+    static let password = "correct horse battery"
+
+    var a: UUID
+    var b: UUID
+    var customerOfA: UUID
+    var customerOfB: UUID
+
+    static func create(on database: any Database) async throws -> TwoTenants {
+        let hash = try Bcrypt.hash(password, cost: 4)
+        var ids: [UUID] = []
+        var customers: [UUID] = []
+        for (code, company) in [("alpha", "アルファ株式会社"), ("bravo", "ブラボー株式会社")] {
+            let tenant = Tenant(code: code, name: "\(code) center")
+            try await tenant.create(on: database)
+            let scope = TenantScope(tenantID: try tenant.requireID(), database: database)
+            try await scope.create(User(tenantID: scope.tenantID, loginID: "agent", name: "\(code) agent", role: .agent, passwordHash: hash))
+            let drafts = [CustomerDraft(company: company, phone: try PhoneNumber.parse("03-0000-2001").get())]
+            let summary = try await CustomerImporter(scope: scope).importCustomers(drafts, registeredOn: "2026-11-25")
+            ids.append(scope.tenantID)
+            customers.append(summary.insertedIDs[0])
+        }
+        return TwoTenants(a: ids[0], b: ids[1], customerOfA: customers[0], customerOfB: customers[1])
+    }
+}
