@@ -34,6 +34,9 @@ import TsunaguCore
         ("312345678", "+81312345678", .fixedLine),
         ("9012345678", "+819012345678", .mobile),
         ("  03-1234-5678\u{3000}", "+81312345678", .fixedLine),
+        // Excel's text mark, and what our own CSV export writes before a leading +.
+        ("'0312345678", "+81312345678", .fixedLine),
+        ("'+81 3 1234 5678", "+81312345678", .fixedLine),
     ]
 
     @Test(arguments: accepted)
@@ -56,6 +59,7 @@ import TsunaguCore
         ("ＴＥＬ03-1234-5678", .containsLetters),
         ("03-1234-5678 内線12", .invalidCharacters("内")),
         ("03-1234+5678", .invalidCharacters("+")),
+        ("03-1234'5678", .invalidCharacters("'")),
         ("+1 212 555 0100", .notJapanese),
         ("001-1-212-555-0100", .notJapanese),
         ("010-1-212-555-0100", .notJapanese),

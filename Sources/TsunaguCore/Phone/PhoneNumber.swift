@@ -109,7 +109,9 @@ public struct PhoneNumber: Sendable, Hashable, Codable {
     private static func cleaned(_ text: String) -> Result<(digits: [UInt8], plus: Bool), PhoneNumberError> {
         var digits: [UInt8] = []
         var plus = false
-        for scalar in text.unicodeScalars {
+        // A leading apostrophe is Excel's "keep as text" mark ('0312345678 keeps its 0).
+        let body = text.hasPrefix("'") || text.hasPrefix("\u{2019}") ? text.dropFirst() : Substring(text)
+        for scalar in body.unicodeScalars {
             let value = scalar.value
             switch value {
             case 0x30...0x39: digits.append(UInt8(value - 0x30))
