@@ -11,12 +11,16 @@ def test_login_page_is_japanese(server, page):
     assert page.get_by_role("button", name="ログイン").is_visible()
 
 
-def test_demo_agent_signs_in_and_sees_the_customers(server, page):
+def sign_in(page, server, login_id, password, tenant="demo"):
     page.goto(server["url"] + "/login")
-    page.get_by_label("契約顧客コード").fill("demo")
-    page.get_by_label("ユーザID").fill("agent1")
-    page.get_by_label("パスワード").fill("tsunagu-demo")
+    page.get_by_label("契約顧客コード").fill(tenant)
+    page.get_by_label("ユーザID").fill(login_id)
+    page.get_by_label("パスワード").fill(password)
     page.get_by_role("button", name="ログイン").click()
+
+
+def test_demo_agent_signs_in_and_sees_the_customers(server, page):
+    sign_in(page, server, "agent1", "tsunagu-demo")
     page.wait_for_url(server["url"] + "/")
     assert page.get_by_text("50件中 1-50件表示").is_visible()
     assert page.locator("table.grid tbody tr").count() == 50
@@ -26,11 +30,7 @@ def test_demo_agent_signs_in_and_sees_the_customers(server, page):
 
 
 def test_wrong_password_is_refused_in_japanese(server, page):
-    page.goto(server["url"] + "/login")
-    page.get_by_label("契約顧客コード").fill("demo")
-    page.get_by_label("ユーザID").fill("agent1")
-    page.get_by_label("パスワード").fill("wrong-password")
-    page.get_by_role("button", name="ログイン").click()
+    sign_in(page, server, "agent1", "wrong-password")
     assert page.get_by_role("alert").inner_text() == "契約顧客コード、ユーザID、またはパスワードが正しくありません。"
     assert page.url.endswith("/login")
 
