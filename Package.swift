@@ -20,17 +20,32 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/vapor/leaf.git", from: "4.5.0"),
         .package(url: "https://github.com/vapor/leaf-kit.git", from: "1.14.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.0"),
     ],
     targets: [
         // Pure rules: Foundation only, no I/O.
         .target(name: "TsunaguCore", swiftSettings: strictSettings),
         // The Telephony protocol and its providers (simulated carrier now, SIP trunk later).
         .target(name: "Telephony", dependencies: ["TsunaguCore"], swiftSettings: strictSettings),
+        // SMTP submission (RFC 5321, STARTTLS, AUTH) on SwiftNIO, without Vapor.
+        .target(
+            name: "Mail",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOExtras", package: "swift-nio-extras"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "TsunaguServer",
             dependencies: [
                 "TsunaguCore",
                 "Telephony",
+                "Mail",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentKit", package: "fluent-kit"),
@@ -55,6 +70,7 @@ let package = Package(
         ),
         .testTarget(name: "TsunaguCoreTests", dependencies: ["TsunaguCore"], swiftSettings: strictSettings),
         .testTarget(name: "TelephonyTests", dependencies: ["Telephony"], swiftSettings: strictSettings),
+        .testTarget(name: "MailTests", dependencies: ["Mail"], swiftSettings: strictSettings),
         .testTarget(
             name: "TsunaguServerTests",
             dependencies: [

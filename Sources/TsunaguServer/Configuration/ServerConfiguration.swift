@@ -1,4 +1,5 @@
 import Foundation
+import Mail
 
 /// Start-up settings, read once from the environment at the edge (`tsunagu --help` lists them).
 public struct ServerConfiguration: Sendable {
@@ -14,6 +15,19 @@ public struct ServerConfiguration: Sendable {
     public var telephony = "simulated"
     /// Run pending migrations when serving (`AUTO_MIGRATE`, default on).
     public var autoMigrate = true
+    /// SMTP server for outgoing mail (`SMTP_HOST`, `SMTP_PORT`, `SMTP_USER`, `SMTP_PASSWORD`, `SMTP_STARTTLS`);
+    /// nil: mail goes to the log and to `data/outbox`.
+    public var smtp: SMTPConfiguration?
+    /// The sender of outgoing mail (`SMTP_FROM`).
+    public var mailFrom = "noreply@tsunagu.localhost"
+    /// Serve over TLS with this certificate chain and key (`TLS_CERT`, `TLS_KEY`); cookies are then Secure.
+    public var tlsCertificatePath: String?
+    public var tlsKeyPath: String?
+
+    /// The folder where mails are kept when no SMTP server is configured.
+    public var outboxDirectory: String { (dataDirectory as NSString).appendingPathComponent("outbox") }
+
+    public var servesTLS: Bool { tlsCertificatePath != nil && tlsKeyPath != nil }
 
     public init() {}
 
@@ -27,6 +41,16 @@ public struct ServerConfiguration: Sendable {
         }
         if let path = environment["DATABASE_PATH"], !path.isEmpty { configuration.databasePath = path }
         if let telephony = environment["TELEPHONY"], !telephony.isEmpty { configuration.telephony = telephony }
+        if let host = environment["SMTP_HOST"], !host.isEmpty {
+            let port = environment["SMTP_PORT"].flatMap(Int.init).flatMap { (1...65535).contains($0) ? $0 : nil } ?? 587
+            let security = environment["SMTP_STARTTLS"].flatMap { SMTPConfiguration.Security(rawValue: $0.lowercased()) }
+            configuration.smtp = SMTPConfiguration(
+                host: host, port: port, security: security ?? .startTLSWhenOffered,
+                username: environment["SMTP_USER"].flatMap { $0.isEmpty ? nil : $0 }, password: environment["SMTP_PASSWORD"])
+        }
+        if let from = environment["SMTP_FROM"], !from.isEmpty { configuration.mailFrom = from }
+        if let certificate = environment["TLS_CERT"], !certificate.isEmpty { configuration.tlsCertificatePath = certificate }
+        if let key = environment["TLS_KEY"], !key.isEmpty { configuration.tlsKeyPath = key }
         if let flag = environment["AUTO_MIGRATE"] { configuration.autoMigrate = !["0", "false", "no"].contains(flag.lowercased()) }
         return configuration
     }
@@ -40,5 +64,9 @@ public struct ServerConfiguration: Sendable {
           DATA_DIRECTORY  folder for the database, mail outbox and uploads (default data)
           TELEPHONY       simulated | sip (default simulated)
           AUTO_MIGRATE    run pending migrations on start (default true)
+          SMTP_HOST       mail server; without it mail goes to the log and DATA_DIRECTORY/outbox
+          SMTP_PORT       (default 587)  SMTP_USER, SMTP_PASSWORD  SMTP_FROM (sender address)
+          SMTP_STARTTLS   auto (default: when offered; never sends a password in clear) | always | never
+          TLS_CERT, TLS_KEY  serve HTTPS with this PEM certificate chain and key
         """
 }

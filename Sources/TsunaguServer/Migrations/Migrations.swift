@@ -9,5 +9,7 @@ enum TsunaguMigrations {
         CreateCallList(),
         CreateAgentWork(),
         CreateCallAttempt(),
+        AddUserSessionVersion(),
+        CreatePasswordResetKey(),
     ]
 }

@@ -29,6 +29,8 @@ final class User: Model, TenantOwned, @unchecked Sendable {
     /// May create call lists (コールリスト作成).
     @Field(key: "can_create_lists") var canCreateLists: Bool
     @Field(key: "disabled") var disabled: Bool
+    /// Bumped when the password changes: sessions signed in with an older version end.
+    @Field(key: "session_version") var sessionVersion: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -51,5 +53,6 @@ final class User: Model, TenantOwned, @unchecked Sendable {
         self.phonePassword = phonePassword
         self.canCreateLists = canCreateLists || role == .admin
         self.disabled = false
+        self.sessionVersion = 0
     }
 }
