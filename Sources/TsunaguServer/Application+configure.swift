@@ -26,8 +26,9 @@ extension Application {
         migrations.add(SessionRecord.migration)
         sessions.use(.fluent)
         sessions.configuration.cookieName = "tsunagu_session"
+        let secureCookies = configuration.servesTLS
         sessions.configuration.cookieFactory = { id in
-            HTTPCookies.Value(string: id.string, isSecure: false, isHTTPOnly: true, sameSite: .lax)
+            HTTPCookies.Value(string: id.string, isSecure: secureCookies, isHTTPOnly: true, sameSite: .lax)
         }
 
         let resources = Bundle.module.bundleURL.appendingPathComponent("Resources")
@@ -42,6 +43,7 @@ extension Application {
         middleware.use(FileMiddleware(publicDirectory: directory.publicDirectory))
         middleware.use(sessions.middleware)
         middleware.use(SessionUserMiddleware())
+        middleware.use(CSRFMiddleware())
 
         try routes()
     }
@@ -54,8 +56,13 @@ extension Application {
     private func routes() throws {
         try register(collection: HealthController())
         try register(collection: LoginController())
+        try register(collection: PasswordResetController())
         let signedIn = grouped(RequireSignInMiddleware())
         try signedIn.register(collection: CustomerListController())
+        try signedIn.register(collection: UserInfoController())
+        let admin = signedIn.grouped(RequireAdminMiddleware())
+        try admin.register(collection: AdminUsersController())
+        try admin.register(collection: TenantSettingsController())
     }
 }
 

@@ -31,16 +31,24 @@ func withTestApp(_ body: (Application, TestClient) async throws -> Void) async t
 final class TestClient: @unchecked Sendable {
     let app: Application
     private(set) var cookies: [String: String] = [:]
+    /// The CSRF token of the last page seen; sent with every form post, as a browser would.
+    private(set) var csrf: String?
 
     init(app: Application) {
         self.app = app
     }
 
     @discardableResult
-    func send(_ method: HTTPMethod, _ path: String, form: [String: String]? = nil, headers: HTTPHeaders = [:])
-        async throws -> TestingHTTPResponse
-    {
+    func send(
+        _ method: HTTPMethod, _ path: String, form: [String: String]? = nil, headers: HTTPHeaders = [:],
+        withCSRF: Bool = true
+    ) async throws -> TestingHTTPResponse {
         var headers = headers
+        var form = form
+        if method == .POST, withCSRF {
+            if csrf == nil { try await send(.GET, "/login") }
+            form = (form ?? [:]).merging(["_csrf": csrf ?? ""]) { current, _ in current }
+        }
         if !cookies.isEmpty {
             headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
         }
@@ -60,12 +68,20 @@ final class TestClient: @unchecked Sendable {
             guard parts.count == 2 else { continue }
             cookies[String(parts[0]).trimmingCharacters(in: .whitespaces)] = String(parts[1])
         }
+        let html = response.body.string
+        if let range = html.range(of: "<meta name=\"csrf-token\" content=\"") {
+            csrf = String(html[range.upperBound...].prefix { $0 != "\"" })
+        }
         return response
     }
 
     func signIn(tenant: String, loginID: String, password: String) async throws -> TestingHTTPResponse {
-        try await send(.POST, "/login", form: ["tenantCode": tenant, "loginID": loginID, "password": password])
+        try await send(.GET, "/login")
+        return try await send(.POST, "/login", form: ["tenantCode": tenant, "loginID": loginID, "password": password])
     }
+
+    /// A second browser: no cookies shared with this one.
+    func newBrowser() -> TestClient { TestClient(app: app) }
 }
 
 /// Two tenants with a user and customers each, for isolation tests.

@@ -104,10 +104,10 @@ public struct CustomerCSVImport: Sendable {
             return .failure(
                 CustomerRowProblem(line: line, reason: .tooManyFields(expected: columnCount, found: record.fields.count)))
         }
-        var values: [CustomerField: String] = [:]
+        var values = FieldValues()
         for (index, field) in mapping where index < record.fields.count {
             let value = record.fields[index].trimmingWhitespace()
-            if value.count > field.maximumLength {
+            if value.hasMoreCharacters(than: field.maximumLength) {
                 return .failure(CustomerRowProblem(line: line, reason: .tooLong(field, maximum: field.maximumLength)))
             }
             values[field] = value
@@ -152,5 +152,15 @@ public struct CustomerCSVImport: Sendable {
             draft.email = email
         }
         return .success(draft)
+    }
+}
+
+/// The values of one row, one slot per customer field.
+private struct FieldValues {
+    private var slots = [String?](repeating: nil, count: CustomerField.allCases.count)
+
+    subscript(field: CustomerField) -> String? {
+        get { slots[field.ordinal] }
+        set { slots[field.ordinal] = newValue }
     }
 }

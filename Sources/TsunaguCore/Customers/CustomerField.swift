@@ -11,6 +11,22 @@ public enum CustomerField: String, Sendable, Codable, CaseIterable {
     case email
     case note
 
+    /// Position in `allCases`, for per-row storage without hashing.
+    var ordinal: Int {
+        switch self {
+        case .kind: 0
+        case .industry: 1
+        case .company: 2
+        case .companyKana: 3
+        case .contactName: 4
+        case .phone: 5
+        case .prefecture: 6
+        case .address: 7
+        case .email: 8
+        case .note: 9
+        }
+    }
+
     /// The header the product writes and shows.
     public var japaneseHeader: String {
         switch self {

@@ -24,10 +24,16 @@ public enum Prefecture {
 
     /// Splits an address that starts with a prefecture: 東京都新宿区… → (東京都, 新宿区…).
     public static func split(address: String) -> (prefecture: String, rest: String)? {
-        let trimmed = address.trimmingWhitespace()
-        for name in all where trimmed.hasPrefix(name) {
-            return (name, String(trimmed.dropFirst(name.count)).trimmingWhitespace())
+        let scalars = address.trimmingWhitespace().unicodeScalars
+        // Every prefecture name is three or four characters long.
+        for length in [3, 4] where scalars.count >= length {
+            let candidate = String(scalars.prefix(length))
+            if fullNames.contains(candidate) {
+                return (candidate, String(String.UnicodeScalarView(scalars.dropFirst(length))).trimmingWhitespace())
+            }
         }
         return nil
     }
+
+    private static let fullNames = Set(all)
 }

@@ -1,13 +1,13 @@
 /// Microsoft code page 932 (Shift_JIS as Windows and Excel write it), decoded and encoded without Foundation's
 /// platform-dependent converters.
 public enum CP932 {
-    /// UTF-8 bytes per double-byte code, indexed by `(leadIndex * 188 + trailIndex)`; empty when unmapped.
-    private static let doubleByteUTF8: [[UInt8]] = {
-        var table: [[UInt8]] = []
+    /// The scalar of each double-byte code, indexed by `leadIndex * 188 + trailIndex`; 0 when unmapped.
+    private static let doubleByteScalars: [UInt32] = {
+        var table: [UInt32] = []
         table.reserveCapacity(CP932Table.rows.count * 188)
         for row in CP932Table.rows {
             for scalar in row.unicodeScalars {
-                table.append(scalar == "\u{FFFD}" ? [] : Array(String(scalar).utf8))
+                table.append(scalar == "\u{FFFD}" ? 0 : scalar.value)
             }
         }
         return table
@@ -52,7 +52,7 @@ public enum CP932 {
     public static func transcodeToUTF8(_ bytes: some Collection<UInt8>) -> Result<[UInt8], DecodingFailure> {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + bytes.count / 2)
-        let table = doubleByteUTF8
+        let table = doubleByteScalars
         var iterator = bytes.makeIterator()
         var offset = 0
         while let byte = iterator.next() {
@@ -68,14 +68,29 @@ public enum CP932 {
             default:
                 guard let lead = leadIndex(byte), let trailByte = iterator.next(), let trail = trailIndex(trailByte)
                 else { return .failure(DecodingFailure(byteOffset: offset)) }
-                let utf8 = table[lead * 188 + trail]
-                if utf8.isEmpty { return .failure(DecodingFailure(byteOffset: offset)) }
-                output.append(contentsOf: utf8)
+                let scalar = table[lead * 188 + trail]
+                if scalar == 0 { return .failure(DecodingFailure(byteOffset: offset)) }
+                appendUTF8(scalar, to: &output)
                 offset += 1
             }
             offset += 1
         }
         return .success(output)
+    }
+
+    /// Code page 932 maps only into the Basic Multilingual Plane: at most three UTF-8 bytes.
+    @inline(__always)
+    private static func appendUTF8(_ scalar: UInt32, to output: inout [UInt8]) {
+        if scalar < 0x80 {
+            output.append(UInt8(scalar))
+        } else if scalar < 0x800 {
+            output.append(UInt8(0xC0 | (scalar >> 6)))
+            output.append(UInt8(0x80 | (scalar & 0x3F)))
+        } else {
+            output.append(UInt8(0xE0 | (scalar >> 12)))
+            output.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+            output.append(UInt8(0x80 | (scalar & 0x3F)))
+        }
     }
 
     public static func decode(_ bytes: some Collection<UInt8>) -> String? {

@@ -68,7 +68,7 @@ public struct PhoneNumber: Sendable, Hashable, Codable {
             significant = digits[...]
         }
         return classify(significant).map { kind in
-            PhoneNumber(entered: entered, e164: "+81" + String(significant.map { Character(String($0)) }), kind: kind)
+            PhoneNumber(entered: entered, e164: "+81" + String(decoding: significant.map { $0 + 0x30 }, as: UTF8.self), kind: kind)
         }
     }
 
@@ -144,11 +144,25 @@ public struct PhoneNumber: Sendable, Hashable, Codable {
 }
 
 extension String {
-    /// Trims spaces, tabs, line breaks and the ideographic space (U+3000).
+    /// Trims spaces, tabs, line breaks, the ideographic space (U+3000) and a stray byte-order mark.
     func trimmingWhitespace() -> String {
-        let isSpace: (Character) -> Bool = { $0.isWhitespace || $0 == "\u{3000}" || $0 == "\u{FEFF}" }
-        guard let start = firstIndex(where: { !isSpace($0) }) else { return "" }
-        let end = lastIndex(where: { !isSpace($0) })!
-        return String(self[start...end])
+        let scalars = unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return self }
+        if !Self.isTrimmable(first) && !Self.isTrimmable(last) { return self }
+        guard let start = scalars.firstIndex(where: { !Self.isTrimmable($0) }) else { return "" }
+        let end = scalars.lastIndex(where: { !Self.isTrimmable($0) })!
+        return String(scalars[start...end])
+    }
+
+    private static func isTrimmable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x3000, 0xFEFF, 0x2000...0x200A, 0x2028, 0x2029: true
+        default: false
+        }
+    }
+
+    /// Character count, without walking graphemes when the UTF-8 length already settles the question.
+    func hasMoreCharacters(than limit: Int) -> Bool {
+        utf8.count > limit && count > limit
     }
 }

@@ -1,33 +1,70 @@
 import Fluent
 import Vapor
 
-/// Loads the signed-in user from the session. A disabled or deleted user is signed out.
+/// Loads the signed-in user from the session. A disabled user, a session from before a password change, or one
+/// idle longer than the tenant allows is signed out.
 struct SessionUserMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let userText = request.session.data[SessionKeys.userID], let tenantText = request.session.data[SessionKeys.tenantID],
             let userID = UUID(uuidString: userText), let tenantID = UUID(uuidString: tenantText)
         {
             let scope = TenantScope(tenantID: tenantID, database: request.db)
+            let now = request.now
+            let lastSeen = request.session.data[SessionKeys.lastSeen].flatMap(Double.init)
             if let user = try await scope.find(User.self, id: userID), !user.disabled,
-                let tenant = try await Tenant.find(tenantID, on: request.db)
+                let tenant = try await Tenant.find(tenantID, on: request.db),
+                request.session.data[SessionKeys.version] == String(user.sessionVersion)
             {
-                request.signedIn = SignedIn(
-                    userID: userID, tenantID: tenantID, loginID: user.loginID, name: user.name, role: user.role,
-                    tenantName: tenant.name)
+                let idleLimit = Double(tenant.settings.clamped.idleLogoutMinutes * 60)
+                if let lastSeen, now.timeIntervalSince1970 - lastSeen > idleLimit {
+                    request.logger.info("signed out after \(tenant.settings.idleLogoutMinutes) idle minutes: user '\(user.loginID)'")
+                    signOut(request)
+                    request.storage[IdleSignOutKey.self] = true
+                } else {
+                    request.signedIn = SignedIn(
+                        userID: userID, tenantID: tenantID, loginID: user.loginID, name: user.name, role: user.role,
+                        tenantName: tenant.name, canCreateLists: user.canCreateLists)
+                    request.session.data[SessionKeys.lastSeen] = String(Int(now.timeIntervalSince1970))
+                }
             } else {
-                request.session.destroy()
+                signOut(request)
             }
+        }
+        return try await next.respond(to: request)
+    }
+
+    /// Ends the session but keeps the request able to render a page with a fresh CSRF token.
+    private func signOut(_ request: Request) {
+        request.session.data = SessionData()
+        request.session.id = nil
+    }
+}
+
+struct IdleSignOutKey: StorageKey {
+    typealias Value = Bool
+}
+
+/// Pages behind sign-in: a browser is sent to the login page (saying why after an idle sign-out), an API client
+/// gets 401.
+struct RequireSignInMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard request.signedIn != nil else {
+            if request.url.path.hasPrefix("/api/") { throw Abort(.unauthorized, reason: request.text("login_required")) }
+            let idle = request.storage[IdleSignOutKey.self] == true
+            return request.redirect(to: SiteURL.login.path + (idle ? "?timeout=1" : ""))
         }
         return try await next.respond(to: request)
     }
 }
 
-/// Pages behind sign-in: a browser is sent to the login page, an API client gets 401.
-struct RequireSignInMiddleware: AsyncMiddleware {
+/// 管理者 pages and APIs: an agent gets 403 and nothing changes.
+struct RequireAdminMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard request.signedIn != nil else {
-            if request.url.path.hasPrefix("/api/") { throw Abort(.unauthorized) }
-            return request.redirect(to: SiteURL.login.path)
+        guard request.signedIn?.role == .admin else {
+            request.logger.notice("refused \(request.method) \(request.url.path) to a non-admin")
+            if request.url.path.hasPrefix("/api/") { throw Abort(.forbidden, reason: request.text("admin_only")) }
+            return try await request.renderPage(
+                "message", MessagePage(title: request.text("error_title"), message: request.text("admin_only")), status: .forbidden)
         }
         return try await next.respond(to: request)
     }

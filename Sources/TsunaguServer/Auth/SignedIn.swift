@@ -9,6 +9,7 @@ struct SignedIn: Sendable {
     let name: String
     let role: User.Role
     let tenantName: String
+    let canCreateLists: Bool
 }
 
 private struct SignedInKey: StorageKey {
@@ -31,4 +32,9 @@ extension Request {
 enum SessionKeys {
     static let userID = "uid"
     static let tenantID = "tid"
+    static let csrf = "csrf"
+    /// The user's session version at sign-in.
+    static let version = "ver"
+    /// Seconds since 1970 of the last request, for the idle sign-out.
+    static let lastSeen = "seen"
 }

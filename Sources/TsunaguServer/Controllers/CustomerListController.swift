@@ -6,12 +6,7 @@ import Vapor
 struct CustomerListController: RouteCollection {
     static let pageSize = 50
 
-    struct Page: Encodable {
-        var lang: String
-        var otherLang: String
-        var t: [String: String]
-        var signedInName: String
-        var tenantName: String
+    struct ListContent: Encodable {
         var countLine: String
         var customers: [CustomerRow]
         var previousPage: Int?
@@ -35,9 +30,8 @@ struct CustomerListController: RouteCollection {
         routes.get("customers", use: list)
     }
 
-    @Sendable func list(request: Request) async throws -> View {
+    @Sendable func list(request: Request) async throws -> Response {
         let scope = try request.tenantScope()
-        let signedIn = request.signedIn!
         let language = request.language
         let labels = UIText.labels(language)
         let requested = max(1, request.query[Int.self, at: "page"] ?? 1)
@@ -60,10 +54,9 @@ struct CustomerListController: RouteCollection {
             .replacingOccurrences(of: "{total}", with: "\(total)")
             .replacingOccurrences(of: "{from}", with: "\(total == 0 ? 0 : offset + 1)")
             .replacingOccurrences(of: "{to}", with: "\(offset + rows.count)")
-        let view = Page(
-            lang: language.rawValue, otherLang: labels["language_other"]!, t: labels, signedInName: signedIn.name,
-            tenantName: signedIn.tenantName, countLine: countLine, customers: rows,
-            previousPage: page > 1 ? page - 1 : nil, nextPage: page < pages ? page + 1 : nil)
-        return try await request.view.render("customers", view)
+        let content = ListContent(
+            countLine: countLine, customers: rows, previousPage: page > 1 ? page - 1 : nil,
+            nextPage: page < pages ? page + 1 : nil)
+        return try await request.renderPage("customers", content)
     }
 }

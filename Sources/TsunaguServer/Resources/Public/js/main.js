@@ -1,0 +1,3 @@
+import { PasswordToggle } from "./password-toggle.js";
+
+new PasswordToggle();

@@ -1,0 +1,68 @@
+import TsunaguCore
+
+/// Each tenant setting's name and its short explanation on the settings page.
+enum SettingLabels {
+    case fetchMode, dialingMode, autoNextAfter, doneMarkedOn, phoneNumberOpensCustomerEdit, customerScope, customerEdit
+    case csvExportAndDeleteEnabled, idleLogoutMinutes, workListCap, ringTimeoutSeconds, doubleDialGuardMinutes, timeZone
+
+    var label: LocalizedText {
+        switch self {
+        case .fetchMode: LocalizedText(ja: "コールリストの取得方法", en: "Call list fetch")
+        case .dialingMode: LocalizedText(ja: "発信方法", en: "Dialing")
+        case .autoNextAfter: LocalizedText(ja: "自動発信の対象", en: "Auto-dial the next row after")
+        case .doneMarkedOn: LocalizedText(ja: "「済」をつける架電", en: "Tick 済 on")
+        case .phoneNumberOpensCustomerEdit: LocalizedText(ja: "電話番号クリックで顧客編集を開く", en: "Phone number opens customer edit")
+        case .customerScope: LocalizedText(ja: "顧客情報の表示", en: "Customers shown")
+        case .customerEdit: LocalizedText(ja: "顧客情報の編集", en: "Customer editing")
+        case .csvExportAndDeleteEnabled: LocalizedText(ja: "顧客CSV出力・削除ボタン", en: "Customer CSV export and delete")
+        case .idleLogoutMinutes: LocalizedText(ja: "自動ログアウトまでの時間(分)", en: "Idle sign-out (minutes)")
+        case .workListCap: LocalizedText(ja: "MOT/Phone画面のリスト上限(件)", en: "Phone screen row limit")
+        case .ringTimeoutSeconds: LocalizedText(ja: "呼出し時間の上限(秒)", en: "Ring timeout (seconds)")
+        case .doubleDialGuardMinutes: LocalizedText(ja: "二重発信の確認(分)", en: "Double-dial guard (minutes)")
+        case .timeZone: LocalizedText(ja: "タイムゾーン", en: "Time zone")
+        }
+    }
+
+    var help: LocalizedText {
+        switch self {
+        case .fetchMode:
+            LocalizedText(ja: "手動: ダウンロードのたびに取得します。自動: 最初のダウンロード後、リストがなくなると自動で取得します。",
+                          en: "Manual: each ダウンロード click fetches rows. Automatic: after the first click, rows are fetched whenever they run out.")
+        case .dialingMode:
+            LocalizedText(ja: "自動: 開始で自動発信します。手動: 開始/発信で▶の行だけに発信します。",
+                          en: "Automatic: 開始 starts auto-dial. Manual: 開始/発信 dials the ▶ row only.")
+        case .autoNextAfter:
+            LocalizedText(ja: "通常は不応答のときだけ次の顧客に自動発信します。応答した通話のあとも自動発信するかを選びます。",
+                          en: "Normally only unanswered calls move on by themselves; choose whether answered calls do too.")
+        case .doneMarkedOn:
+            LocalizedText(ja: "「済」の行は上からの再架電で飛ばされます。応答のときだけか、架電したものすべてにつけるかを選びます。",
+                          en: "Rows with 済 are skipped on the re-dial pass; tick it on answered calls only, or on every dialled call.")
+        case .phoneNumberOpensCustomerEdit:
+            LocalizedText(ja: "MOT/Phone画面で電話番号をクリックすると、顧客編集画面を別タブで開きます。",
+                          en: "Clicking a number on the phone screen opens the customer edit page in a new tab.")
+        case .customerScope:
+            LocalizedText(ja: "顧客一覧で一般ユーザに見せる範囲です。", en: "Which customers agents see in the customer list.")
+        case .customerEdit:
+            LocalizedText(ja: "一般ユーザが編集できる顧客の範囲です。編集不可のときは編集ボタンが表示されません。",
+                          en: "Which customers agents may edit; with no editing the 編集 button is hidden.")
+        case .csvExportAndDeleteEnabled:
+            LocalizedText(ja: "顧客一覧の「顧客CSVダウンロード」と「削除」ボタンを表示するかどうかです。",
+                          en: "Whether the customer list shows the CSV download and delete buttons.")
+        case .idleLogoutMinutes:
+            LocalizedText(ja: "操作がないまま、この時間が過ぎると自動的にログアウトします。",
+                          en: "Users are signed out after this long without activity.")
+        case .workListCap:
+            LocalizedText(ja: "1人のMOT/Phone画面に取得できる最大件数です(500件まで)。",
+                          en: "The most rows one agent's phone screen may hold (at most 500).")
+        case .ringTimeoutSeconds:
+            LocalizedText(ja: "応答がない発信を切るまでの時間です。端末設備等規則により120秒を超えられません。",
+                          en: "How long an unanswered call rings; the Japanese terminal equipment rules cap it at 120 seconds.")
+        case .doubleDialGuardMinutes:
+            LocalizedText(ja: "この時間内に架電した番号に開始するときは、発信前に確認します。0で無効です。",
+                          en: "開始 on a number called within this many minutes asks first; 0 turns it off.")
+        case .timeZone:
+            LocalizedText(ja: "画面に表示する日時のタイムゾーンです(例: Asia/Tokyo)。",
+                          en: "The time zone times are shown in (e.g. Asia/Tokyo).")
+        }
+    }
+}
