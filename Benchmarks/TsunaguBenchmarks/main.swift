@@ -7,6 +7,9 @@ import TsunaguServer
 
 let arguments = CommandLine.arguments
 let rowCount = arguments.dropFirst().first.flatMap(Int.init) ?? 100_000
+/// `agentdesk`, `csv` or `import` to run one part only (for profiling); all by default.
+let only = arguments.count > 2 ? arguments[2] : nil
+func runs(_ part: String) -> Bool { only == nil || only == part }
 
 /// Writes a line at once (unbuffered), so figures are not lost if a later step fails.
 func report(_ line: String) {
@@ -29,7 +32,7 @@ func format(_ value: Double) -> String {
 report("Tsunagu benchmarks (\(ProcessInfo.processInfo.activeProcessorCount) cores)")
 
 // 1. AgentDesk: an agent auto-dialling 500 rows, editing as it goes.
-do {
+if runs("agentdesk") {
     let rows = (0..<500).map { index in
         AgentDeskRow(
             id: UUID(), company: "株式会社\(index)", phone: "03-0000-\(index)", dialNumber: "+81300000\(index)")
@@ -69,7 +72,7 @@ let csv = SampleCustomerFile.cp932(rows: rowCount)
 var parsed: CustomerCSVImport?
 do {
     var best = Double.infinity
-    for _ in 0..<3 {
+    for _ in 0..<(runs("csv") ? 3 : 1) {
         best = min(best, measure { parsed = try? CustomerCSVImport.read(csv).get() })
     }
     let result = parsed!
@@ -83,7 +86,7 @@ do {
 }
 
 // 3. Import: those customers into a fresh SQLite file through the server's own import path.
-do {
+if runs("import") {
     let seconds = try await ImportBenchmark.run(drafts: parsed!.rows.map(\.customer))
     report("import: \(format(Double(rowCount) / seconds)) rows/s (\(format(Double(rowCount))) customers into SQLite in \(String(format: "%.2f", seconds)) s) — target ≥ 50,000")
 }

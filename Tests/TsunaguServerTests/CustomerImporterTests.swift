@@ -71,3 +71,16 @@ import Vapor
         }
     }
 }
+
+/// Time-ordered ids keep bulk inserts at the end of the primary-key index.
+@Suite struct TimeOrderedUUIDTests {
+    @Test func sequenceIsUniqueSortedAndVersion7() {
+        let ids = UUID.timeOrderedSequence(count: 5_000, at: Date(timeIntervalSince1970: 1_800_000_000))
+        let strings = ids.map(\.uuidString)
+        #expect(Set(strings).count == 5_000)
+        #expect(strings == strings.sorted())
+        #expect(strings.allSatisfy { $0.dropFirst(14).first == "7" })
+        let later = UUID.timeOrderedSequence(count: 1, at: Date(timeIntervalSince1970: 1_800_000_001))
+        #expect(later[0].uuidString > strings.last!)
+    }
+}

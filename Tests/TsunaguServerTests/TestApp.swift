@@ -1,5 +1,7 @@
 import Fluent
 import Foundation
+import Mail
+import NIOConcurrencyHelpers
 import Testing
 import TsunaguCore
 import Vapor
@@ -77,7 +79,12 @@ final class TestClient: @unchecked Sendable {
 
     func signIn(tenant: String, loginID: String, password: String) async throws -> TestingHTTPResponse {
         try await send(.GET, "/login")
-        return try await send(.POST, "/login", form: ["tenantCode": tenant, "loginID": loginID, "password": password])
+        let response = try await send(.POST, "/login", form: ["tenantCode": tenant, "loginID": loginID, "password": password])
+        // Like a browser, follow the redirect: the new session's page carries its new CSRF token.
+        if response.status == .seeOther, let location = response.headers.first(name: .location) {
+            try await send(.GET, location)
+        }
+        return response
     }
 
     /// A second browser: no cookies shared with this one.
@@ -101,7 +108,12 @@ struct TwoTenants {
             let tenant = Tenant(code: code, name: "\(code) center")
             try await tenant.create(on: database)
             let scope = TenantScope(tenantID: try tenant.requireID(), database: database)
-            try await scope.create(User(tenantID: scope.tenantID, loginID: "agent", name: "\(code) agent", role: .agent, passwordHash: hash))
+            try await scope.create(
+                User(tenantID: scope.tenantID, loginID: "agent", name: "\(code) agent", email: "agent@\(code).example.jp",
+                     role: .agent, passwordHash: hash))
+            try await scope.create(
+                User(tenantID: scope.tenantID, loginID: "admin", name: "\(code) admin", email: "admin@\(code).example.jp",
+                     role: .admin, passwordHash: hash))
             let drafts = [CustomerDraft(company: company, phone: try PhoneNumber.parse("03-0000-2001").get())]
             let summary = try await CustomerImporter(scope: scope).importCustomers(drafts, registeredOn: "2026-11-25")
             ids.append(scope.tenantID)
@@ -109,4 +121,34 @@ struct TwoTenants {
         }
         return TwoTenants(a: ids[0], b: ids[1], customerOfA: customers[0], customerOfB: customers[1])
     }
+}
+
+/// A clock the test moves by hand.
+final class TestClock: Sendable {
+    private let current = NIOLockedValueBox(Date(timeIntervalSince1970: 1_800_000_000))
+
+    var now: Date { current.withLockedValue { $0 } }
+
+    func advance(_ seconds: TimeInterval) {
+        current.withLockedValue { $0 += seconds }
+    }
+
+    func install(on app: Application) {
+        app.clock = ServerClock(now: { [current] in current.withLockedValue { $0 } })
+    }
+}
+
+/// Keeps the mails the server sends, for tests that do not need a real SMTP server.
+final class CapturingMailer: Mailer {
+    private let mails = NIOLockedValueBox<[MailMessage]>([])
+
+    var sent: [MailMessage] { mails.withLockedValue { $0 } }
+
+    func send(_ message: MailMessage) async throws {
+        mails.withLockedValue { $0.append(message) }
+    }
+}
+
+extension TestingHTTPResponse {
+    var location: String? { headers.first(name: .location) }
 }

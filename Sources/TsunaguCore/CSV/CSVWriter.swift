@@ -34,12 +34,13 @@ public struct CSVWriter: Sendable {
     /// Quotes a field when it holds a separator, a quote, a line break or edge spaces, and defuses text a
     /// spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) by prefixing an apostrophe (OWASP's advice).
     static func escaped(_ field: String) -> String {
-        var value = field
-        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
-            value = "'" + value
-        }
-        let needsQuotes = value.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-            || value.first == " " || value.last == " "
+        let utf8 = field.utf8
+        guard let first = utf8.first else { return field }
+        let formula = first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+            || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D
+        let value = formula ? "'" + field : field
+        let special = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+        let needsQuotes = special || value.utf8.first == UInt8(ascii: " ") || value.utf8.last == UInt8(ascii: " ")
         guard needsQuotes else { return value }
         return "\"" + value.replacingAll("\"", with: "\"\"") + "\""
     }

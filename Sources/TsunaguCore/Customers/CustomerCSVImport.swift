@@ -138,7 +138,7 @@ public struct CustomerCSVImport: Sendable {
                 return .failure(CustomerRowProblem(line: line, reason: .unknownPrefecture(prefectureText)))
             }
             draft.prefecture = prefecture
-            if let split = Prefecture.split(address: draft.address), split.prefecture == prefecture {
+            if draft.address.utf8.starts(with: prefecture.utf8), let split = Prefecture.split(address: draft.address) {
                 draft.address = split.rest
             }
         } else if let split = Prefecture.split(address: draft.address) {

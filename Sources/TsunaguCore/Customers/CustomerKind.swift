@@ -12,6 +12,13 @@ public enum CustomerKind: String, Sendable, Codable, CaseIterable {
 
     /// Reads 法人/個人 and their English names.
     public init?(text: String) {
+        switch text {
+        case "法人": self = .corporate
+            return
+        case "個人": self = .individual
+            return
+        default: break
+        }
         switch text.trimmingWhitespace().lowercased() {
         case "法人", "corporate", "company", "corporation", "business", "b2b": self = .corporate
         case "個人", "individual", "person", "personal", "private", "b2c": self = .individual

@@ -8,32 +8,26 @@ public enum Prefecture {
         "佐賀県", "長崎県", "熊本県", "大分県", "宮崎県", "鹿児島県", "沖縄県",
     ]
 
-    private static let byShortName: [String: String] = {
-        var map: [String: String] = [:]
-        for name in all {
-            map[name] = name
-            if name != "北海道" { map[String(name.dropLast())] = name }
-        }
-        return map
-    }()
-
     /// The full name for a prefecture written with or without its suffix (東京 → 東京都), or nil.
+    /// Compares UTF-8 bytes: no hashing or normalisation on the import path.
     public static func canonical(_ text: String) -> String? {
-        byShortName[text.trimmingWhitespace()]
-    }
-
-    /// Splits an address that starts with a prefecture: 東京都新宿区… → (東京都, 新宿区…).
-    public static func split(address: String) -> (prefecture: String, rest: String)? {
-        let scalars = address.trimmingWhitespace().unicodeScalars
-        // Every prefecture name is three or four characters long.
-        for length in [3, 4] where scalars.count >= length {
-            let candidate = String(scalars.prefix(length))
-            if fullNames.contains(candidate) {
-                return (candidate, String(String.UnicodeScalarView(scalars.dropFirst(length))).trimmingWhitespace())
-            }
+        let bytes = Array(text.trimmingWhitespace().utf8)
+        for (index, full) in utf8Names.enumerated() {
+            if bytes.count == full.count && bytes == full { return all[index] }
+            // 都, 府 and 県 are three UTF-8 bytes each; 北海道 (index 0) has no suffix to drop.
+            if index > 0 && bytes.count == full.count - 3 && full.starts(with: bytes) { return all[index] }
         }
         return nil
     }
 
-    private static let fullNames = Set(all)
+    private static let utf8Names: [[UInt8]] = all.map { Array($0.utf8) }
+
+    /// Splits an address that starts with a prefecture: 東京都新宿区… → (東京都, 新宿区…).
+    public static func split(address: String) -> (prefecture: String, rest: String)? {
+        let bytes = Array(address.trimmingWhitespace().utf8)
+        for (index, name) in utf8Names.enumerated() where bytes.starts(with: name) {
+            return (all[index], String(decoding: bytes[name.count...], as: UTF8.self).trimmingWhitespace())
+        }
+        return nil
+    }
 }

@@ -80,21 +80,25 @@ public struct PhoneNumber: Sendable, Hashable, Codable {
     private static func classify(_ number: ArraySlice<UInt8>) -> Result<Kind, PhoneNumberError> {
         guard let first = number.first else { return .failure(.tooShort) }
         if first == 0 { return .failure(.notAssigned) }
-        let two = Array(number.prefix(2))
-        let three = Array(number.prefix(3))
+        // The first three digits as one number (missing digits count as 10, which matches nothing below).
+        let start = number.startIndex
+        let second = number.count > 1 ? Int(number[start + 1]) : 10
+        let third = number.count > 2 ? Int(number[start + 2]) : 10
+        let two = Int(first) * 10 + second
+        let three = two * 10 + third
         let kind: Kind
         let expectedLength: Int
-        if three == [8, 0, 0] || three == [1, 2, 0] {
-            (kind, expectedLength) = (.tollFree, three == [8, 0, 0] ? 10 : 9)
-        } else if two == [7, 0] || two == [8, 0] || two == [9, 0] {
+        if second < 10 && third < 10 && (three == 800 || three == 120) {
+            (kind, expectedLength) = (.tollFree, three == 800 ? 10 : 9)
+        } else if second < 10 && (two == 70 || two == 80 || two == 90) {
             (kind, expectedLength) = (.mobile, 10)
-        } else if two == [5, 0] {
+        } else if second < 10 && two == 50 {
             (kind, expectedLength) = (.ipPhone, 10)
-        } else if three == [5, 7, 0] {
+        } else if second < 10 && third < 10 && three == 570 {
             (kind, expectedLength) = (.naviDial, 9)
-        } else if three == [1, 7, 0] || three == [1, 8, 0] {
+        } else if second < 10 && third < 10 && (three == 170 || three == 180) {
             (kind, expectedLength) = (.otherService, 9)
-        } else if two == [2, 0] || two == [6, 0] || three == [9, 9, 0] {
+        } else if second < 10 && (two == 20 || two == 60 || (third < 10 && three == 990)) {
             // 020 (M2M / pagers), 060 (unassigned FMC) and 0990 (abolished) carry no voice calls.
             return .failure(.notAssigned)
         } else {
@@ -120,7 +124,7 @@ public struct PhoneNumber: Sendable, Hashable, Codable {
                 guard digits.isEmpty, !plus else { return .failure(.invalidCharacters("+")) }
                 plus = true
             default:
-                if separators.contains(scalar) { continue }
+                if isSeparator(scalar) { continue }
                 if isLetter(scalar) { return .failure(.containsLetters) }
                 return .failure(.invalidCharacters(String(scalar)))
             }
@@ -128,12 +132,16 @@ public struct PhoneNumber: Sendable, Hashable, Codable {
         return .success((digits, plus))
     }
 
-    private static let separators: Set<Unicode.Scalar> = [
-        " ", "\t", "\u{3000}", "\u{00A0}",  // spaces, ideographic space, no-break space
-        "-", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}", "\u{FF0D}",
-        "\u{30FC}", "\u{FF70}",  // ー typed for a hyphen with a Japanese input method
-        "(", ")", "\u{FF08}", "\u{FF09}", ".", "\u{FF0E}", "/",
-    ]
+    /// Spaces, hyphens and dashes of every width (ー too: a Japanese input method types it for a hyphen),
+    /// parentheses, dots and slashes.
+    private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09, 0x3000, 0xA0: true
+        case 0x2D, 0x2010...0x2015, 0x2212, 0xFF0D, 0x30FC, 0xFF70: true
+        case 0x28, 0x29, 0xFF08, 0xFF09, 0x2E, 0xFF0E, 0x2F: true
+        default: false
+        }
+    }
 
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
@@ -146,12 +154,25 @@ public struct PhoneNumber: Sendable, Hashable, Codable {
 extension String {
     /// Trims spaces, tabs, line breaks, the ideographic space (U+3000) and a stray byte-order mark.
     func trimmingWhitespace() -> String {
+        if !utf8.isEmpty && !Self.mayStartTrimmable(utf8) && !Self.mayEndTrimmable(utf8) { return self }
         let scalars = unicodeScalars
-        guard let first = scalars.first, let last = scalars.last else { return self }
-        if !Self.isTrimmable(first) && !Self.isTrimmable(last) { return self }
         guard let start = scalars.firstIndex(where: { !Self.isTrimmable($0) }) else { return "" }
         let end = scalars.lastIndex(where: { !Self.isTrimmable($0) })!
         return String(scalars[start...end])
+    }
+
+    /// Whether the first byte could begin a trimmable scalar (ASCII space or control, C2, E2, E3, EF lead bytes).
+    private static func mayStartTrimmable(_ utf8: String.UTF8View) -> Bool {
+        guard let first = utf8.first else { return false }
+        return first <= 0x20 || first == 0xC2 || first == 0xE2 || first == 0xE3 || first == 0xEF
+    }
+
+    /// Whether the last bytes could end a trimmable scalar (U+3000 ends 80 80, U+FEFF BB BF, U+00A0 C2 A0 …).
+    private static func mayEndTrimmable(_ utf8: String.UTF8View) -> Bool {
+        guard let last = utf8.last else { return false }
+        if last < 0x80 { return last <= 0x20 }
+        return last == 0x80 || last == 0xBF || last == 0xA0 || last == 0x85 || (0x81...0x8A).contains(last)
+            || last == 0xA8 || last == 0xA9
     }
 
     private static func isTrimmable(_ scalar: Unicode.Scalar) -> Bool {
