@@ -1,0 +1,72 @@
+import Fluent
+import Foundation
+import Testing
+import TsunaguCore
+import Vapor
+
+@testable import TsunaguServer
+
+/// Every registered route, tried by tenant A's administrator with tenant B's ids: nothing of B is read, changed
+/// or deleted. A new route with a parameter this test does not know fails it, so that it gets covered.
+@Suite struct RouteIsolationTests {
+    /// What an attacker would post to every form.
+    static let hostileForm = [
+        "name": "乗っ取り", "loginID": "hijack", "email": "hijack@example.jp", "password": "hijacked password",
+        "phonePassword": "hijacked password", "role": "admin", "group": "x", "phoneExtension": "999",
+        "tenantCode": "bravo", "keyCode": "0123456789abcdef0123", "ringTimeoutSeconds": "99", "dialingMode": "manual",
+    ]
+
+    /// Everything of tenant B that must stay as it was.
+    static func snapshot(_ database: any Database, tenant: UUID) async throws -> [String] {
+        let scope = TenantScope(tenantID: tenant, database: database)
+        let users = try await scope.query(User.self).sort(\.$loginID).all().map {
+            "\($0.loginID)|\($0.name)|\($0.email)|\($0.role)|\($0.disabled)|\($0.passwordHash)|\($0.sessionVersion)|\($0.phonePassword)|\($0.phoneExtension)"
+        }
+        let customers = try await scope.query(Customer.self).withDeleted().all().map {
+            "\($0.company)|\($0.phone)|\($0.finalStatus)|\($0.deletedAt == nil)|\($0.contactName)"
+        }
+        let settings = try await Tenant.find(tenant, on: database).map { "\($0.settings)" } ?? "gone"
+        return users + customers + [settings]
+    }
+
+    @Test func everyRouteRefusesAnotherTenantsData() async throws {
+        try await withTestApp { app, client in
+            app.mailer = CapturingMailer()
+            let tenants = try await TwoTenants.create(on: app.db)
+            let scopeB = TenantScope(tenantID: tenants.b, database: app.db)
+            let userOfB = try #require(try await scopeB.query(User.self).filter(\.$loginID == "admin").first()?.id)
+            let parameterValues: [String: String] = ["userID": userOfB.uuidString, "customerID": tenants.customerOfB.uuidString]
+            let secretsOfB = ["ブラボー株式会社", "bravo admin", "bravo agent", "admin@bravo.example.jp", userOfB.uuidString]
+            let before = try await Self.snapshot(app.db, tenant: tenants.b)
+
+            var tried = 0
+            for route in app.routes.all where route.path.last != .catchall {
+                let path = try "/" + route.path.map { component -> String in
+                    switch component {
+                    case .constant(let value): return value
+                    case .parameter(let name):
+                        guard let value = parameterValues[name] else {
+                            Issue.record("route \(route.path) has parameter :\(name) that this test does not cover")
+                            throw CancellationError()
+                        }
+                        return value
+                    case .anything, .catchall: return "x"
+                    }
+                }.joined(separator: "/")
+                if path == "/logout" { continue }
+                _ = try await client.signIn(tenant: "alpha", loginID: "admin", password: TwoTenants.password)
+                let response = try await client.send(route.method, path, form: route.method == .GET ? nil : Self.hostileForm)
+                tried += 1
+                let body = response.body.string
+                for secret in secretsOfB {
+                    #expect(!body.contains(secret), "\(route.method) \(path) showed tenant B's “\(secret)”")
+                }
+                if route.path.contains(where: { if case .parameter = $0 { true } else { false } }) {
+                    #expect(response.status == .notFound, "\(route.method) \(path) answered \(response.status) for B's id")
+                }
+            }
+            #expect(tried >= 15)
+            #expect(try await Self.snapshot(app.db, tenant: tenants.b) == before, "tenant B changed")
+        }
+    }
+}
