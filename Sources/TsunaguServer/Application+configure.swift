@@ -3,6 +3,7 @@ import FluentSQLiteDriver
 import Foundation
 import Leaf
 import LeafKit
+import NIOSSL
 import SQLKit
 import Vapor
 
@@ -12,6 +13,12 @@ extension Application {
         storage[ConfigurationKey.self] = configuration
         http.server.configuration.hostname = configuration.host
         http.server.configuration.port = configuration.port
+        if let certificate = configuration.tlsCertificatePath, let key = configuration.tlsKeyPath {
+            // Ordinary TLS with the operator's certificate: agents import nothing (DESIGN.md "better" 4).
+            let chain = try NIOSSLCertificate.fromPEMFile(certificate).map { NIOSSLCertificateSource.certificate($0) }
+            http.server.configuration.tlsConfiguration = .makeServerConfiguration(
+                certificateChain: chain, privateKey: .privateKey(try NIOSSLPrivateKey(file: key, format: .pem)))
+        }
         let databaseFolder = (configuration.databasePath as NSString).deletingLastPathComponent
         if !databaseFolder.isEmpty {
             try FileManager.default.createDirectory(atPath: databaseFolder, withIntermediateDirectories: true)

@@ -8,6 +8,7 @@ import socket
 import subprocess
 import tempfile
 import time
+import ssl
 import urllib.request
 
 import pytest
@@ -75,13 +76,16 @@ class TsunaguServer:
         self.log_path = os.path.join(self.data, "server.log")
         self.log = open(self.log_path, "w")
         self.process = subprocess.Popen([binary, "demo"], env=env, stdout=self.log, stderr=subprocess.STDOUT)
-        self.url = f"http://127.0.0.1:{self.port}"
+        scheme = "https" if "TLS_CERT" in env else "http"
+        self.url = f"{scheme}://127.0.0.1:{self.port}"
+        # The tests' own throwaway certificate is not trusted by anyone: skip verification for the readiness probe.
+        context = ssl._create_unverified_context() if scheme == "https" else None
 
         def healthy():
             if self.process.poll() is not None:
                 raise RuntimeError("tsunagu demo exited:\n" + open(self.log_path).read())
             try:
-                with urllib.request.urlopen(self.url + "/health", timeout=1) as response:
+                with urllib.request.urlopen(self.url + "/health", timeout=1, context=context) as response:
                     return response.status == 200
             except OSError:
                 return False
