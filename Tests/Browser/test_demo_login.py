@@ -1,6 +1,8 @@
 """The README's first command: `tsunagu demo` serves the Japanese login page, and the demo logins work."""
 import re
 
+from conftest import sign_in
+
 
 def test_login_page_is_japanese(server, page):
     page.goto(server["url"] + "/")
@@ -9,14 +11,6 @@ def test_login_page_is_japanese(server, page):
     for label in ["契約顧客コード", "ユーザID", "パスワード"]:
         assert page.get_by_label(label).is_visible()
     assert page.get_by_role("button", name="ログイン").is_visible()
-
-
-def sign_in(page, server, login_id, password, tenant="demo"):
-    page.goto(server["url"] + "/login")
-    page.get_by_label("契約顧客コード").fill(tenant)
-    page.get_by_label("ユーザID").fill(login_id)
-    page.get_by_label("パスワード").fill(password)
-    page.get_by_role("button", name="ログイン").click()
 
 
 def test_demo_agent_signs_in_and_sees_the_customers(server, page):

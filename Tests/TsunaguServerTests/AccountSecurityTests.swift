@@ -41,6 +41,26 @@ import Vapor
         }
     }
 
+    /// A forged X-Forwarded-For does not escape the per-user slow-down, nor reset the per-address one.
+    @Test func forwardedForIsNotTrustedByDefault() async throws {
+        try await withTestApp { app, client in
+            TestClock().install(on: app)
+            _ = try await TwoTenants.create(on: app.db)
+            for index in 0..<4 {
+                _ = try await client.send(.GET, "/login")
+                let response = try await client.send(
+                    .POST, "/login", form: ["tenantCode": "alpha", "loginID": "user\(index)", "password": "wrong"],
+                    headers: ["X-Forwarded-For": "10.0.0.\(index)"])
+                #expect(response.status == .unauthorized)
+            }
+            _ = try await client.send(.GET, "/login")
+            let fifth = try await client.send(
+                .POST, "/login", form: ["tenantCode": "alpha", "loginID": "agent", "password": TwoTenants.password],
+                headers: ["X-Forwarded-For": "10.0.0.99"])
+            #expect(fifth.status == .tooManyRequests, "the real address is slowed down, whatever the header says")
+        }
+    }
+
     /// After the tenant's idle minutes the next request signs out and the login page says why.
     @Test func idleSignOut() async throws {
         try await withTestApp { app, client in

@@ -13,13 +13,19 @@ import Vapor
         return String(mail[range.upperBound...].prefix(20))
     }
 
+    /// A test clock and a capturing mailer on the app, and the two tenants.
+    static func prepare(_ app: Application) async throws -> (TestClock, CapturingMailer) {
+        let clock = TestClock()
+        clock.install(on: app)
+        let mailer = CapturingMailer()
+        app.mailer = mailer
+        _ = try await TwoTenants.create(on: app.db)
+        return (clock, mailer)
+    }
+
     @Test func wholeFlowWithSingleUseKeyCode() async throws {
         try await withTestApp { app, client in
-            let clock = TestClock()
-            clock.install(on: app)
-            let mailer = CapturingMailer()
-            app.mailer = mailer
-            _ = try await TwoTenants.create(on: app.db)
+            let (_, mailer) = try await Self.prepare(app)
 
             _ = try await client.send(.GET, "/password/forgot")
             let sent = try await client.send(.POST, "/password/forgot", form: ["tenantCode": "alpha", "loginID": "agent"])
@@ -42,11 +48,7 @@ import Vapor
 
     @Test func keyCodeExpiresAfterFiveMinutes() async throws {
         try await withTestApp { app, client in
-            let clock = TestClock()
-            clock.install(on: app)
-            let mailer = CapturingMailer()
-            app.mailer = mailer
-            _ = try await TwoTenants.create(on: app.db)
+            let (clock, mailer) = try await Self.prepare(app)
             _ = try await client.send(.POST, "/password/forgot", form: ["tenantCode": "alpha", "loginID": "agent"])
             let code = try #require(Self.keyCode(in: mailer.sent[0].body))
             clock.advance(5 * 60 + 1)

@@ -31,3 +31,12 @@ extension Application {
         return created
     }
 }
+
+extension Request {
+    /// The client's IP address for throttling and logs: the socket's peer, or, only when the operator says a
+    /// reverse proxy is in front (`TRUST_PROXY`), the forwarded address it reports (a client could forge it).
+    var clientAddress: String {
+        let forwarded = application.tsunaguConfiguration.trustProxy ? peerAddress?.ipAddress : nil
+        return forwarded ?? remoteAddress?.ipAddress ?? "unknown"
+    }
+}

@@ -27,6 +27,9 @@ public struct ServerConfiguration: Sendable {
     /// The folder where mails are kept when no SMTP server is configured.
     public var outboxDirectory: String { (dataDirectory as NSString).appendingPathComponent("outbox") }
 
+    /// A reverse proxy in front sets `X-Forwarded-For` (`TRUST_PROXY`); off, the header is ignored.
+    public var trustProxy = false
+
     public var servesTLS: Bool { tlsCertificatePath != nil && tlsKeyPath != nil }
 
     public init() {}
@@ -51,6 +54,7 @@ public struct ServerConfiguration: Sendable {
         if let from = environment["SMTP_FROM"], !from.isEmpty { configuration.mailFrom = from }
         if let certificate = environment["TLS_CERT"], !certificate.isEmpty { configuration.tlsCertificatePath = certificate }
         if let key = environment["TLS_KEY"], !key.isEmpty { configuration.tlsKeyPath = key }
+        if let flag = environment["TRUST_PROXY"] { configuration.trustProxy = ["1", "true", "yes"].contains(flag.lowercased()) }
         if let flag = environment["AUTO_MIGRATE"] { configuration.autoMigrate = !["0", "false", "no"].contains(flag.lowercased()) }
         return configuration
     }
@@ -68,5 +72,6 @@ public struct ServerConfiguration: Sendable {
           SMTP_PORT       (default 587)  SMTP_USER, SMTP_PASSWORD  SMTP_FROM (sender address)
           SMTP_STARTTLS   auto (default: when offered; never sends a password in clear) | always | never
           TLS_CERT, TLS_KEY  serve HTTPS with this PEM certificate chain and key
+          TRUST_PROXY     true behind a reverse proxy: client addresses come from X-Forwarded-For
         """
 }

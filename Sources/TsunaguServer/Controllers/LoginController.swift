@@ -37,7 +37,7 @@ struct LoginController: RouteCollection {
         guard !code.isEmpty, !loginID.isEmpty, !password.isEmpty else {
             return try await failure(request, message: request.text("login_missing"), form: form, status: .badRequest)
         }
-        let address = request.peerAddress?.ipAddress ?? request.remoteAddress?.ipAddress ?? "unknown"
+        let address = request.clientAddress
         let userKey = "user:\(code.lowercased())/\(loginID.lowercased())"
         let keys = [userKey, "ip:\(address)"]
         let now = request.now

@@ -47,7 +47,7 @@ struct PasswordResetController: RouteCollection {
         guard !code.isEmpty, !loginID.isEmpty, code.count <= 64, loginID.count <= 64 else {
             return try await request.renderPage("forgot", ForgotContent(sent: false, error: request.text("login_missing")), status: .badRequest)
         }
-        let address = request.peerAddress?.ipAddress ?? request.remoteAddress?.ipAddress ?? "unknown"
+        let address = request.clientAddress
         let keys = ["reset:\(code.lowercased())/\(loginID.lowercased())", "reset-ip:\(address)"]
         let now = request.now
         if await request.application.loginGuard.wait(for: keys, now: now) == nil {
