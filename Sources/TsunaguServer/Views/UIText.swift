@@ -110,6 +110,13 @@ enum UIText {
         "mail_resetBody": LocalizedText(
             ja: "パスワードの変更を受け付けました。\n\n表示中の画面に以下のキーコードを入力し、新しいパスワードを設定してください。\nキーコードの有効時間は5分間です。\n\nキーコード: {code}\n\nお心当たりのない場合は、このメールを破棄してください。\n",
             en: "We received a request to change your password.\n\nEnter this key code on the screen and set a new password.\nThe key code is valid for 5 minutes.\n\nKey code: {code}\n\nIf you did not ask for this, ignore this mail.\n"),
+        "filter_list": LocalizedText(ja: "リスト名", en: "List"),
+        "filter_deleted": LocalizedText(ja: "削除済みを表示", en: "Show deleted"),
+        "filter_kana": LocalizedText(ja: "会社名フリガナ", en: "Company (kana)"),
+        "filter_prefecture": LocalizedText(ja: "都道府県", en: "Prefecture"),
+        "filter_search": LocalizedText(ja: "検索", en: "Search"),
+        "filter_clear": LocalizedText(ja: "クリア", en: "Clear"),
+        "customers_notDistributed": LocalizedText(ja: "未", en: "No"),
         "settings_saved": LocalizedText(ja: "設定を保存しました。すぐに反映されます。", en: "Settings saved. They apply at once."),
 
     ]
