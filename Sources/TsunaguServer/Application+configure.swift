@@ -67,6 +67,7 @@ extension Application {
         let signedIn = grouped(RequireSignInMiddleware())
         try signedIn.register(collection: CustomerListController())
         try signedIn.register(collection: UserInfoController())
+        try signedIn.register(collection: CustomerImportController())
         let admin = signedIn.grouped(RequireAdminMiddleware())
         try admin.register(collection: AdminUsersController())
         try admin.register(collection: TenantSettingsController())

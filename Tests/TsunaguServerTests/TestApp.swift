@@ -10,11 +10,14 @@ import VaporTesting
 @testable import TsunaguServer
 
 /// Runs `body` against a fresh server on its own real SQLite file, migrated, and removes the file afterwards.
-func withTestApp(_ body: (Application, TestClient) async throws -> Void) async throws {
+func withTestApp(
+    configure: (inout ServerConfiguration) -> Void = { _ in }, _ body: (Application, TestClient) async throws -> Void
+) async throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tsunagu-test-\(UUID().uuidString)")
     var configuration = ServerConfiguration()
     configuration.dataDirectory = folder.path
     configuration.databasePath = folder.appendingPathComponent("test.sqlite").path
+    configure(&configuration)
     let app = try await Application.make(.testing)
     do {
         try await app.configureTsunagu(configuration)
@@ -83,6 +86,29 @@ final class TestClient: @unchecked Sendable {
         // Like a browser, follow the redirect: the new session's page carries its new CSRF token.
         if response.status == .seeOther, let location = response.headers.first(name: .location) {
             try await send(.GET, location)
+        }
+        return response
+    }
+
+    /// Posts a file as a browser's multipart form does, with the CSRF token in the query like the upload form.
+    @discardableResult
+    func upload(_ path: String, fileName: String, bytes: [UInt8]) async throws -> TestingHTTPResponse {
+        if csrf == nil { try await send(.GET, "/login") }
+        let boundary = "----tsunagu\(UUID().uuidString.prefix(8))"
+        var body = ByteBuffer()
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\n")
+        body.writeString("Content-Type: text/csv\r\n\r\n")
+        body.writeBytes(bytes)
+        body.writeString("\r\n--\(boundary)--\r\n")
+        var headers: HTTPHeaders = ["Content-Type": "multipart/form-data; boundary=\(boundary)"]
+        if !cookies.isEmpty {
+            headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+        }
+        let response = try await app.testing().performTest(
+            request: TestingHTTPRequest(method: .POST, url: URI(path: path + "?_csrf=\(csrf ?? "")"), headers: headers, body: body))
+        let html = response.body.string
+        if let range = html.range(of: "<meta name=\"csrf-token\" content=\"") {
+            csrf = String(html[range.upperBound...].prefix { $0 != "\"" })
         }
         return response
     }

@@ -22,10 +22,14 @@ extension Request {
 struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard ![.GET, .HEAD, .OPTIONS].contains(request.method) else { return try await next.respond(to: request) }
-        if request.body.data == nil {
-            _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
+        // Header (scripts), then the query (file uploads, whose bodies are streamed to the route), then the form.
+        var sent = request.headers.first(name: "X-CSRF-Token") ?? request.query[String.self, at: "_csrf"]
+        if sent == nil, request.headers.contentType == .urlEncodedForm {
+            if request.body.data == nil {
+                _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
+            }
+            sent = try? request.content.get(String.self, at: "_csrf")
         }
-        let sent = request.headers.first(name: "X-CSRF-Token") ?? (try? request.content.get(String.self, at: "_csrf"))
         guard let expected = request.session.data[SessionKeys.csrf], let sent,
             Self.constantTimeEqual(Array(sent.utf8), Array(expected.utf8))
         else {

@@ -37,4 +37,6 @@ enum SessionKeys {
     static let version = "ver"
     /// Seconds since 1970 of the last request, for the idle sign-out.
     static let lastSeen = "seen"
+    /// The uploaded customer file waiting for confirmation.
+    static let pendingImport = "import"
 }

@@ -27,6 +27,12 @@ public struct ServerConfiguration: Sendable {
     /// The folder where mails are kept when no SMTP server is configured.
     public var outboxDirectory: String { (dataDirectory as NSString).appendingPathComponent("outbox") }
 
+    /// The largest customer file accepted for import (`UPLOAD_LIMIT_MB`, default 50).
+    public var uploadLimitBytes = 50 * 1024 * 1024
+
+    /// Where uploaded files wait between preview and confirmation.
+    public var uploadDirectory: String { (dataDirectory as NSString).appendingPathComponent("uploads") }
+
     /// A reverse proxy in front sets `X-Forwarded-For` (`TRUST_PROXY`); off, the header is ignored.
     public var trustProxy = false
 
@@ -54,6 +60,9 @@ public struct ServerConfiguration: Sendable {
         if let from = environment["SMTP_FROM"], !from.isEmpty { configuration.mailFrom = from }
         if let certificate = environment["TLS_CERT"], !certificate.isEmpty { configuration.tlsCertificatePath = certificate }
         if let key = environment["TLS_KEY"], !key.isEmpty { configuration.tlsKeyPath = key }
+        if let megabytes = environment["UPLOAD_LIMIT_MB"].flatMap(Int.init), (1...2048).contains(megabytes) {
+            configuration.uploadLimitBytes = megabytes * 1024 * 1024
+        }
         if let flag = environment["TRUST_PROXY"] { configuration.trustProxy = ["1", "true", "yes"].contains(flag.lowercased()) }
         if let flag = environment["AUTO_MIGRATE"] { configuration.autoMigrate = !["0", "false", "no"].contains(flag.lowercased()) }
         return configuration
@@ -72,6 +81,7 @@ public struct ServerConfiguration: Sendable {
           SMTP_PORT       (default 587)  SMTP_USER, SMTP_PASSWORD  SMTP_FROM (sender address)
           SMTP_STARTTLS   auto (default: when offered; never sends a password in clear) | always | never
           TLS_CERT, TLS_KEY  serve HTTPS with this PEM certificate chain and key
+          UPLOAD_LIMIT_MB largest customer CSV accepted for import (default 50)
           TRUST_PROXY     true behind a reverse proxy: client addresses come from X-Forwarded-For
         """
 }

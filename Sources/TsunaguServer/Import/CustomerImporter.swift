@@ -19,6 +19,8 @@ struct CustomerImporter: Sendable {
         var skipped = 0
         /// The ids of the new customers, in file order.
         var insertedIDs: [UUID] = []
+        /// Every good row's customer, new or already there, in file order without repeats (for a call list).
+        var customerIDs: [UUID] = []
     }
 
     let scope: TenantScope
@@ -50,17 +52,22 @@ struct CustomerImporter: Sendable {
             var fresh: [(UUID, CustomerDraft)] = []
             let ids = UUID.timeOrderedSequence(count: drafts.count, at: now)
             var updates: [(UUID, CustomerDraft)] = []
+            var listed = Set<UUID>()
             for draft in drafts {
                 let number = draft.phone.e164
                 if let id = existing[number] {
                     if policy == .update { updates.append((id, draft)) } else { summary.skipped += 1 }
+                    if listed.insert(id).inserted { summary.customerIDs.append(id) }
                     continue
                 }
                 guard seenInFile.insert(number).inserted else {
                     summary.skipped += 1
                     continue
                 }
-                fresh.append((ids[fresh.count], draft))
+                let id = ids[fresh.count]
+                fresh.append((id, draft))
+                listed.insert(id)
+                summary.customerIDs.append(id)
             }
             let sql = scope.database as! any SQLDatabase
             // A larger page cache for this connection while the indexes grow (64 MiB).

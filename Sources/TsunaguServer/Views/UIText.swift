@@ -117,6 +117,37 @@ enum UIText {
         "filter_search": LocalizedText(ja: "検索", en: "Search"),
         "filter_clear": LocalizedText(ja: "クリア", en: "Clear"),
         "customers_notDistributed": LocalizedText(ja: "未", en: "No"),
+        "menu_import": LocalizedText(ja: "顧客インポート", en: "Import customers"),
+        "import_lead": LocalizedText(
+            ja: "顧客のCSVファイル(Shift_JIS/CP932 または UTF-8)を選んでください。1行目は見出し(会社名、電話番号など)です。",
+            en: "Choose a customer CSV file (Shift_JIS/CP932 or UTF-8). The first line holds the headers (会社名, 電話番号…)."),
+        "import_file": LocalizedText(ja: "CSVファイル", en: "CSV file"),
+        "import_upload": LocalizedText(ja: "確認する", en: "Check the file"),
+        "import_limit": LocalizedText(ja: "{mb}MBまで", en: "Up to {mb} MB"),
+        "import_tooLarge": LocalizedText(ja: "ファイルが大きすぎます({mb}MBまで)。", en: "The file is too large (at most {mb} MB)."),
+        "import_noFile": LocalizedText(ja: "ファイルを選んでください。", en: "Please choose a file."),
+        "import_expired": LocalizedText(
+            ja: "取り込みの確認が見つかりません。もう一度ファイルを選んでください。",
+            en: "The checked file was not found. Please choose the file again."),
+        "import_forbidden": LocalizedText(
+            ja: "顧客のインポートは管理者またはコールリスト作成の権限があるユーザのみ行えます。",
+            en: "Only administrators and users allowed to create call lists can import customers."),
+        "import_encoding": LocalizedText(ja: "文字コード", en: "Encoding"),
+        "import_mapping": LocalizedText(ja: "列の対応", en: "Column mapping"),
+        "import_ignored": LocalizedText(ja: "取り込まない列", en: "Columns not imported"),
+        "import_good": LocalizedText(ja: "取り込める行: {count}件", en: "Rows to import: {count}"),
+        "import_rejected": LocalizedText(ja: "取り込めない行: {count}件", en: "Rows rejected: {count}"),
+        "import_line": LocalizedText(ja: "行", en: "Line"),
+        "import_reason": LocalizedText(ja: "理由", en: "Reason"),
+        "import_duplicates": LocalizedText(ja: "電話番号が同じ顧客がすでにいる場合", en: "When a customer with the same number exists"),
+        "import_skip": LocalizedText(ja: "取り込まない", en: "Skip the row"),
+        "import_update": LocalizedText(ja: "内容を更新する", en: "Update the customer"),
+        "import_listName": LocalizedText(ja: "コールリスト名(入力するとリストを作成)", en: "Call list name (creates a list)"),
+        "import_confirm": LocalizedText(ja: "取り込む", en: "Import"),
+        "import_done": LocalizedText(
+            ja: "取り込みが完了しました。新規 {inserted}件、更新 {updated}件、重複のため取り込まず {skipped}件、エラー {rejected}件。",
+            en: "Import finished: {inserted} new, {updated} updated, {skipped} duplicates skipped, {rejected} rejected."),
+        "import_listCreated": LocalizedText(ja: "コールリスト「{name}」を作成しました。", en: "Call list “{name}” was created."),
         "settings_saved": LocalizedText(ja: "設定を保存しました。すぐに反映されます。", en: "Settings saved. They apply at once."),
 
     ]
