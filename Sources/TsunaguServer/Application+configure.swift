@@ -68,6 +68,7 @@ extension Application {
         try signedIn.register(collection: CustomerListController())
         try signedIn.register(collection: UserInfoController())
         try signedIn.register(collection: CustomerImportController())
+        try signedIn.register(collection: CallListController())
         let admin = signedIn.grouped(RequireAdminMiddleware())
         try admin.register(collection: AdminUsersController())
         try admin.register(collection: TenantSettingsController())

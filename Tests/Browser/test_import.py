@@ -35,3 +35,17 @@ def test_import_cp932_file_with_bad_rows_as_a_list(fresh_server, page):
     page.get_by_role("button", name="検索").click()
     assert page.get_by_text("1件中 1-1件表示").is_visible()
     assert page.get_by_role("cell", name="ブラウザ商事").is_visible()
+
+    # 配布: split the new list between the two demo agents.
+    page.get_by_role("link", name="コールリスト一覧").click()
+    row = page.locator("tr[data-list='ブラウザリスト']")
+    row.locator("select[name=mode]").select_option("evenSplit")
+    row.get_by_label("佐藤 一郎").check()
+    row.get_by_label("鈴木 次郎").check()
+    row.get_by_role("button", name="配布").click()
+    assert page.get_by_role("status").inner_text() == "配布しました。"
+    holders = page.locator("tr[data-list='ブラウザリスト']").inner_text()
+    assert "佐藤 一郎: 未取得 1件 / 画面上 0件" in holders and "鈴木 次郎: 未取得 1件 / 画面上 0件" in holders
+
+    page.goto(server["url"] + "/customers?distributed=distributed&company=%E3%83%96%E3%83%A9%E3%82%A6%E3%82%B6")  # ブラウザ
+    assert page.get_by_text("2件中 1-2件表示").is_visible()

@@ -94,3 +94,43 @@ import Vapor
         }
     }
 }
+
+/// コールリスト一覧 and 配布 through the pages.
+@Suite struct CallListPageTests {
+    @Test func listPageShowsCountsAndDistributes() async throws {
+        try await withTestApp { app, client in
+            let fixture = try await DistributionTests.fixture(app, rows: 6, agents: 1)
+            _ = try await client.signIn(tenant: "alpha", loginID: "admin", password: TwoTenants.password)
+            let page = try await client.send(.GET, "/lists").body.string
+            #expect(page.contains("配布テスト") && page.contains("<td>6</td>") && page.contains("未配布"))
+
+            let none = try await client.send(.POST, "/lists/\(fixture.listID.uuidString)/distribute", form: ["mode": "evenSplit"])
+            #expect(none.status == .badRequest && none.body.string.contains("配布先のユーザを選んでください"))
+
+            let done = try await client.send(
+                .POST, "/lists/\(fixture.listID.uuidString)/distribute", form: ["mode": "evenSplit", "agents[]": fixture.agents[0].uuidString])
+            #expect(done.status == .seeOther)
+            let after = try await client.send(.GET, "/lists?done=1").body.string
+            #expect(after.contains("配布しました。") && after.contains("架電0: 未取得 6件 / 画面上 0件"))
+
+            _ = try await RowClaimer(scope: fixture.scope).claim(for: fixture.agents[0], limit: 2)
+            #expect(try await client.send(.GET, "/lists").body.string.contains("架電0: 未取得 4件 / 画面上 2件"))
+
+            let pool = try await client.send(.POST, "/lists/\(fixture.listID.uuidString)/distribute", form: ["mode": "sharedPool"])
+            #expect(pool.status == .seeOther)
+            let pooled = try await client.send(.GET, "/lists").body.string
+            #expect(pooled.contains("共有プール: 未取得 4件 / 画面上 0件") && pooled.contains("架電0: 未取得 0件 / 画面上 2件"))
+        }
+    }
+
+    @Test func agentsWithoutListRightsCannotDistribute() async throws {
+        try await withTestApp { app, client in
+            let fixture = try await DistributionTests.fixture(app, rows: 3, agents: 1)
+            _ = try await client.signIn(tenant: "alpha", loginID: "agent", password: TwoTenants.password)
+            #expect(try await client.send(.GET, "/lists").status == .forbidden)
+            let refused = try await client.send(.POST, "/lists/\(fixture.listID.uuidString)/distribute", form: ["mode": "sharedPool"])
+            #expect(refused.status == .forbidden)
+            #expect(try await fixture.scope.find(CallList.self, id: fixture.listID)?.distribution == CallList.Distribution.none)
+        }
+    }
+}

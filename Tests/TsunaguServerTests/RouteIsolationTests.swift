@@ -26,7 +26,11 @@ import Vapor
             "\($0.company)|\($0.phone)|\($0.finalStatus)|\($0.deletedAt == nil)|\($0.contactName)"
         }
         let settings = try await Tenant.find(tenant, on: database).map { "\($0.settings)" } ?? "gone"
-        return users + customers + [settings]
+        let lists = try await scope.query(CallList.self).all().map { "\($0.name)|\($0.distribution)" }
+        let entries = try await scope.query(CallListEntry.self).sort(\.$position).all().map {
+            "\($0.position)|\($0.state)|\($0.assignedUserID?.uuidString ?? "-")"
+        }
+        return users + customers + [settings] + lists + entries
     }
 
     @Test func everyRouteRefusesAnotherTenantsData() async throws {
@@ -35,8 +39,13 @@ import Vapor
             let tenants = try await TwoTenants.create(on: app.db)
             let scopeB = TenantScope(tenantID: tenants.b, database: app.db)
             let userOfB = try #require(try await scopeB.query(User.self).filter(\.$loginID == "admin").first()?.id)
-            let parameterValues: [String: String] = ["userID": userOfB.uuidString, "customerID": tenants.customerOfB.uuidString]
-            let secretsOfB = ["ブラボー株式会社", "bravo admin", "bravo agent", "admin@bravo.example.jp", userOfB.uuidString]
+            let listOfB = try await CallListBuilder(scope: scopeB).create(name: "ブラボーリスト", customerIDs: [tenants.customerOfB], createdBy: nil)
+            let parameterValues: [String: String] = [
+                "userID": userOfB.uuidString, "customerID": tenants.customerOfB.uuidString, "listID": listOfB.uuidString,
+            ]
+            let secretsOfB = [
+                "ブラボー株式会社", "bravo admin", "bravo agent", "admin@bravo.example.jp", userOfB.uuidString, "ブラボーリスト",
+            ]
             let before = try await Self.snapshot(app.db, tenant: tenants.b)
 
             var tried = 0

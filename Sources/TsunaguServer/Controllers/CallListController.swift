@@ -1,0 +1,119 @@
+import Fluent
+import SQLKit
+import TsunaguCore
+import Vapor
+
+/// コールリスト一覧: each list with its counts by final status and by who holds its rows, and 配布.
+struct CallListController: RouteCollection {
+    struct ListRow: Encodable {
+        var id: String
+        var name: String
+        var createdAt: String
+        var total: Int
+        var statusCounts: [String]
+        var holders: [String]
+        var distribution: String
+    }
+
+    struct AgentOption: Encodable {
+        var id: String
+        var name: String
+    }
+
+    struct ListsContent: Encodable {
+        var lists: [ListRow]
+        var statusLabels: [String]
+        var agents: [AgentOption]
+        var notice: String?
+        var error: String?
+    }
+
+    struct DistributeForm: Content {
+        var mode: String?
+        var agents: [String]?
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("lists", use: index)
+        routes.post("lists", ":listID", "distribute", use: distribute)
+    }
+
+    @Sendable func index(request: Request) async throws -> Response {
+        try requireListCreator(request)
+        return try await render(request, notice: request.query[String.self, at: "done"] != nil ? request.text("lists_distributed") : nil, error: nil)
+    }
+
+    @Sendable func distribute(request: Request) async throws -> Response {
+        try requireListCreator(request)
+        let scope = try request.tenantScope()
+        guard let listID = request.parameters.get("listID").flatMap(UUID.init(uuidString:)),
+            try await scope.find(CallList.self, id: listID) != nil
+        else { throw Abort(.notFound, reason: request.text("not_found")) }
+        let form = (try? request.content.decode(DistributeForm.self)) ?? DistributeForm()
+        let mode = ListDistributor.Mode(rawValue: form.mode ?? "") ?? .evenSplit
+        let agents = (form.agents ?? []).compactMap(UUID.init(uuidString:))
+        do {
+            try await ListDistributor(scope: scope).distribute(listID: listID, mode: mode, agentIDs: agents)
+        } catch ListDistributor.Failure.noAgents {
+            return try await render(request, notice: nil, error: request.text("lists_noAgents"), status: .badRequest)
+        } catch ListDistributor.Failure.unknownAgent {
+            return try await render(request, notice: nil, error: request.text("not_found"), status: .badRequest)
+        }
+        request.logger.info("list \(listID) distributed (\(mode.rawValue)) by '\(request.signedIn?.loginID ?? "?")'")
+        return request.redirect(to: "/lists?done=1")
+    }
+
+    private func render(_ request: Request, notice: String?, error: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let scope = try request.tenantScope()
+        let language = request.language
+        let sql = request.db as! any SQLDatabase
+        let tenant = scope.tenantID.uuidString
+        let lists = try await scope.query(CallList.self).sort(\.$createdAt, .descending).all()
+        let users = try await scope.query(User.self).sort(\.$loginID).all()
+        let names = Dictionary(uniqueKeysWithValues: users.compactMap { user in user.id.map { ($0.uuidString, user.name) } })
+
+        struct StatusCount: Decodable { var call_list_id: UUID; var final_status: String; var count: Int }
+        struct HolderCount: Decodable { var call_list_id: UUID; var assigned_user_id: UUID?; var state: String; var count: Int }
+        let statusCounts = try await sql.raw("""
+            SELECT e."call_list_id", c."final_status", COUNT(*) AS "count" FROM \(ident: CallListEntry.schema) e
+            JOIN \(ident: Customer.schema) c ON c."id" = e."customer_id"
+            WHERE e."tenant_id" = \(bind: tenant) AND c."tenant_id" = \(bind: tenant)
+            GROUP BY e."call_list_id", c."final_status"
+            """).all(decoding: StatusCount.self)
+        let holderCounts = try await sql.raw("""
+            SELECT "call_list_id", "assigned_user_id", "state", COUNT(*) AS "count" FROM \(ident: CallListEntry.schema)
+            WHERE "tenant_id" = \(bind: tenant) GROUP BY "call_list_id", "assigned_user_id", "state"
+            """).all(decoding: HolderCount.self)
+
+        let rows = lists.compactMap { list -> ListRow? in
+            guard let id = list.id else { return nil }
+            let statuses = statusCounts.filter { $0.call_list_id == id }
+            let holders = holderCounts.filter { $0.call_list_id == id && $0.state != CallListEntry.State.reported.rawValue }
+            let holderLines = Dictionary(grouping: holders, by: { $0.assigned_user_id }).map { holder, counts -> String in
+                let who = holder.flatMap { names[$0.uuidString] } ?? request.text("lists_pool")
+                let onScreen = counts.filter { $0.state == CallListEntry.State.onScreen.rawValue }.map(\.count).reduce(0, +)
+                let waiting = counts.filter { $0.state == CallListEntry.State.waiting.rawValue }.map(\.count).reduce(0, +)
+                return request.text("lists_holder").replacingOccurrences(of: "{who}", with: who)
+                    .replacingOccurrences(of: "{waiting}", with: "\(waiting)").replacingOccurrences(of: "{onScreen}", with: "\(onScreen)")
+            }.sorted()
+            return ListRow(
+                id: id.uuidString, name: list.name,
+                createdAt: list.createdAt.map { TenantCalendar(identifier: "Asia/Tokyo").manualDateTime($0) } ?? "",
+                total: statuses.map(\.count).reduce(0, +),
+                statusCounts: FinalStatus.allCases.map { status in
+                    "\(statuses.first { $0.final_status == status.rawValue }?.count ?? 0)"
+                },
+                holders: holderLines, distribution: request.text("lists_mode_\(list.distribution.rawValue)"))
+        }
+        let agents = users.filter { !$0.disabled }.compactMap { user in user.id.map { AgentOption(id: $0.uuidString, name: user.name) } }
+        let content = ListsContent(
+            lists: rows, statusLabels: FinalStatus.allCases.map { $0.label.text(in: language) }, agents: agents, notice: notice, error: error)
+        return try await request.renderPage("lists", content, status: status)
+    }
+
+    private func requireListCreator(_ request: Request) throws {
+        guard let signedIn = request.signedIn, signedIn.role == .admin || signedIn.canCreateLists else {
+            throw Abort(.forbidden, reason: request.text("import_forbidden"))
+        }
+    }
+}
