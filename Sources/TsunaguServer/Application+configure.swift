@@ -69,6 +69,7 @@ extension Application {
         try signedIn.register(collection: UserInfoController())
         try signedIn.register(collection: CustomerImportController())
         try signedIn.register(collection: CallListController())
+        try signedIn.register(collection: CustomerEditController())
         let admin = signedIn.grouped(RequireAdminMiddleware())
         try admin.register(collection: AdminUsersController())
         try admin.register(collection: TenantSettingsController())

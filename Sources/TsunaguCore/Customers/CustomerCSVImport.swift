@@ -112,46 +112,7 @@ public struct CustomerCSVImport: Sendable {
             }
             values[field] = value
         }
-        let phone: PhoneNumber
-        switch PhoneNumber.parse(values[.phone] ?? "") {
-        case .success(let number): phone = number
-        case .failure(let error): return .failure(CustomerRowProblem(line: line, reason: .phone(error)))
-        }
-        var draft = CustomerDraft(phone: phone)
-        draft.company = values[.company] ?? ""
-        draft.companyKana = values[.companyKana] ?? ""
-        draft.contactName = values[.contactName] ?? ""
-        draft.industry = values[.industry] ?? ""
-        draft.note = values[.note] ?? ""
-        draft.address = values[.address] ?? ""
-        if draft.company.isEmpty && draft.contactName.isEmpty {
-            return .failure(CustomerRowProblem(line: line, reason: .missingName))
-        }
-        if let kindText = values[.kind], !kindText.isEmpty {
-            guard let kind = CustomerKind(text: kindText) else {
-                return .failure(CustomerRowProblem(line: line, reason: .unknownKind(kindText)))
-            }
-            draft.kind = kind
-        }
-        if let prefectureText = values[.prefecture], !prefectureText.isEmpty {
-            guard let prefecture = Prefecture.canonical(prefectureText) else {
-                return .failure(CustomerRowProblem(line: line, reason: .unknownPrefecture(prefectureText)))
-            }
-            draft.prefecture = prefecture
-            if draft.address.utf8.starts(with: prefecture.utf8), let split = Prefecture.split(address: draft.address) {
-                draft.address = split.rest
-            }
-        } else if let split = Prefecture.split(address: draft.address) {
-            draft.prefecture = split.prefecture
-            draft.address = split.rest
-        }
-        if let email = values[.email], !email.isEmpty {
-            guard EmailAddress.isPlausible(email) else {
-                return .failure(CustomerRowProblem(line: line, reason: .invalidEmail(email)))
-            }
-            draft.email = email
-        }
-        return .success(draft)
+        return CustomerDraft.validated { values[$0] }.mapError { CustomerRowProblem(line: line, reason: $0) }
     }
 }
 

@@ -1,6 +1,6 @@
 /// Why one CSV line did not become a customer.
 public struct CustomerRowProblem: Error, Sendable, Equatable, UserExplainable {
-    public enum Reason: Sendable, Equatable {
+    public enum Reason: Error, Sendable, Equatable {
         case syntax(CSVSyntaxError.Kind)
         case phone(PhoneNumberError)
         case missingName

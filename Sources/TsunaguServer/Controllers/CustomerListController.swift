@@ -28,6 +28,8 @@ struct CustomerListController: RouteCollection {
     }
 
     struct CustomerRow: Encodable {
+        var id: String
+        var canEdit: Bool
         var number: Int
         var distributed: Bool
         var finalStatus: String
@@ -74,8 +76,19 @@ struct CustomerListController: RouteCollection {
         }
         let offset = (page - 1) * Self.pageSize
         let unknownContact = request.text("customers_unknownContact")
+        let editRight: TenantSettings.CustomerEditRight
+        if request.signedIn?.role == .admin {
+            editRight = .all
+        } else if let tenantID = request.signedIn?.tenantID {
+            editRight = try await Tenant.find(tenantID, on: request.db)?.settings.customerEdit ?? .none
+        } else {
+            editRight = .none
+        }
+        let me = request.signedIn?.userID
         let rows = customers.enumerated().map { index, customer in
             CustomerRow(
+                id: customer.id?.uuidString ?? "",
+                canEdit: editRight == .all || (editRight == .own && customer.ownerUserID != nil && customer.ownerUserID == me),
                 number: offset + index + 1, distributed: customer.distributed,
                 finalStatus: customer.finalStatus.label.text(in: language), company: customer.company,
                 contactName: customer.contactName.isEmpty ? unknownContact : customer.contactName,

@@ -1,0 +1,207 @@
+import Fluent
+import TsunaguCore
+import Vapor
+
+/// 顧客編集 (manual §3-3, §4-1): every customer field, 「自分を担当者にする」, the read-only 架電履歴, 登録 and 削除
+/// (soft, recoverable). What an agent may see and change follows the tenant's settings; the API refuses too.
+struct CustomerEditController: RouteCollection {
+    struct Option: Encodable {
+        var value: String
+        var label: String
+        var selected: Bool
+    }
+
+    struct HistoryRow: Encodable {
+        var listName: String
+        var calledAt: String
+        var dialled: String
+        var status: String
+        var agent: String
+        var memo: String
+    }
+
+    struct EditContent: Encodable {
+        var id: String
+        var canEdit: Bool
+        var deleted: Bool
+        var fields: [String: String]
+        var kinds: [Option]
+        var prefectures: [Option]
+        var owners: [Option]
+        var distributed: Bool
+        var finalStatus: String
+        var registeredOn: String
+        var history: [HistoryRow]
+        var errors: [String]
+        var notice: String?
+    }
+
+    struct EditForm: Content {
+        var kind: String?
+        var industry: String?
+        var company: String?
+        var companyKana: String?
+        var contactName: String?
+        var prefecture: String?
+        var address: String?
+        var phone: String?
+        var email: String?
+        var note: String?
+        var owner: String?
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        let customer = routes.grouped("customers", ":customerID")
+        customer.get(use: show)
+        customer.post(use: save)
+        customer.post("assign-me", use: assignMe)
+        customer.post("delete", use: delete)
+        customer.post("restore", use: restore)
+    }
+
+    @Sendable func show(request: Request) async throws -> Response {
+        let (customer, settings) = try await load(request)
+        let notice = request.query[String.self, at: "saved"] != nil ? request.text("customer_saved") : nil
+        return try await render(request, customer, settings: settings, errors: [], notice: notice)
+    }
+
+    @Sendable func save(request: Request) async throws -> Response {
+        let (customer, settings) = try await load(request)
+        try requireEdit(request, customer, settings)
+        let form = (try? request.content.decode(EditForm.self)) ?? EditForm()
+        let texts: [CustomerField: String?] = [
+            .kind: form.kind, .industry: form.industry, .company: form.company, .companyKana: form.companyKana,
+            .contactName: form.contactName, .prefecture: form.prefecture, .address: form.address, .phone: form.phone,
+            .email: form.email, .note: form.note,
+        ]
+        var errors: [String] = []
+        var values: [CustomerField: String] = [:]
+        for (field, text) in texts {
+            let value = (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            if value.count > field.maximumLength {
+                errors.append(CustomerRowProblem(line: 0, reason: .tooLong(field, maximum: field.maximumLength)).reasonText.text(in: request.language))
+            }
+            values[field] = value
+        }
+        let scope = try request.tenantScope()
+        var owner: UUID?
+        if let ownerText = form.owner, !ownerText.isEmpty {
+            guard let id = UUID(uuidString: ownerText), try await scope.find(User.self, id: id) != nil else {
+                throw Abort(.badRequest, reason: request.text("not_found"))
+            }
+            owner = id
+        }
+        guard errors.isEmpty else { return try await render(request, customer, settings: settings, errors: errors, notice: nil, status: .badRequest) }
+        switch CustomerDraft.validated({ values[$0] }) {
+        case .failure(let reason):
+            let message = CustomerRowProblem(line: 0, reason: reason).reasonText.text(in: request.language)
+            return try await render(request, customer, settings: settings, errors: [message], notice: nil, status: .badRequest)
+        case .success(let draft):
+            customer.apply(draft)
+            customer.ownerUserID = owner
+            try await scope.update(customer)
+            return request.redirect(to: "/customers/\(try customer.requireID().uuidString)?saved=1")
+        }
+    }
+
+    /// 「自分を担当者にする」
+    @Sendable func assignMe(request: Request) async throws -> Response {
+        let (customer, settings) = try await load(request)
+        try requireEdit(request, customer, settings, assigningSelf: true)
+        customer.ownerUserID = request.signedIn?.userID
+        try await request.tenantScope().update(customer)
+        return request.redirect(to: "/customers/\(try customer.requireID().uuidString)?saved=1")
+    }
+
+    @Sendable func delete(request: Request) async throws -> Response {
+        let (customer, settings) = try await load(request)
+        try requireEdit(request, customer, settings)
+        try await request.tenantScope().delete(customer)
+        request.logger.info("customer \(customer.id?.uuidString ?? "?") deleted by '\(request.signedIn?.loginID ?? "?")'")
+        return request.redirect(to: "/customers/\(try customer.requireID().uuidString)?saved=1")
+    }
+
+    @Sendable func restore(request: Request) async throws -> Response {
+        let (customer, settings) = try await load(request)
+        try requireEdit(request, customer, settings)
+        try await customer.restore(on: request.db)
+        return request.redirect(to: "/customers/\(try customer.requireID().uuidString)?saved=1")
+    }
+
+    /// The customer, deleted or not, if this tenant has it and the user may see it.
+    private func load(_ request: Request) async throws -> (Customer, TenantSettings) {
+        let scope = try request.tenantScope()
+        let id = request.parameters.get("customerID").flatMap(UUID.init(uuidString:))
+        guard let signedIn = request.signedIn, let id,
+            let customer = try await scope.query(Customer.self).withDeleted().filter(\.$id == id).first(),
+            let tenant = try await Tenant.find(signedIn.tenantID, on: request.db)
+        else { throw Abort(.notFound, reason: request.text("not_found")) }
+        let settings = tenant.settings
+        if signedIn.role == .agent, settings.customerScope == .ownCustomersOnly, customer.ownerUserID != signedIn.userID {
+            throw Abort(.notFound, reason: request.text("not_found"))
+        }
+        return (customer, settings)
+    }
+
+    private func canEdit(_ request: Request, _ customer: Customer, _ settings: TenantSettings) -> Bool {
+        guard let signedIn = request.signedIn else { return false }
+        if signedIn.role == .admin { return true }
+        switch settings.customerEdit {
+        case .all: return true
+        case .own: return customer.ownerUserID == signedIn.userID
+        case .none: return false
+        }
+    }
+
+    private func requireEdit(_ request: Request, _ customer: Customer, _ settings: TenantSettings, assigningSelf: Bool = false) throws {
+        // Taking a customer over is allowed wherever editing "own" customers is, since it is how one becomes the owner.
+        let allowed = canEdit(request, customer, settings) || (assigningSelf && settings.customerEdit == .own)
+        guard allowed else { throw Abort(.forbidden, reason: request.text("customer_readOnly")) }
+    }
+
+    private func render(
+        _ request: Request, _ customer: Customer, settings: TenantSettings, errors: [String], notice: String?,
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
+        let scope = try request.tenantScope()
+        let language = request.language
+        let users = try await scope.query(User.self).sort(\.$name).all()
+        let calendar = TenantCalendar(identifier: settings.timeZoneIdentifier)
+        let attempts = try await scope.query(CallAttempt.self).filter(\.$customerID == customer.id).sort(\.$startedAt, .descending).all()
+        let listIDs = Set(attempts.compactMap(\.callListID))
+        let lists = try await listIDs.isEmpty ? [] : scope.query(CallList.self).filter(\.$id ~~ Array(listIDs)).all()
+        let listNames = Dictionary(uniqueKeysWithValues: lists.compactMap { list in list.id.map { ($0, list.name) } })
+        let userNames = Dictionary(uniqueKeysWithValues: users.compactMap { user in user.id.map { ($0, user.name) } })
+        let history = attempts.map { attempt in
+            HistoryRow(
+                listName: attempt.callListID.flatMap { listNames[$0] } ?? "",
+                calledAt: calendar.manualDateTime(attempt.startedAt),
+                dialled: request.text(attempt.endedAt == nil ? "customer_calling" : "customer_dialled"),
+                status: attempt.result.map { result -> String in
+                    switch result {
+                    case .answered: result.label.text(in: language)
+                    case .unanswered(let reason): "\(result.label.text(in: language))(\(reason.label.text(in: language)))"
+                    }
+                } ?? "",
+                agent: attempt.userID.flatMap { userNames[$0] } ?? "", memo: attempt.memo)
+        }
+        let fields: [String: String] = [
+            "industry": customer.industry, "company": customer.company, "companyKana": customer.companyKana,
+            "contactName": customer.contactName, "address": customer.address, "phone": customer.phone,
+            "email": customer.email, "note": customer.note,
+        ]
+        let content = EditContent(
+            id: try customer.requireID().uuidString, canEdit: canEdit(request, customer, settings), deleted: customer.deletedAt != nil,
+            fields: fields,
+            kinds: [Option(value: "", label: "", selected: customer.kind == nil)]
+                + CustomerKind.allCases.map { Option(value: $0.label.ja, label: $0.label.text(in: language), selected: customer.kind == $0) },
+            prefectures: [Option(value: "", label: "", selected: customer.prefecture.isEmpty)]
+                + Prefecture.all.map { Option(value: $0, label: $0, selected: customer.prefecture == $0) },
+            owners: [Option(value: "", label: "", selected: customer.ownerUserID == nil)]
+                + users.compactMap { user in user.id.map { Option(value: $0.uuidString, label: user.name, selected: customer.ownerUserID == $0) } },
+            distributed: customer.distributed, finalStatus: customer.finalStatus.label.text(in: language),
+            registeredOn: customer.registeredOn.replacingOccurrences(of: "-", with: "/"), history: history, errors: errors,
+            notice: notice)
+        return try await request.renderPage("customer", content, status: status)
+    }
+}
