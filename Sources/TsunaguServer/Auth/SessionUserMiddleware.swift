@@ -23,7 +23,7 @@ struct SessionUserMiddleware: AsyncMiddleware {
                 } else {
                     request.signedIn = SignedIn(
                         userID: userID, tenantID: tenantID, loginID: user.loginID, name: user.name, role: user.role,
-                        tenantName: tenant.name, canCreateLists: user.canCreateLists)
+                        tenantName: tenant.name, canCreateLists: user.canCreateLists, settings: tenant.settings)
                     request.session.data[SessionKeys.lastSeen] = String(Int(now.timeIntervalSince1970))
                 }
             } else {

@@ -1,4 +1,5 @@
 import Foundation
+import TsunaguCore
 import Vapor
 
 /// The user and tenant of the request's session.
@@ -10,6 +11,8 @@ struct SignedIn: Sendable {
     let role: User.Role
     let tenantName: String
     let canCreateLists: Bool
+    /// The tenant's settings as loaded for this request.
+    let settings: TenantSettings
 }
 
 private struct SignedInKey: StorageKey {

@@ -85,6 +85,7 @@ struct CallListController: RouteCollection {
             WHERE "tenant_id" = \(bind: tenant) GROUP BY "call_list_id", "assigned_user_id", "state"
             """).all(decoding: HolderCount.self)
 
+        let calendar = TenantCalendar(identifier: request.signedIn?.settings.timeZoneIdentifier ?? "Asia/Tokyo")
         let rows = lists.compactMap { list -> ListRow? in
             guard let id = list.id else { return nil }
             let statuses = statusCounts.filter { $0.call_list_id == id }
@@ -98,7 +99,7 @@ struct CallListController: RouteCollection {
             }.sorted()
             return ListRow(
                 id: id.uuidString, name: list.name,
-                createdAt: list.createdAt.map { TenantCalendar(identifier: "Asia/Tokyo").manualDateTime($0) } ?? "",
+                createdAt: list.createdAt.map { calendar.manualDateTime($0) } ?? "",
                 total: statuses.map(\.count).reduce(0, +),
                 statusCounts: FinalStatus.allCases.map { status in
                     "\(statuses.first { $0.final_status == status.rawValue }?.count ?? 0)"

@@ -5,12 +5,6 @@ import Vapor
 /// 顧客編集 (manual §3-3, §4-1): every customer field, 「自分を担当者にする」, the read-only 架電履歴, 登録 and 削除
 /// (soft, recoverable). What an agent may see and change follows the tenant's settings; the API refuses too.
 struct CustomerEditController: RouteCollection {
-    struct Option: Encodable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
-
     struct HistoryRow: Encodable {
         var listName: String
         var calledAt: String
@@ -25,9 +19,9 @@ struct CustomerEditController: RouteCollection {
         var canEdit: Bool
         var deleted: Bool
         var fields: [String: String]
-        var kinds: [Option]
-        var prefectures: [Option]
-        var owners: [Option]
+        var kinds: [SelectOption]
+        var prefectures: [SelectOption]
+        var owners: [SelectOption]
         var distributed: Bool
         var finalStatus: String
         var registeredOn: String
@@ -133,10 +127,9 @@ struct CustomerEditController: RouteCollection {
         let scope = try request.tenantScope()
         let id = request.parameters.get("customerID").flatMap(UUID.init(uuidString:))
         guard let signedIn = request.signedIn, let id,
-            let customer = try await scope.query(Customer.self).withDeleted().filter(\.$id == id).first(),
-            let tenant = try await Tenant.find(signedIn.tenantID, on: request.db)
+            let customer = try await scope.query(Customer.self).withDeleted().filter(\.$id == id).first()
         else { throw Abort(.notFound, reason: request.text("not_found")) }
-        let settings = tenant.settings
+        let settings = signedIn.settings
         if signedIn.role == .agent, settings.customerScope == .ownCustomersOnly, customer.ownerUserID != signedIn.userID {
             throw Abort(.notFound, reason: request.text("not_found"))
         }
@@ -193,12 +186,12 @@ struct CustomerEditController: RouteCollection {
         let content = EditContent(
             id: try customer.requireID().uuidString, canEdit: canEdit(request, customer, settings), deleted: customer.deletedAt != nil,
             fields: fields,
-            kinds: [Option(value: "", label: "", selected: customer.kind == nil)]
-                + CustomerKind.allCases.map { Option(value: $0.label.ja, label: $0.label.text(in: language), selected: customer.kind == $0) },
-            prefectures: [Option(value: "", label: "", selected: customer.prefecture.isEmpty)]
-                + Prefecture.all.map { Option(value: $0, label: $0, selected: customer.prefecture == $0) },
-            owners: [Option(value: "", label: "", selected: customer.ownerUserID == nil)]
-                + users.compactMap { user in user.id.map { Option(value: $0.uuidString, label: user.name, selected: customer.ownerUserID == $0) } },
+            kinds: [SelectOption(value: "", label: "", selected: customer.kind == nil)]
+                + CustomerKind.allCases.map { SelectOption(value: $0.label.ja, label: $0.label.text(in: language), selected: customer.kind == $0) },
+            prefectures: [SelectOption(value: "", label: "", selected: customer.prefecture.isEmpty)]
+                + Prefecture.all.map { SelectOption(value: $0, label: $0, selected: customer.prefecture == $0) },
+            owners: [SelectOption(value: "", label: "", selected: customer.ownerUserID == nil)]
+                + users.compactMap { user in user.id.map { SelectOption(value: $0.uuidString, label: user.name, selected: customer.ownerUserID == $0) } },
             distributed: customer.distributed, finalStatus: customer.finalStatus.label.text(in: language),
             registeredOn: customer.registeredOn.replacingOccurrences(of: "-", with: "/"), history: history, errors: errors,
             notice: notice)

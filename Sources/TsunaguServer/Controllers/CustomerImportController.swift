@@ -132,8 +132,7 @@ struct CustomerImportController: RouteCollection {
         }
         let scope = try request.tenantScope()
         let policy = CustomerImporter.DuplicatePolicy(rawValue: form.duplicates ?? "") ?? .skip
-        let tenant = try await Tenant.find(scope.tenantID, on: request.db)
-        let today = TenantCalendar(identifier: tenant?.settings.timeZoneIdentifier ?? "Asia/Tokyo").day(of: request.now)
+        let today = TenantCalendar(identifier: request.signedIn?.settings.timeZoneIdentifier ?? "Asia/Tokyo").day(of: request.now)
         let summary = try await CustomerImporter(scope: scope, policy: policy).importCustomers(
             result.rows.map(\.customer), registeredOn: today, now: request.now)
         let listName = String((form.listName ?? "").trimmingCharacters(in: .whitespaces).prefix(100))

@@ -7,22 +7,16 @@ import Vapor
 struct CustomerListController: RouteCollection {
     static let pageSize = 50
 
-    struct Option: Encodable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
-
     struct ListContent: Encodable {
         var countLine: String
         var customers: [CustomerRow]
         var previousPage: String?
         var nextPage: String?
         var errors: [String]
-        var lists: [Option]
-        var prefectures: [Option]
-        var statuses: [Option]
-        var distribution: [Option]
+        var lists: [SelectOption]
+        var prefectures: [SelectOption]
+        var statuses: [SelectOption]
+        var distribution: [SelectOption]
         var form: [String: String]
         var includeDeleted: Bool
     }
@@ -67,7 +61,7 @@ struct CustomerListController: RouteCollection {
             errors = problems.all.map { $0.explanation.text(in: language) }
         case .success(let parsed):
             search = parsed
-            let base = try await filtered(scope: scope, search: search, request: request)
+            let base = filtered(scope: scope, search: search, request: request)
             total = try await base.copy().count()
             page = min(search.page, max(1, (total + Self.pageSize - 1) / Self.pageSize))
             let offset = (page - 1) * Self.pageSize
@@ -76,14 +70,8 @@ struct CustomerListController: RouteCollection {
         }
         let offset = (page - 1) * Self.pageSize
         let unknownContact = request.text("customers_unknownContact")
-        let editRight: TenantSettings.CustomerEditRight
-        if request.signedIn?.role == .admin {
-            editRight = .all
-        } else if let tenantID = request.signedIn?.tenantID {
-            editRight = try await Tenant.find(tenantID, on: request.db)?.settings.customerEdit ?? .none
-        } else {
-            editRight = .none
-        }
+        let editRight: TenantSettings.CustomerEditRight =
+            request.signedIn?.role == .admin ? .all : request.signedIn?.settings.customerEdit ?? .none
         let me = request.signedIn?.userID
         let rows = customers.enumerated().map { index, customer in
             CustomerRow(
@@ -105,27 +93,24 @@ struct CustomerListController: RouteCollection {
             previousPage: page > 1 ? pageQuery(fields, statusTexts, page: page - 1) : nil,
             nextPage: page < pages ? pageQuery(fields, statusTexts, page: page + 1) : nil, errors: errors,
             lists: try await listOptions(scope: scope, selected: fields["list"]),
-            prefectures: Prefecture.all.map { Option(value: $0, label: $0, selected: search.prefecture == $0) },
+            prefectures: Prefecture.all.map { SelectOption(value: $0, label: $0, selected: search.prefecture == $0) },
             statuses: FinalStatus.allCases.map {
-                Option(value: $0.rawValue, label: $0.label.text(in: language), selected: statusTexts.contains($0.rawValue))
+                SelectOption(value: $0.rawValue, label: $0.label.text(in: language), selected: statusTexts.contains($0.rawValue))
             },
             distribution: [
-                Option(value: "", label: "", selected: search.distribution == .any),
-                Option(value: "distributed", label: request.text("customers_distributedMark"), selected: search.distribution == .distributed),
-                Option(value: "notDistributed", label: request.text("customers_notDistributed"), selected: search.distribution == .notDistributed),
+                SelectOption(value: "", label: "", selected: search.distribution == .any),
+                SelectOption(value: "distributed", label: request.text("customers_distributedMark"), selected: search.distribution == .distributed),
+                SelectOption(value: "notDistributed", label: request.text("customers_notDistributed"), selected: search.distribution == .notDistributed),
             ],
             form: fields, includeDeleted: search.includeDeleted)
         return try await request.renderPage("customers", content)
     }
 
     /// The search as a query, inside the tenant and, when the tenant says so, inside the agent's own customers.
-    private func filtered(scope: TenantScope, search: CustomerSearch, request: Request) async throws -> QueryBuilder<Customer> {
+    private func filtered(scope: TenantScope, search: CustomerSearch, request: Request) -> QueryBuilder<Customer> {
         var query = scope.query(Customer.self)
         if search.includeDeleted { query = query.withDeleted() }
-        if let signedIn = request.signedIn, signedIn.role == .agent,
-            let tenant = try await Tenant.find(signedIn.tenantID, on: request.db),
-            tenant.settings.customerScope == .ownCustomersOnly
-        {
+        if let signedIn = request.signedIn, signedIn.role == .agent, signedIn.settings.customerScope == .ownCustomersOnly {
             query = query.filter(\.$ownerUserID == signedIn.userID)
         }
         if let listText = search.listID {
@@ -156,10 +141,10 @@ struct CustomerListController: RouteCollection {
         return query
     }
 
-    private func listOptions(scope: TenantScope, selected: String?) async throws -> [Option] {
+    private func listOptions(scope: TenantScope, selected: String?) async throws -> [SelectOption] {
         let lists = try await scope.query(CallList.self).sort(\.$createdAt, .descending).all()
-        return [Option(value: "", label: "", selected: selected == nil)]
-            + lists.map { Option(value: $0.id?.uuidString ?? "", label: $0.name, selected: $0.id?.uuidString == selected) }
+        return [SelectOption(value: "", label: "", selected: selected == nil)]
+            + lists.map { SelectOption(value: $0.id?.uuidString ?? "", label: $0.name, selected: $0.id?.uuidString == selected) }
     }
 
     /// RFC 3986 unreserved characters stay as they are in a query value; everything else is percent-encoded.

@@ -4,17 +4,11 @@ import Vapor
 
 /// 設定 (管理者 only): every tenant setting of DESIGN.md, stored per tenant and applied at once.
 struct TenantSettingsController: RouteCollection {
-    struct Choice: Encodable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
-
     struct Row: Encodable {
         var name: String
         var label: String
         var help: String
-        var choices: [Choice]?
+        var choices: [SelectOption]?
         var number: Int?
         var minimum: Int?
         var maximum: Int?
@@ -111,13 +105,13 @@ struct TenantSettingsController: RouteCollection {
     }
 
     static func rows(_ settings: TenantSettings, _ language: Language) -> [Row] {
-        func choices<Value: RawRepresentable<String> & CaseIterable & Equatable>(_ current: Value, _ labels: [Value: LocalizedText]) -> [Choice] {
-            Value.allCases.map { Choice(value: $0.rawValue, label: labels[$0]?.text(in: language) ?? $0.rawValue, selected: $0 == current) }
+        func choices<Value: RawRepresentable<String> & CaseIterable & Equatable>(_ current: Value, _ labels: [Value: LocalizedText]) -> [SelectOption] {
+            Value.allCases.map { SelectOption(value: $0.rawValue, label: labels[$0]?.text(in: language) ?? $0.rawValue, selected: $0 == current) }
         }
-        func onOff(_ value: Bool, on: LocalizedText, off: LocalizedText) -> [Choice] {
-            [Choice(value: "on", label: on.text(in: language), selected: value), Choice(value: "off", label: off.text(in: language), selected: !value)]
+        func onOff(_ value: Bool, on: LocalizedText, off: LocalizedText) -> [SelectOption] {
+            [SelectOption(value: "on", label: on.text(in: language), selected: value), SelectOption(value: "off", label: off.text(in: language), selected: !value)]
         }
-        func row(_ name: String, _ item: SettingLabels, choices: [Choice]? = nil, number: Int? = nil, range: ClosedRange<Int>? = nil, text: String? = nil) -> Row {
+        func row(_ name: String, _ item: SettingLabels, choices: [SelectOption]? = nil, number: Int? = nil, range: ClosedRange<Int>? = nil, text: String? = nil) -> Row {
             Row(name: name, label: item.label.text(in: language), help: item.help.text(in: language), choices: choices,
                 number: number, minimum: range?.lowerBound, maximum: range?.upperBound, text: text)
         }
