@@ -1,3 +1,4 @@
+import Foundation
 import TsunaguCore
 
 /// What a telephony provider reports about a call it placed.
@@ -7,21 +8,37 @@ public enum CallProgress: Sendable, Hashable {
     case ended(CallEnding)
 }
 
+/// A call to place: the id is unique on the server (it is the call attempt's id), so reports can never be
+/// confused between agents.
+public struct CallRequest: Sendable, Hashable {
+    public var id: UUID
+    /// The tenant whose carrier rules or SIP trunk carry the call.
+    public var tenantID: UUID
+    /// E.164
+    public var number: String
+    /// Ring at most this long before giving up (never more than 120 s).
+    public var ringTimeoutSeconds: Int
+
+    public init(id: UUID, tenantID: UUID, number: String, ringTimeoutSeconds: Int) {
+        self.id = id
+        self.tenantID = tenantID
+        self.number = number
+        self.ringTimeoutSeconds = min(max(1, ringTimeoutSeconds), 120)
+    }
+}
+
 /// A provider that places calls: the embedded simulated carrier, or the SIP trunk.
 ///
-/// Outcomes come from the network's signalling, never from the browser. A provider reports each call's progress
-/// to the sink it was given, tagged with the desk's own `CallID`.
+/// Outcomes come from the network's signalling, never from the browser. A provider reports each call's progress,
+/// in order, to the sink it was given, until `.ended`.
 public protocol Telephony: Sendable {
-    /// Starts a call to an E.164 number. Progress arrives through `report` until `.ended`.
-    func placeCall(
-        _ call: CallID, to number: String, report: @escaping @Sendable (CallID, CallProgress) -> Void
-    ) async
+    func placeCall(_ request: CallRequest, report: @escaping @Sendable (CallProgress) -> Void) async
 
-    /// Ends the call: CANCEL while it rings, BYE after answer. An `.ended` report follows.
-    func hangUp(_ call: CallID) async
+    /// Ends the call: CANCEL while it rings, BYE after answer. An `.ended` report follows (unless it had ended).
+    func hangUp(_ call: UUID) async
 
-    /// Whether calls can be placed now (the phone screen's lamp), with the reason when not.
-    func readiness() async -> TelephonyReadiness
+    /// Whether the tenant's calls can be placed now (the phone screen's lamp), with the reason when not.
+    func readiness(tenantID: UUID) async -> TelephonyReadiness
 }
 
 public struct TelephonyReadiness: Sendable, Hashable {

@@ -1,0 +1,66 @@
+import Foundation
+import TsunaguCore
+
+/// The embedded fake network (the default provider). Each call follows its number's rule from the tenant's rule
+/// table, on the injected clock, with time divided by `timeScale` so demos and tests need not wait.
+public actor SimulatedCarrier<C: Clock>: Telephony where C.Duration == Duration {
+    public typealias RulesLookup = @Sendable (UUID) async -> SimulatedCarrierRules
+
+    private struct Call {
+        var task: Task<Void, Never>?
+        var answered: Bool
+        var report: @Sendable (CallProgress) -> Void
+    }
+
+    private let clock: C
+    private let timeScale: Double
+    private let rules: RulesLookup
+    private var calls: [UUID: Call] = [:]
+
+    /// - Parameter rules: the rule table of a tenant (tenants can edit theirs).
+    public init(clock: C, timeScale: Double = 1, rules: @escaping RulesLookup = { _ in .standard }) {
+        self.clock = clock
+        self.timeScale = timeScale > 0 ? timeScale : 1
+        self.rules = rules
+    }
+
+    /// Calls in progress.
+    public var activeCallCount: Int { calls.count }
+
+    public func placeCall(_ request: CallRequest, report: @escaping @Sendable (CallProgress) -> Void) async {
+        let behaviour = await rules(request.tenantID).behaviour(for: request.number)
+        let timeline = SimulatedCallTimeline(
+            behaviour: behaviour, ringTimeoutSeconds: Double(request.ringTimeoutSeconds), timeScale: timeScale)
+        let start = clock.now
+        let id = request.id
+        calls[id] = Call(task: nil, answered: false, report: report)
+        calls[id]?.task = Task { [clock] in
+            for step in timeline.steps {
+                do {
+                    try await clock.sleep(until: start.advanced(by: .seconds(step.at)), tolerance: nil)
+                } catch {
+                    return
+                }
+                self.deliver(step.progress, for: id)
+            }
+        }
+    }
+
+    public func hangUp(_ call: UUID) async {
+        guard let ended = calls.removeValue(forKey: call) else { return }
+        ended.task?.cancel()
+        ended.report(.ended(ended.answered ? .afterAnswer : .unanswered(.hungUpBeforeAnswer)))
+    }
+
+    public func readiness(tenantID: UUID) async -> TelephonyReadiness { .ready }
+
+    private func deliver(_ progress: CallProgress, for id: UUID) {
+        guard let call = calls[id] else { return }
+        switch progress {
+        case .answered: calls[id]?.answered = true
+        case .ended: calls[id] = nil
+        case .ringing: break
+        }
+        call.report(progress)
+    }
+}
