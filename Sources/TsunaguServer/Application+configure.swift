@@ -52,6 +52,7 @@ extension Application {
         middleware.use(SessionUserMiddleware())
         middleware.use(CSRFMiddleware())
 
+        useSimulatedCarrier()
         try routes()
     }
 
@@ -64,12 +65,14 @@ extension Application {
         try register(collection: HealthController())
         try register(collection: LoginController())
         try register(collection: PasswordResetController())
+        try register(collection: SessionAPIController())
         let signedIn = grouped(RequireSignInMiddleware())
         try signedIn.register(collection: CustomerListController())
         try signedIn.register(collection: UserInfoController())
         try signedIn.register(collection: CustomerImportController())
         try signedIn.register(collection: CallListController())
         try signedIn.register(collection: CustomerEditController())
+        try signedIn.register(collection: PhoneController())
         let admin = signedIn.grouped(RequireAdminMiddleware())
         try admin.register(collection: AdminUsersController())
         try admin.register(collection: TenantSettingsController())

@@ -114,6 +114,20 @@ import TsunaguCore
         #expect(driver.desk.autoDialArmed)
     }
 
+    /// A call by another agent, learnt just before 開始, also makes the guard ask; an older date never replaces a newer.
+    @Test func doubleDialGuardSeesCallsElsewhere() {
+        var driver = DeskDriver(DeskFixtures.desk(DeskFixtures.rows(2)))
+        driver.desk.noteLastDialed([DeskFixtures.row(1).dialNumber: DeskFixtures.manualDay])
+        driver.desk.noteLastDialed([DeskFixtures.row(1).dialNumber: DeskFixtures.manualDay.addingTimeInterval(-3600)])
+        #expect(driver.row(1).lastDialedAnywhereAt == DeskFixtures.manualDay)
+        driver.send(.startPressed, after: 60)
+        guard case .confirm(.redialRecentlyCalled(let row, _, _)) = driver.effects.first else {
+            Issue.record("expected a confirmation, got \(driver.effects)")
+            return
+        }
+        #expect(row == DeskFixtures.rowID(1))
+    }
+
     /// The guard is quiet once the window has passed, and off at zero.
     @Test func doubleDialGuardWindow() {
         var rows = DeskFixtures.rows(1)
@@ -138,6 +152,16 @@ import TsunaguCore
         driver.send(.rowsFetched([], moreAvailable: false))
         #expect(driver.notices == [.noListAvailable])
         #expect(driver.notices.first?.explanation.ja == "取得可能なリストがありません。")
+    }
+
+    /// A failed fetch takes nothing, says so, and lets the agent try again.
+    @Test func failedFetch() {
+        var driver = DeskDriver(AgentDesk())
+        driver.send(.downloadPressed)
+        driver.send(.fetchFailed)
+        #expect(driver.notices == [.fetchFailed] && !driver.desk.isFetching)
+        driver.send(.downloadPressed)
+        #expect(driver.effects == [.fetchRows(limit: 500)])
     }
 
     /// The 500 cap: a full screen refuses with the manual's message; surplus rows go back to the pool.

@@ -56,6 +56,7 @@ extension AgentDesk {
         case uploadRefusedDuringCall
         case nothingToUpload
         case uploadFailed
+        case fetchFailed
         case busyWithPreviousRequest
         case phoneNotReady
         case unknownRow
@@ -84,6 +85,8 @@ extension AgentDesk {
                 LocalizedText(ja: "アップロードする結果がありません。", en: "There are no results to upload.")
             case .uploadFailed:
                 LocalizedText(ja: "アップロードできませんでした。結果は保存されています。もう一度お試しください。", en: "The upload failed. Your results are saved; please try again.")
+            case .fetchFailed:
+                LocalizedText(ja: "リストを取得できませんでした。もう一度お試しください。", en: "Could not fetch rows. Please try again.")
             case .busyWithPreviousRequest:
                 LocalizedText(ja: "前の処理が終わるまでお待ちください。", en: "Please wait for the previous request to finish.")
             case .phoneNotReady:

@@ -29,6 +29,8 @@ extension AgentDesk {
         // Results of the effects the desk asked for.
         /// Rows the host assigned to this agent; `moreAvailable` when the pool held more than was asked for.
         case rowsFetched([AgentDeskRow], moreAvailable: Bool)
+        /// The host could not fetch rows (the database failed): nothing was taken.
+        case fetchFailed
         case uploadCompleted
         case uploadFailed
 

@@ -28,6 +28,11 @@ extension AgentDesk {
             return answer(confirmation, accepted: accepted, now: now)
         case .manualDialRequested(let text): return manualDial(text, now: now)
         case .rowsFetched(let fetched, let moreAvailable): return receive(fetched, moreAvailable: moreAvailable, now: now)
+        case .fetchFailed:
+            guard isFetching else { return [] }
+            pending = nil
+            if activeCall == nil { autoDialArmed = false }
+            return [.show(.fetchFailed)]
         case .uploadCompleted: return completeUpload()
         case .uploadFailed:
             guard pending == .upload else { return [] }

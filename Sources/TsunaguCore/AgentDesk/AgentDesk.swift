@@ -86,3 +86,13 @@ public struct AgentDesk: Sendable {
         return rows[max(0, index)...].firstIndex { !$0.done }
     }
 }
+
+extension AgentDesk {
+    /// Tells the desk when each number was last dialled by anyone in the tenant, for the double-dial guard.
+    public mutating func noteLastDialed(_ latest: [String: Date]) {
+        for index in rows.indices {
+            guard let date = latest[rows[index].dialNumber] else { continue }
+            if rows[index].lastDialedAnywhereAt.map({ $0 < date }) ?? true { rows[index].lastDialedAnywhereAt = date }
+        }
+    }
+}

@@ -36,6 +36,10 @@ public struct ServerConfiguration: Sendable {
     /// A reverse proxy in front sets `X-Forwarded-For` (`TRUST_PROXY`); off, the header is ignored.
     public var trustProxy = false
 
+    /// The simulated carrier's clock runs this many times faster than real time (`SIMULATED_TIME_SCALE`, demos
+    /// and tests).
+    public var simulatedTimeScale: Double = 1
+
     public var servesTLS: Bool { tlsCertificatePath != nil && tlsKeyPath != nil }
 
     public init() {}
@@ -64,6 +68,9 @@ public struct ServerConfiguration: Sendable {
             configuration.uploadLimitBytes = megabytes * 1024 * 1024
         }
         if let flag = environment["TRUST_PROXY"] { configuration.trustProxy = ["1", "true", "yes"].contains(flag.lowercased()) }
+        if let scale = environment["SIMULATED_TIME_SCALE"].flatMap(Double.init), scale > 0, scale <= 10_000 {
+            configuration.simulatedTimeScale = scale
+        }
         if let flag = environment["AUTO_MIGRATE"] { configuration.autoMigrate = !["0", "false", "no"].contains(flag.lowercased()) }
         return configuration
     }
@@ -76,6 +83,7 @@ public struct ServerConfiguration: Sendable {
           DATABASE_PATH   SQLite database file (default data/tsunagu.sqlite)
           DATA_DIRECTORY  folder for the database, mail outbox and uploads (default data)
           TELEPHONY       simulated | sip (default simulated)
+          SIMULATED_TIME_SCALE  the simulated carrier runs this many times faster (default 1)
           AUTO_MIGRATE    run pending migrations on start (default true)
           SMTP_HOST       mail server; without it mail goes to the log and DATA_DIRECTORY/outbox
           SMTP_PORT       (default 587)  SMTP_USER, SMTP_PASSWORD  SMTP_FROM (sender address)

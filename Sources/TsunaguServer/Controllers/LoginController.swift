@@ -37,42 +37,12 @@ struct LoginController: RouteCollection {
         guard !code.isEmpty, !loginID.isEmpty, !password.isEmpty else {
             return try await failure(request, message: request.text("login_missing"), form: form, status: .badRequest)
         }
-        let address = request.clientAddress
-        let userKey = "user:\(code.lowercased())/\(loginID.lowercased())"
-        let keys = [userKey, "ip:\(address)"]
-        let now = request.now
-        if let wait = await request.application.loginGuard.wait(for: keys, now: now) {
-            request.logger.warning("sign-in refused while slowed down: tenant '\(code)' user '\(loginID)' from \(address)")
-            let message = request.text("login_slowDown").replacingOccurrences(of: "{seconds}", with: "\(Int(wait.rounded(.up)))")
-            return try await failure(request, message: message, form: form, status: .tooManyRequests)
+        switch await SignIn.attempt(request, tenantCode: code, loginID: loginID, password: password) {
+        case .signedIn:
+            return request.redirect(to: SiteURL.home.path)
+        case .refused(let message, let status):
+            return try await failure(request, message: message, form: form, status: status)
         }
-
-        let tenant = code.count <= 64 ? try await Tenant.query(on: request.db).filter(\.$code == code).first() : nil
-        let user: User? =
-            if let tenantID = tenant?.id, loginID.count <= 64 {
-                try await TenantScope(tenantID: tenantID, database: request.db).query(User.self)
-                    .filter(\.$loginID == loginID).filter(\.$disabled == false).first()
-            } else { nil }
-        // Always run bcrypt, so a wrong tenant or user takes as long as a wrong password.
-        let hash = user?.passwordHash ?? Self.timingDummyHash
-        let matches = (try? await request.password.async.verify(password, created: hash)) ?? false
-        let valid = password.utf8.count <= 72 && matches
-        guard let user, let tenant, valid, let userID = user.id, let tenantID = tenant.id else {
-            let slowed = await request.application.loginGuard.recordFailure(for: keys, now: now)
-            request.logger.notice("sign-in failed: tenant '\(code)' user '\(loginID)' from \(address)")
-            if slowed { request.logger.warning("repeated sign-in failures: tenant '\(code)' user '\(loginID)' from \(address); slowing down") }
-            return try await failure(request, message: request.text("login_failed"), form: form, status: .unauthorized)
-        }
-        await request.application.loginGuard.recordSuccess(for: userKey)
-        // A fresh session id and CSRF token at sign-in (no session fixation).
-        request.session.id = nil
-        request.session.data = SessionData()
-        request.session.data[SessionKeys.userID] = userID.uuidString
-        request.session.data[SessionKeys.tenantID] = tenantID.uuidString
-        request.session.data[SessionKeys.version] = String(user.sessionVersion)
-        request.session.data[SessionKeys.lastSeen] = String(Int(now.timeIntervalSince1970))
-        request.logger.info("signed in: tenant '\(tenant.code)' user '\(user.loginID)' from \(address)")
-        return request.redirect(to: SiteURL.home.path)
     }
 
     @Sendable func signOut(request: Request) async throws -> Response {
@@ -85,7 +55,4 @@ struct LoginController: RouteCollection {
             error: message, tenantCode: String((form.tenantCode ?? "").prefix(64)), loginID: String((form.loginID ?? "").prefix(64)))
         return try await request.renderPage("login", content, status: status)
     }
-
-    /// A bcrypt hash of a random string, verified against when the user does not exist.
-    private static let timingDummyHash: String = (try? Bcrypt.hash(UUID().uuidString)) ?? ""
 }

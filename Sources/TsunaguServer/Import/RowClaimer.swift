@@ -17,11 +17,7 @@ struct RowClaimer: Sendable {
         let rows = try await sql.raw("""
             UPDATE \(ident: CallListEntry.schema) SET "state" = \(bind: CallListEntry.State.onScreen.rawValue), "assigned_user_id" = \(bind: user)
             WHERE "id" IN (
-                SELECT e."id" FROM \(ident: CallListEntry.schema) e JOIN \(ident: CallList.schema) l ON l."id" = e."call_list_id"
-                WHERE e."tenant_id" = \(bind: tenant) AND l."tenant_id" = \(bind: tenant)
-                  AND e."state" = \(bind: CallListEntry.State.waiting.rawValue)
-                  AND (e."assigned_user_id" = \(bind: user)
-                       OR (e."assigned_user_id" IS NULL AND l."distribution" = \(bind: CallList.Distribution.sharedPool.rawValue)))
+                SELECT e."id" \(claimable(tenant: tenant, user: user))
                 ORDER BY CASE WHEN e."assigned_user_id" IS NULL THEN 1 ELSE 0 END, l."created_at", e."position"
                 LIMIT \(bind: limit))
               AND "state" = \(bind: CallListEntry.State.waiting.rawValue)
@@ -33,6 +29,28 @@ struct RowClaimer: Sendable {
              position: try row.decode(column: "position", as: Int.self))
         }
         return claimed.sorted { ($0.list.uuidString, $0.position) < ($1.list.uuidString, $1.position) }.map(\.id)
+    }
+
+    /// Whether rows are still waiting for `userID` (after a claim: whether ダウンロード could fetch more).
+    func hasWaiting(for userID: UUID) async throws -> Bool {
+        let sql = scope.database as! any SQLDatabase
+        let row = try await sql.raw("""
+            SELECT COUNT(*) AS "waiting" FROM (SELECT e."id" \(claimable(tenant: scope.tenantID.uuidString, user: userID.uuidString)) LIMIT 1) AS w
+            """).first()
+        return try (row?.decode(column: "waiting", as: Int.self) ?? 0) > 0
+    }
+
+    /// The entries `user` may download: handed to them, or in a shared pool; never a deleted customer.
+    private func claimable(tenant: String, user: String) -> SQLQueryString {
+        """
+        FROM \(ident: CallListEntry.schema) e JOIN \(ident: CallList.schema) l ON l."id" = e."call_list_id"
+            JOIN \(ident: Customer.schema) c ON c."id" = e."customer_id"
+        WHERE e."tenant_id" = \(bind: tenant) AND l."tenant_id" = \(bind: tenant) AND c."tenant_id" = \(bind: tenant)
+          AND c."deleted_at" IS NULL
+          AND e."state" = \(bind: CallListEntry.State.waiting.rawValue)
+          AND (e."assigned_user_id" = \(bind: user)
+               OR (e."assigned_user_id" IS NULL AND l."distribution" = \(bind: CallList.Distribution.sharedPool.rawValue)))
+        """
     }
 
     /// Rows that left an agent's screen uncalled go back to where they came from: the pool, or the same agent.

@@ -11,5 +11,6 @@ enum TsunaguMigrations {
         CreateCallAttempt(),
         AddUserSessionVersion(),
         CreatePasswordResetKey(),
+        AddTenantCarrierRules(),
     ]
 }

@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import Telephony
 import TsunaguCore
 
 /// 契約顧客: a call-centre team using Tsunagu. Every other row belongs to exactly one tenant.
@@ -11,6 +12,8 @@ final class Tenant: Model, @unchecked Sendable {
     @Field(key: "code") var code: String
     @Field(key: "name") var name: String
     @Field(key: "settings") var settings: TenantSettings
+    /// The simulated carrier's rule table as JSON; nil for the standard rules.
+    @OptionalField(key: "carrier_rules") var carrierRulesJSON: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
@@ -20,5 +23,20 @@ final class Tenant: Model, @unchecked Sendable {
         self.code = code
         self.name = name
         self.settings = settings
+    }
+}
+
+extension Tenant {
+    /// The simulated carrier's rules for this tenant (the standard ones unless the tenant edited them).
+    var carrierRules: SimulatedCarrierRules {
+        get {
+            guard let json = carrierRulesJSON, let rules = try? JSONDecoder().decode(SimulatedCarrierRules.self, from: Data(json.utf8)) else {
+                return .standard
+            }
+            return rules
+        }
+        set {
+            carrierRulesJSON = newValue == .standard ? nil : (try? JSONEncoder().encode(newValue)).map { String(decoding: $0, as: UTF8.self) }
+        }
     }
 }

@@ -18,6 +18,10 @@ enum UIText {
         "menu_home": LocalizedText(ja: "ホーム", en: "Home"),
         "menu_customers": LocalizedText(ja: "顧客一覧", en: "Customers"),
         "menu_logout": LocalizedText(ja: "ログアウト", en: "Sign out"),
+        "menu_phone": LocalizedText(ja: "つなぐ/Phone", en: "Tsunagu/Phone"),
+        "phone_signedOut": LocalizedText(
+            ja: "一定時間操作がなかったか、別の画面でログアウトしたため、ログインが切れました。",
+            en: "You were signed out (idle too long, or signed out elsewhere)."),
         "language_switch": LocalizedText(ja: "English", en: "日本語"),
         "language_other": LocalizedText(ja: "en", en: "ja"),
         "customers_count": LocalizedText(ja: "{total}件中 {from}-{to}件表示", en: "Showing {from}-{to} of {total}"),

@@ -1,0 +1,99 @@
+import Fluent
+import Foundation
+import NIOCore
+import TsunaguCore
+import Vapor
+
+/// The agent's phone screen (manual §1-2, §3): the page, its WebSocket, and the re-sign-in it uses when the
+/// session ended while the screen was open.
+struct PhoneController: RouteCollection {
+    /// How often an open screen's sign-in is checked.
+    static let checkInterval: TimeAmount = .seconds(15)
+
+    struct PhonePage: Encodable {
+        var labels: String
+        var userName: String
+        var tenantCode: String
+        var loginID: String
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("phone", use: page)
+        routes.webSocket("api", "phone", "socket", maxFrameSize: .init(integerLiteral: 128 * 1024), shouldUpgrade: shouldUpgrade, onUpgrade: connect)
+    }
+
+    @Sendable func page(request: Request) async throws -> Response {
+        guard let signedIn = request.signedIn else { throw Abort(.unauthorized) }
+        let tenant = try await Tenant.find(signedIn.tenantID, on: request.db)
+        let labels = PhoneLabels.json(in: request.language)
+        return try await request.renderPage(
+            "phone", PhonePage(labels: labels, userName: signedIn.name, tenantCode: tenant?.code ?? "", loginID: signedIn.loginID))
+    }
+
+    /// Only the server's own pages may open the socket (no cross-site WebSocket hijacking).
+    @Sendable func shouldUpgrade(request: Request) async throws -> HTTPHeaders? {
+        guard request.signedIn != nil else { throw Abort(.unauthorized) }
+        guard let origin = request.headers.first(name: .origin), let host = request.headers.first(name: .host),
+            let originURL = URL(string: origin), let originHost = originURL.host
+        else { throw Abort(.forbidden, reason: request.text("csrf_failed")) }
+        let originAuthority = originURL.port.map { "\(originHost):\($0)" } ?? originHost
+        guard originAuthority.lowercased() == host.lowercased() else {
+            request.logger.notice("refused a phone-screen socket from origin \(origin) for host \(host)")
+            throw Abort(.forbidden, reason: request.text("csrf_failed"))
+        }
+        return [:]
+    }
+
+    @Sendable func connect(request: Request, socket: WebSocket) async {
+        guard let signedIn = request.signedIn, let connectionGuard = try? DeskConnectionGuard(request: request, signedIn: signedIn) else {
+            try? await socket.close(code: .policyViolation)
+            return
+        }
+        let application = request.application
+        let language = request.language
+        let logger = request.logger
+        let session: AgentDeskSession
+        do {
+            session = try await application.deskRegistry.session(tenantID: signedIn.tenantID, userID: signedIn.userID)
+        } catch {
+            logger.error("opening the phone screen of user \(signedIn.userID) failed: \(error)")
+            try? await socket.close(code: .unexpectedServerError)
+            return
+        }
+        let clientID = UUID()
+        session.submit(.join(AgentDeskSession.Client(id: clientID, language: language, send: { text in socket.send(text) })))
+
+        socket.onText { socket, text in
+            guard !connectionGuard.isClosed else { return }
+            let (requestID, parsed) = DeskProtocol.parse(text)
+            switch parsed {
+            case .success(let command):
+                if command != .ping { connectionGuard.noteActivity(at: application.clock.now()) }
+                session.submit(.command(command, requestID: requestID, client: clientID))
+            case .failure(let error):
+                session.submit(.rejected(error, requestID: requestID, client: clientID))
+            }
+        }
+        socket.onBinary { _, _ in
+            session.submit(.rejected(.malformed, requestID: nil, client: clientID))
+        }
+        let checks = socket.eventLoop.scheduleRepeatedAsyncTask(initialDelay: Self.checkInterval, delay: Self.checkInterval) { task in
+            let promise = socket.eventLoop.makePromise(of: Void.self)
+            promise.completeWithTask {
+                let valid = await connectionGuard.check(database: application.db, now: application.clock.now(), logger: logger)
+                if !valid {
+                    task.cancel()
+                    session.submit(.leave(clientID))
+                    let message = DeskProtocol.SignedOutMessage(message: UIText.table["phone_signedOut"]!.text(in: language))
+                    try? await socket.send(DeskProtocol.encode(message))
+                    try? await socket.close(code: .normalClosure)
+                }
+            }
+            return promise.futureResult
+        }
+        socket.onClose.whenComplete { _ in
+            checks.cancel()
+            session.submit(.leave(clientID))
+        }
+    }
+}

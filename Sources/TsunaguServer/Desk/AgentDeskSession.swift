@@ -1,0 +1,351 @@
+import FluentKit
+import Foundation
+import Logging
+import Telephony
+import TsunaguCore
+
+/// One agent's phone screen on the server. TsunaguCore's `AgentDesk` decides; this actor carries out its effects
+/// (calls, fetches, uploads), commits every change before telling the screens, and keeps the agent's open screens
+/// (tabs) in step.
+///
+/// Inputs are processed one at a time, in arrival order, by a single loop: an agent's action, a telephony report
+/// and a settings change can never interleave halfway through each other's effects.
+actor AgentDeskSession {
+    /// An open phone screen (a WebSocket) of this agent.
+    struct Client: Sendable {
+        var id: UUID
+        var language: Language
+        var send: @Sendable (String) -> Void
+    }
+
+    enum Input: Sendable {
+        case command(DeskProtocol.Command, requestID: Int?, client: UUID)
+        case rejected(DeskProtocol.ParseError, requestID: Int?, client: UUID)
+        case telephony(attemptID: UUID, CallProgress)
+        case settings(TenantSettings)
+        case join(Client)
+        case leave(UUID)
+    }
+
+    let tenantID: UUID
+    let userID: UUID
+    nonisolated let inputs: AsyncStream<Input>.Continuation
+    private let database: @Sendable () -> any Database
+    private let telephony: any Telephony
+    private let now: @Sendable () -> Date
+    private let logger: Logger
+    private let extensionNumber: String
+    private var settings: TenantSettings
+    private var desk: AgentDesk
+    private var savedPosition: DeskStore.Position
+    /// Rows changed in memory and not yet committed (a failed commit is retried with the next input).
+    private var unsaved: [UUID] = []
+    private var latestAttemptByRow: [UUID: UUID]
+    private var attemptByCall: [CallID: UUID] = [:]
+    private var callByAttempt: [UUID: CallID] = [:]
+    private var lamp: TelephonyReadiness = .ready
+    private var version: UInt64 = 0
+    private var clients: [UUID: Client] = [:]
+
+    private var scope: TenantScope { TenantScope(tenantID: tenantID, database: database()) }
+    private var store: DeskStore { DeskStore(scope: scope, userID: userID) }
+
+    /// Loads the agent's screen from the database and starts its input loop.
+    static func open(
+        tenantID: UUID, userID: UUID, database: @escaping @Sendable () -> any Database, telephony: any Telephony,
+        now: @escaping @Sendable () -> Date, logger: Logger
+    ) async throws -> AgentDeskSession {
+        let scope = TenantScope(tenantID: tenantID, database: database())
+        guard let tenant = try await Tenant.find(tenantID, on: scope.database), let user = try await scope.find(User.self, id: userID) else {
+            throw TenantScopeError.notFound
+        }
+        let stored = try await DeskStore(scope: scope, userID: userID).load()
+        let (stream, continuation) = AsyncStream<Input>.makeStream()
+        let session = AgentDeskSession(
+            tenantID: tenantID, userID: userID, extensionNumber: user.phoneExtension, settings: tenant.settings,
+            stored: stored, database: database, telephony: telephony, now: now, logger: logger, inputs: continuation)
+        Task { await session.run(stream) }
+        return session
+    }
+
+    private init(
+        tenantID: UUID, userID: UUID, extensionNumber: String, settings: TenantSettings, stored: DeskStore.Stored,
+        database: @escaping @Sendable () -> any Database, telephony: any Telephony, now: @escaping @Sendable () -> Date,
+        logger: Logger, inputs: AsyncStream<Input>.Continuation
+    ) {
+        self.tenantID = tenantID
+        self.userID = userID
+        self.extensionNumber = extensionNumber
+        self.settings = settings
+        self.database = database
+        self.telephony = telephony
+        self.now = now
+        self.logger = logger
+        self.inputs = inputs
+        self.latestAttemptByRow = stored.latestAttemptByRow
+        self.desk = AgentDesk(
+            settings: settings.deskSettings, rows: stored.rows, cursor: stored.cursor,
+            autoFetchActive: stored.autoFetchActive, lastCallNumber: stored.lastCallNumber)
+        self.savedPosition = DeskStore.Position(
+            cursor: desk.cursor, autoFetchActive: desk.autoFetchActive, lastCallNumber: desk.callNumber)
+    }
+
+    nonisolated func submit(_ input: Input) {
+        inputs.yield(input)
+    }
+
+    /// Whether anything keeps this session busy (open screens or a call), for the registry's clean-up.
+    var isIdle: Bool { clients.isEmpty && desk.activeCall == nil }
+
+    /// The desk as it is now (tests and the benchmark read it).
+    var snapshot: AgentDesk { desk }
+
+    private func run(_ stream: AsyncStream<Input>) async {
+        for await input in stream {
+            await process(input)
+        }
+    }
+
+    private func process(_ input: Input) async {
+        switch input {
+        case .join(let client):
+            clients[client.id] = client
+            await refreshLamp()
+            client.send(stateText(for: client, full: true, rows: []))
+        case .leave(let id):
+            clients[id] = nil
+        case .rejected(let error, let requestID, let client):
+            acknowledge(requestID, to: client, ok: false, message: error.explanation)
+        case .command(.ping, let requestID, let client):
+            acknowledge(requestID, to: client, ok: true)
+        case .command(.refresh, let requestID, let client):
+            if let target = clients[client] { target.send(stateText(for: target, full: true, rows: [])) }
+            acknowledge(requestID, to: client, ok: true)
+        case .command(.answer(let key, let accepted), let requestID, let client):
+            guard let confirmation = desk.pendingConfirmation, confirmation.key == key else {
+                acknowledge(
+                    requestID, to: client, ok: false,
+                    message: LocalizedText(ja: "この確認はもう有効ではありません。", en: "This question is no longer open."))
+                if let target = clients[client] { target.send(stateText(for: target, full: true, rows: [])) }
+                return
+            }
+            await apply(.confirmationAnswered(confirmation, accepted: accepted), requestID: requestID, client: client)
+        case .command(.event(let event), let requestID, let client):
+            if [.startPressed, .dialPressed].contains(event) || { if case .manualDialRequested = event { return true } else { return false } }() {
+                await refreshLamp()
+                await learnLatestDials()
+            }
+            await apply(event, requestID: requestID, client: client)
+        case .telephony(let attemptID, let progress):
+            await telephonyReported(attemptID, progress)
+        case .settings(let newSettings):
+            settings = newSettings
+            await apply(.settingsChanged(newSettings.deskSettings), requestID: nil, client: nil)
+        }
+    }
+
+    // MARK: Effects
+
+    /// Applies an event and everything it leads to, commits, then tells the screens.
+    private func apply(_ event: AgentDesk.Event, requestID: Int?, client: UUID?) async {
+        let rowsBefore = desk.rows.map(\.id)
+        var queue = [event]
+        var notices: [AgentDesk.Notice] = []
+        var touched: [UUID] = []
+        while !queue.isEmpty {
+            let effects = desk.handle(queue.removeFirst(), now: now())
+            for effect in effects {
+                switch effect {
+                case .rowChanged(let id):
+                    markUnsaved(id)
+                    touched.append(id)
+                case .dial(let call, let rowID, let number):
+                    await commit()
+                    if let follow = await placeCall(call, row: desk.rows.first { $0.id == rowID }, number: number) {
+                        queue.append(follow)
+                    }
+                case .dialNumber(let call, let number):
+                    if let follow = await placeCall(call, row: nil, number: number) { queue.append(follow) }
+                case .hangUp(let call):
+                    if let attempt = attemptByCall[call] { await telephony.hangUp(attempt) }
+                case .fetchRows(let limit):
+                    await commit()
+                    do {
+                        let fetched = try await DeskRowFetcher(scope: scope, userID: userID).fetch(limit: limit)
+                        queue.append(.rowsFetched(fetched.rows, moreAvailable: fetched.moreAvailable))
+                    } catch {
+                        logger.error("fetching rows for user \(userID) failed: \(error)")
+                        queue.append(.fetchFailed)
+                    }
+                case .returnToPool(let rows):
+                    do {
+                        try await DeskRowFetcher(scope: scope, userID: userID).giveBack(rows: rows)
+                    } catch {
+                        logger.error("returning rows for user \(userID) failed: \(error)")
+                    }
+                case .upload(let rows):
+                    let committed = await commit()
+                    do {
+                        guard committed else { throw DeskSessionError.unsavedChanges }
+                        let summary = try await UploadFinaliser(scope: scope, userID: userID).finalise(rows: rows, at: now())
+                        logger.info("upload by user \(userID): \(summary.reported) reported, \(summary.returned) returned")
+                        for row in rows { latestAttemptByRow[row] = nil }
+                        queue.append(.uploadCompleted)
+                    } catch {
+                        logger.error("upload for user \(userID) failed: \(error)")
+                        queue.append(.uploadFailed)
+                    }
+                case .confirm:
+                    break  // The question is part of the state every screen receives.
+                case .show(let notice):
+                    notices.append(notice)
+                }
+            }
+        }
+        let committed = await commit()
+        if desk.rows.count == 0 && rowsBefore.count > 0 {
+            // After an upload the stored position was reset with the rows.
+            savedPosition = position
+        }
+        version += 1
+        let full = desk.rows.map(\.id) != rowsBefore
+        let changedRows = full ? [] : uniqued(touched + unsaved)
+        for target in clients.values {
+            target.send(stateText(for: target, full: full, rows: changedRows))
+        }
+        for notice in notices {
+            broadcast { DeskProtocol.encode(DeskProtocol.NoticeMessage(message: notice.explanation.text(in: $0))) }
+        }
+        if let client {
+            if committed {
+                acknowledge(requestID, to: client, ok: true)
+            } else {
+                acknowledge(
+                    requestID, to: client, ok: false,
+                    message: LocalizedText(
+                        ja: "保存できませんでした。自動で再試行します。", en: "Could not save. It will be retried automatically."))
+            }
+        }
+    }
+
+    private var position: DeskStore.Position {
+        DeskStore.Position(cursor: desk.cursor, autoFetchActive: desk.autoFetchActive, lastCallNumber: desk.callNumber)
+    }
+
+    private func markUnsaved(_ id: UUID) {
+        if !unsaved.contains(id) { unsaved.append(id) }
+    }
+
+    /// Commits the unsaved rows, ▶ and the latest call attempts' memo and flags. False when the database failed;
+    /// the rows stay unsaved (the screens show it) and are retried with the next input.
+    @discardableResult
+    private func commit() async -> Bool {
+        let position = position
+        guard !unsaved.isEmpty || position != savedPosition else { return true }
+        let rows = unsaved.compactMap { id in desk.rows.first { $0.id == id } }
+        let attempts = rows.compactMap { row in latestAttemptByRow[row.id].map { (attemptID: $0, row: row) } }
+        do {
+            try await store.save(rows: rows, position: position != savedPosition ? position : nil, attempts: attempts)
+            unsaved = []
+            savedPosition = position
+            return true
+        } catch {
+            logger.error("saving the phone screen of user \(userID) failed: \(error)")
+            return false
+        }
+    }
+
+    /// Records the attempt, then places the call; a call that cannot be recorded is not placed.
+    private func placeCall(_ call: CallID, row: AgentDeskRow?, number: String) async -> AgentDesk.Event? {
+        let attemptID = UUID()
+        do {
+            try await CallRecorder(scope: scope, userID: userID).begin(
+                attemptID: attemptID, row: row, number: number, extension: extensionNumber, at: now())
+        } catch {
+            logger.error("recording a call for user \(userID) failed: \(error)")
+            return .callEnded(call, .unanswered(.failed))
+        }
+        attemptByCall[call] = attemptID
+        callByAttempt[attemptID] = call
+        if let row { latestAttemptByRow[row.id] = attemptID }
+        let request = CallRequest(
+            id: attemptID, tenantID: tenantID, number: number, ringTimeoutSeconds: settings.clamped.ringTimeoutSeconds)
+        let inputs = inputs
+        await telephony.placeCall(request) { progress in
+            inputs.yield(.telephony(attemptID: attemptID, progress))
+        }
+        return nil
+    }
+
+    private func telephonyReported(_ attemptID: UUID, _ progress: CallProgress) async {
+        let recorder = CallRecorder(scope: scope, userID: userID)
+        let at = now()
+        do {
+            switch progress {
+            case .ringing: break
+            case .answered: try await recorder.answered(attemptID: attemptID, at: at)
+            case .ended(let ending):
+                let result: CallResult =
+                    switch ending {
+                    case .afterAnswer: .answered
+                    case .unanswered(let reason): .unanswered(reason)
+                    }
+                try await recorder.ended(attemptID: attemptID, result: result, at: at)
+            }
+        } catch {
+            logger.error("recording call progress for user \(userID) failed: \(error)")
+        }
+        guard let call = callByAttempt[attemptID] else { return }
+        switch progress {
+        case .ringing: await apply(.callRinging(call), requestID: nil, client: nil)
+        case .answered: await apply(.callAnswered(call), requestID: nil, client: nil)
+        case .ended(let ending):
+            callByAttempt[attemptID] = nil
+            attemptByCall[call] = nil
+            await apply(.callEnded(call, ending), requestID: nil, client: nil)
+        }
+    }
+
+    private func refreshLamp() async {
+        let readiness = await telephony.readiness(tenantID: tenantID)
+        guard readiness != lamp || desk.phoneReady != readiness.isReady else { return }
+        lamp = readiness
+        _ = desk.handle(.phoneReadinessChanged(readiness.isReady), now: now())
+    }
+
+    /// The double-dial guard looks at calls by anyone in the tenant, not only this screen.
+    private func learnLatestDials() async {
+        do {
+            desk.noteLastDialed(try await store.lastDialed(numbers: Set(desk.rows.map(\.dialNumber))))
+        } catch {
+            logger.error("reading the latest dials failed: \(error)")
+        }
+    }
+
+    // MARK: Telling the screens
+
+    private func acknowledge(_ requestID: Int?, to client: UUID, ok: Bool, message: LocalizedText? = nil) {
+        guard let target = clients[client] else { return }
+        target.send(
+            DeskProtocol.encode(
+                DeskProtocol.AckMessage(id: requestID, version: version, ok: ok, message: message?.text(in: target.language))))
+    }
+
+    private func broadcast(_ text: (Language) -> String) {
+        for target in clients.values { target.send(text(target.language)) }
+    }
+
+    private func stateText(for client: Client, full: Bool, rows changed: [UUID]) -> String {
+        let view = DeskView(desk: desk, settings: settings, lamp: lamp, extensionNumber: extensionNumber, unsaved: Set(unsaved))
+        return DeskProtocol.encode(view.state(version: version, language: client.language, full: full, rows: changed, now: now()))
+    }
+
+    private func uniqued(_ ids: [UUID]) -> [UUID] {
+        var seen = Set<UUID>()
+        return ids.filter { seen.insert($0).inserted }
+    }
+}
+
+enum DeskSessionError: Error {
+    case unsavedChanges
+}

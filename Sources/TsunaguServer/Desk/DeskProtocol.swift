@@ -1,0 +1,221 @@
+import Foundation
+import TsunaguCore
+
+/// The phone screen's WebSocket messages (JSON, version 1). The browser sends the agent's actions; the server
+/// answers each with an acknowledgement once it is on disk, and sends the screen's state whenever it changes.
+enum DeskProtocol {
+    static let version = 1
+
+    /// An action from the browser. `id` is echoed in the acknowledgement.
+    struct ClientMessage: Decodable, Sendable {
+        var v: Int?
+        var id: Int?
+        var type: String
+        var row: UUID?
+        var value: Bool?
+        var text: String?
+        var index: Int?
+        var number: String?
+        var confirmation: String?
+        var accepted: Bool?
+    }
+
+    /// What the browser asked for, checked.
+    enum Command: Sendable, Equatable {
+        case event(AgentDesk.Event)
+        /// The answer to the confirmation the screen showed (its `key`).
+        case answer(key: String, accepted: Bool)
+        /// Send the whole state again (after a reconnection or a missed version).
+        case refresh
+        case ping
+    }
+
+    enum ParseError: Error, Equatable, UserExplainable {
+        case malformed
+        case unsupportedVersion
+        case unknownType(String)
+        case missing(String)
+
+        var explanation: LocalizedText {
+            switch self {
+            case .malformed:
+                LocalizedText(ja: "画面からの要求を読み取れませんでした。", en: "The screen's request could not be read.")
+            case .unsupportedVersion:
+                LocalizedText(ja: "画面が古い版です。再読み込みしてください。", en: "The screen is out of date. Please reload it.")
+            case .unknownType(let type):
+                LocalizedText(ja: "不明な操作です: \(type.prefix(40))", en: "Unknown action: \(type.prefix(40))")
+            case .missing(let field):
+                LocalizedText(ja: "操作に必要な項目がありません: \(field)", en: "The action lacks: \(field)")
+            }
+        }
+    }
+
+    /// The part every message has, read first so that even a malformed action gets its answer.
+    private struct Envelope: Decodable {
+        var v: Int?
+        var id: Int?
+    }
+
+    static func parse(_ text: String) -> (id: Int?, command: Result<Command, ParseError>) {
+        let data = Data(text.utf8)
+        guard data.count <= 64 * 1024, let envelope = try? JSONDecoder().decode(Envelope.self, from: data) else {
+            return (nil, .failure(.malformed))
+        }
+        guard (envelope.v ?? version) == version else { return (envelope.id, .failure(.unsupportedVersion)) }
+        guard let message = try? JSONDecoder().decode(ClientMessage.self, from: data) else {
+            return (envelope.id, .failure(.malformed))
+        }
+        return (envelope.id, command(from: message))
+    }
+
+    private static func command(from message: ClientMessage) -> Result<Command, ParseError> {
+        func row() throws(ParseError) -> UUID {
+            guard let row = message.row else { throw .missing("row") }
+            return row
+        }
+        func flag() throws(ParseError) -> Bool {
+            guard let value = message.value else { throw .missing("value") }
+            return value
+        }
+        func text() throws(ParseError) -> String {
+            guard let text = message.text else { throw .missing("text") }
+            return text
+        }
+        do throws(ParseError) {
+            switch message.type {
+            case "start": return .success(.event(.startPressed))
+            case "stop": return .success(.event(.stopPressed))
+            case "dial": return .success(.event(.dialPressed))
+            case "hangUp": return .success(.event(.hangUpPressed))
+            case "download": return .success(.event(.downloadPressed))
+            case "upload": return .success(.event(.uploadPressed))
+            case "moveCursor":
+                guard let index = message.index else { throw .missing("index") }
+                return .success(.event(.cursorMoved(toIndex: index)))
+            case "setDone": return .success(.event(.doneSet(try row(), try flag())))
+            case "setProspect": return .success(.event(.prospectSet(try row(), try flag())))
+            case "setCallback": return .success(.event(.callbackSet(try row(), try flag())))
+            case "editMemo": return .success(.event(.memoEdited(try row(), try text())))
+            case "editContactName": return .success(.event(.contactNameEdited(try row(), try text())))
+            case "dialNumber":
+                guard let number = message.number else { throw .missing("number") }
+                return .success(.event(.manualDialRequested(number)))
+            case "answer":
+                guard let key = message.confirmation else { throw .missing("confirmation") }
+                guard let accepted = message.accepted else { throw .missing("accepted") }
+                return .success(.answer(key: key, accepted: accepted))
+            case "refresh", "hello": return .success(.refresh)
+            case "ping": return .success(.ping)
+            default: throw .unknownType(message.type)
+            }
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    // MARK: Server to browser
+
+    struct RowView: Encodable, Sendable {
+        var id: UUID
+        var no: Int
+        var customerID: UUID?
+        var done: Bool
+        var company: String
+        var contactName: String
+        var phone: String
+        /// "answered", "unanswered" or nil.
+        var result: String?
+        var resultLabel: String
+        var reason: String?
+        var prospect: Bool
+        var callback: Bool
+        var memo: String
+        var calledAt: String?
+        /// False while the row's latest change is not committed yet.
+        var saved: Bool
+    }
+
+    struct CallView: Encodable, Sendable {
+        var row: UUID?
+        var number: String
+        var stage: String
+        var startedAt: Date
+    }
+
+    struct ConfirmationView: Encodable, Sendable {
+        var key: String
+        var text: String
+    }
+
+    struct LampView: Encodable, Sendable {
+        var ready: Bool
+        var reason: String?
+    }
+
+    struct SettingsView: Encodable, Sendable {
+        var fetchMode: String
+        var dialingMode: String
+        var numberOpensCustomerEdit: Bool
+        var workListCap: Int
+    }
+
+    struct HeaderView: Encodable, Sendable {
+        var cursor: Int
+        var armed: Bool
+        var fetching: Bool
+        var uploading: Bool
+        var rowCount: Int
+        var call: CallView?
+        var confirmation: ConfirmationView?
+        var lamp: LampView
+        var settings: SettingsView
+        var extensionNumber: String
+    }
+
+    struct StateMessage: Encodable, Sendable {
+        var v = DeskProtocol.version
+        var type = "state"
+        var version: UInt64
+        /// All rows (the screen replaces its table) or only the changed ones.
+        var full: Bool
+        var desk: HeaderView
+        var rows: [RowView]
+    }
+
+    struct AckMessage: Encodable, Sendable {
+        var v = DeskProtocol.version
+        var type = "ack"
+        var id: Int?
+        var version: UInt64
+        var ok: Bool
+        var message: String?
+    }
+
+    struct NoticeMessage: Encodable, Sendable {
+        var v = DeskProtocol.version
+        var type = "notice"
+        var message: String
+    }
+
+    struct SignedOutMessage: Encodable, Sendable {
+        var v = DeskProtocol.version
+        var type = "signedOut"
+        var message: String
+    }
+
+    static func encode<T: Encodable>(_ message: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .millisecondsSince1970
+        return (try? encoder.encode(message)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+}
+
+extension AgentDesk.Confirmation {
+    /// Names the question, so an answer can only go to the question the screen showed.
+    var key: String {
+        switch self {
+        case .upload: "upload"
+        case .redialRecentlyCalled(let row, _, _): "redial:\(row.uuidString)"
+        }
+    }
+}

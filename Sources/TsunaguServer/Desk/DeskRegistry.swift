@@ -1,0 +1,91 @@
+import FluentKit
+import Foundation
+import Logging
+import Telephony
+import TsunaguCore
+import Vapor
+
+/// The phone-screen sessions of the server, one per agent, opened on first use and kept while the server runs
+/// (their state is on disk, so dropping one loses nothing).
+actor DeskRegistry {
+    private var sessions: [UUID: AgentDeskSession] = [:]
+    private var opening: [UUID: Task<AgentDeskSession, any Error>] = [:]
+    private let telephony: any Telephony
+    private let database: @Sendable () -> any Database
+    private let now: @Sendable () -> Date
+    private let logger: Logger
+
+    init(telephony: any Telephony, database: @escaping @Sendable () -> any Database, now: @escaping @Sendable () -> Date, logger: Logger) {
+        self.telephony = telephony
+        self.database = database
+        self.now = now
+        self.logger = logger
+    }
+
+    func session(tenantID: UUID, userID: UUID) async throws -> AgentDeskSession {
+        if let session = sessions[userID], session.tenantID == tenantID { return session }
+        if let task = opening[userID] { return try await task.value }
+        let (telephony, database, now, logger) = (telephony, database, now, logger)
+        let task = Task {
+            try await AgentDeskSession.open(
+                tenantID: tenantID, userID: userID, database: database, telephony: telephony, now: now, logger: logger)
+        }
+        opening[userID] = task
+        defer { opening[userID] = nil }
+        let session = try await task.value
+        guard session.tenantID == tenantID else { throw TenantScopeError.notFound }
+        sessions[userID] = session
+        return session
+    }
+
+    /// A tenant's settings changed: every open screen of the tenant follows at once.
+    func settingsChanged(tenantID: UUID, settings: TenantSettings) {
+        for session in sessions.values where session.tenantID == tenantID {
+            session.submit(.settings(settings))
+        }
+    }
+
+    var openSessionCount: Int { sessions.count }
+}
+
+extension Application {
+    private struct TelephonyKey: StorageKey {
+        typealias Value = any Telephony
+    }
+
+    private struct DeskRegistryKey: StorageKey {
+        typealias Value = DeskRegistry
+    }
+
+    /// The telephony provider the dialer uses.
+    var telephony: any Telephony {
+        storage[TelephonyKey.self] ?? SimulatedCarrier(clock: ContinuousClock())
+    }
+
+    var deskRegistry: DeskRegistry {
+        guard let registry = storage[DeskRegistryKey.self] else { fatalError("configureTsunagu sets up the dialer") }
+        return registry
+    }
+
+    /// Sets the telephony provider and a fresh registry of phone screens using it.
+    func useTelephony(_ telephony: any Telephony) {
+        storage[TelephonyKey.self] = telephony
+        storage[DeskRegistryKey.self] = DeskRegistry(
+            telephony: telephony, database: databaseProvider, now: { [weak self] in self?.clock.now() ?? Date() }, logger: logger)
+    }
+
+    /// A database on any event loop, usable from long-lived actors (after shutdown its queries fail, nothing crashes).
+    var databaseProvider: @Sendable () -> any Database {
+        let (databases, group, logger) = (databases, eventLoopGroup, logger)
+        return { databases.database(logger: logger, on: group.any())! }
+    }
+
+    /// The simulated carrier, with each tenant's own rule table and the configured time scale.
+    func useSimulatedCarrier() {
+        let database = databaseProvider
+        useTelephony(
+            SimulatedCarrier(clock: ContinuousClock(), timeScale: tsunaguConfiguration.simulatedTimeScale) { tenantID in
+                (try? await Tenant.find(tenantID, on: database()))?.carrierRules ?? .standard
+            })
+    }
+}

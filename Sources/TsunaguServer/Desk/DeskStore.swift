@@ -1,0 +1,93 @@
+import FluentKit
+import Foundation
+import SQLKit
+import TsunaguCore
+
+/// The phone screen's rows and position on disk: everything an agent sees is committed here before the screen
+/// shows it as saved, so a reload, a sign-out or a killed server brings the screen back as it was.
+struct DeskStore: Sendable {
+    let scope: TenantScope
+    let userID: UUID
+
+    /// The screen as stored.
+    struct Stored: Sendable {
+        var rows: [AgentDeskRow]
+        var cursor: Int
+        var autoFetchActive: Bool
+        var lastCallNumber: UInt64
+        /// Each row's latest call attempt, which keeps its memo and flags up to date.
+        var latestAttemptByRow: [UUID: UUID]
+    }
+
+    /// ▶ and the automatic-fetch flag, saved with the rows.
+    struct Position: Sendable, Equatable {
+        var cursor: Int
+        var autoFetchActive: Bool
+        var lastCallNumber: UInt64
+    }
+
+    func load() async throws -> Stored {
+        let workRows = try await scope.query(AgentWorkRow.self).filter(\.$userID == userID).sort(\.$position).all()
+        let record = try await scope.query(AgentDeskRecord.self).filter(\.$userID == userID).first()
+        var rows = workRows.map(\.deskRow)
+        let rowIDs = rows.map(\.id)
+        var latestAttempt: [UUID: UUID] = [:]
+        for chunk in rowIDs.chunks(of: 500) {
+            let attempts = try await scope.query(CallAttempt.self).filter(\.$workRowID ~~ Array(chunk).map(Optional.some))
+                .sort(\.$startedAt).all()
+            for attempt in attempts { if let row = attempt.workRowID { latestAttempt[row] = attempt.id } }
+        }
+        let latestDial = try await lastDialed(numbers: Set(rows.map(\.dialNumber)))
+        for index in rows.indices { rows[index].lastDialedAnywhereAt = latestDial[rows[index].dialNumber] }
+        return Stored(
+            rows: rows, cursor: record?.cursor ?? 0, autoFetchActive: record?.autoFetchActive ?? false,
+            lastCallNumber: UInt64(max(0, record?.lastCallNumber ?? 0)), latestAttemptByRow: latestAttempt)
+    }
+
+    /// When each number was last dialled by anyone in the tenant.
+    func lastDialed(numbers: Set<String>) async throws -> [String: Date] {
+        guard !numbers.isEmpty else { return [:] }
+        let sql = scope.database as! any SQLDatabase
+        var latest: [String: Date] = [:]
+        for chunk in Array(numbers).chunks(of: 500) {
+            let rows = try await sql.select()
+                .column("number").column(SQLFunction("MAX", args: SQLColumn("started_at")), as: "last")
+                .from(CallAttempt.schema)
+                .where("tenant_id", .equal, scope.tenantID).where("number", .in, Array(chunk))
+                .groupBy("number").all()
+            for row in rows {
+                latest[try row.decode(column: "number", as: String.self)] = try row.decode(column: "last", as: Date?.self)
+            }
+        }
+        return latest
+    }
+
+    /// Saves changed rows, ▶ and the latest attempts' memo and flags in one transaction.
+    func save(rows: [AgentDeskRow], position: Position?, attempts: [(attemptID: UUID, row: AgentDeskRow)]) async throws {
+        let userID = userID
+        try await scope.transaction { scope in
+            for row in rows {
+                try await scope.query(AgentWorkRow.self).filter(\.$id == row.id).filter(\.$userID == userID)
+                    .set(\.$contactName, to: row.contactName).set(\.$done, to: row.done).set(\.$result, to: row.result)
+                    .set(\.$prospect, to: row.prospect).set(\.$callback, to: row.callback).set(\.$memo, to: row.memo)
+                    .set(\.$calledAt, to: row.calledAt).update()
+            }
+            for (attemptID, row) in attempts {
+                try await scope.query(CallAttempt.self).filter(\.$id == attemptID)
+                    .set(\.$memo, to: row.memo).set(\.$prospect, to: row.prospect).set(\.$callback, to: row.callback)
+                    .update()
+            }
+            if let position { try await Self.save(position, userID: userID, in: scope) }
+        }
+    }
+
+    static func save(_ position: Position, userID: UUID, in scope: TenantScope) async throws {
+        let updated = try await scope.query(AgentDeskRecord.self).filter(\.$userID == userID).count()
+        if updated == 0 {
+            try await scope.create(AgentDeskRecord(tenantID: scope.tenantID, userID: userID))
+        }
+        try await scope.query(AgentDeskRecord.self).filter(\.$userID == userID)
+            .set(\.$cursor, to: position.cursor).set(\.$autoFetchActive, to: position.autoFetchActive)
+            .set(\.$lastCallNumber, to: Int64(position.lastCallNumber)).update()
+    }
+}

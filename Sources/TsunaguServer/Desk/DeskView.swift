@@ -1,0 +1,54 @@
+import Foundation
+import Telephony
+import TsunaguCore
+
+/// The phone screen's state as the browser shows it, in the agent's language and the tenant's time zone.
+struct DeskView {
+    let desk: AgentDesk
+    let settings: TenantSettings
+    let lamp: TelephonyReadiness
+    let extensionNumber: String
+    let unsaved: Set<UUID>
+
+    func state(version: UInt64, language: Language, full: Bool, rows changed: [UUID], now: Date) -> DeskProtocol.StateMessage {
+        let calendar = TenantCalendar(identifier: settings.timeZoneIdentifier)
+        let wanted = Set(changed)
+        var rows: [DeskProtocol.RowView] = []
+        for (index, row) in desk.rows.enumerated() where full || wanted.contains(row.id) {
+            rows.append(view(of: row, at: index, language: language, calendar: calendar))
+        }
+        return DeskProtocol.StateMessage(version: version, full: full, desk: header(language: language, now: now), rows: rows)
+    }
+
+    private func header(language: Language, now: Date) -> DeskProtocol.HeaderView {
+        let call = desk.activeCall.map {
+            DeskProtocol.CallView(row: $0.row, number: $0.number, stage: $0.stage.rawValue, startedAt: $0.startedAt)
+        }
+        let confirmation = desk.pendingConfirmation.map { confirmation -> DeskProtocol.ConfirmationView in
+            var rowNumber: Int?
+            if case .redialRecentlyCalled(let row, _, _) = confirmation { rowNumber = desk.index(of: row).map { $0 + 1 } }
+            return DeskProtocol.ConfirmationView(
+                key: confirmation.key, text: confirmation.text(now: now, rowNumber: rowNumber).text(in: language))
+        }
+        let deskSettings = desk.settings
+        return DeskProtocol.HeaderView(
+            cursor: desk.cursor, armed: desk.autoDialArmed, fetching: desk.isFetching, uploading: desk.isUploading,
+            rowCount: desk.rows.count, call: call, confirmation: confirmation,
+            lamp: DeskProtocol.LampView(ready: lamp.isReady && desk.phoneReady, reason: lamp.reason?.text(in: language)),
+            settings: DeskProtocol.SettingsView(
+                fetchMode: deskSettings.fetchMode.rawValue, dialingMode: deskSettings.dialingMode.rawValue,
+                numberOpensCustomerEdit: settings.phoneNumberOpensCustomerEdit, workListCap: deskSettings.workListCap),
+            extensionNumber: extensionNumber)
+    }
+
+    private func view(of row: AgentDeskRow, at index: Int, language: Language, calendar: TenantCalendar) -> DeskProtocol.RowView {
+        var reason: String?
+        if case .unanswered(let why) = row.result { reason = why.label.text(in: language) }
+        return DeskProtocol.RowView(
+            id: row.id, no: index + 1, customerID: row.customerID, done: row.done, company: row.company,
+            contactName: row.contactName, phone: row.phone,
+            result: row.result.map { $0.isAnswered ? "answered" : "unanswered" }, resultLabel: row.result?.label.text(in: language) ?? "",
+            reason: reason, prospect: row.prospect, callback: row.callback, memo: row.memo,
+            calledAt: row.calledAt.map(calendar.manualDateTime), saved: !unsaved.contains(row.id))
+    }
+}

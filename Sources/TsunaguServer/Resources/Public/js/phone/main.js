@@ -1,0 +1,146 @@
+// The agent's phone screen. The dialer runs on the server; this page shows its state and sends the agent's actions.
+import { DeskConnection } from "./connection.js";
+import { ConfirmDialog, SignInDialog } from "./dialogs.js";
+import { DeskTable } from "./table.js";
+import { DialPad } from "./dialpad.js";
+
+const root = document.getElementById("phone");
+const labels = JSON.parse(root.dataset.labels);
+const elements = {
+  start: document.getElementById("start"),
+  dial: document.getElementById("dial"),
+  download: document.getElementById("download"),
+  upload: document.getElementById("upload"),
+  cursorNo: document.getElementById("cursor-no"),
+  compact: document.getElementById("compact"),
+  lamp: document.getElementById("lamp"),
+  notice: document.getElementById("notice"),
+  rowCount: document.getElementById("row-count"),
+  saveState: document.getElementById("save-state"),
+};
+let desk = null;
+let version = 0;
+let online = false;
+
+const connection = new DeskConnection({
+  onState: receiveState,
+  onAck: (ack, sent) => {
+    if (ack.ok) table.confirmed(sent);
+    else if (ack.message) showNotice(ack.message);
+    showSaveState();
+  },
+  onNotice: showNotice,
+  onSignedOut: (message) => {
+    showLamp();
+    signIn.show(message);
+  },
+  onConnectionChange: (connected) => {
+    online = connected;
+    showLamp();
+    showSaveState();
+  },
+  onDropped: () => showNotice(labels.notSent),
+});
+
+const actions = {
+  send: (type, fields) => {
+    const id = connection.send(type, fields);
+    showSaveState();
+    return id;
+  },
+  moveCursor: (index) => actions.send("moveCursor", { index }),
+  typing: () => showSaveState(),
+};
+const table = new DeskTable(labels, actions);
+const dialPad = new DialPad(labels, actions);
+const confirmDialog = new ConfirmDialog(labels, (key, accepted) => actions.send("answer", { confirmation: key, accepted }));
+const signIn = new SignInDialog(labels, root, () => connection.open());
+
+document.title = `${labels.title} — ${document.title.split(" — ").pop()}`;
+elements.dial.textContent = labels.dial;
+elements.dial.title = `${labels.dial} (Ctrl+Enter)`;
+elements.download.textContent = labels.download;
+elements.upload.textContent = labels.upload;
+document.getElementById("no-label").textContent = labels.no;
+document.getElementById("compact-label").textContent = labels.compact;
+elements.start.textContent = labels.start;
+
+elements.start.addEventListener("click", () => actions.send(desk && desk.armed ? "stop" : "start"));
+elements.dial.addEventListener("click", () => actions.send("dial"));
+elements.download.addEventListener("click", () => actions.send("download"));
+elements.upload.addEventListener("click", () => actions.send("upload"));
+elements.cursorNo.addEventListener("change", () => {
+  const no = Number.parseInt(elements.cursorNo.value, 10);
+  if (Number.isInteger(no)) actions.moveCursor(no - 1);
+});
+elements.compact.checked = localStorage.getItem("tsunagu.phone.compact") === "1";
+document.body.classList.toggle("compact", elements.compact.checked);
+elements.compact.addEventListener("change", () => {
+  document.body.classList.toggle("compact", elements.compact.checked);
+  localStorage.setItem("tsunagu.phone.compact", elements.compact.checked ? "1" : "0");
+});
+document.addEventListener("keydown", (event) => {
+  if (event.ctrlKey && event.key === "Enter") {
+    event.preventDefault();
+    actions.send("dial");
+  }
+});
+window.addEventListener("beforeunload", (event) => {
+  if (connection.hasUnsavedEdits || table.typed.size > 0) {
+    event.preventDefault();
+    event.returnValue = labels.leaveWarning;
+  }
+});
+
+function receiveState(message) {
+  if (!message.full && message.version !== version + 1 && version !== 0) {
+    // A state was missed: ask for everything again rather than show a wrong screen.
+    connection.send("refresh");
+  }
+  version = message.version;
+  desk = message.desk;
+  table.opensCustomerEdit = desk.settings.numberOpensCustomerEdit;
+  if (message.full) table.replaceAll(message.rows);
+  else table.merge(message.rows);
+  showDesk();
+}
+
+function showDesk() {
+  table.followCursor = Boolean(desk.call) || desk.armed;
+  table.showPosition(desk);
+  elements.start.textContent = desk.armed ? labels.stop : labels.start;
+  elements.start.dataset.armed = String(desk.armed);
+  elements.dial.hidden = !(desk.settings.dialingMode === "automatic" ? desk.armed : true);
+  elements.dial.disabled = Boolean(desk.call);
+  elements.upload.disabled = Boolean(desk.call) || desk.uploading;
+  elements.download.disabled = desk.fetching;
+  if (document.activeElement !== elements.cursorNo) elements.cursorNo.value = desk.rowCount ? desk.cursor + 1 : "";
+  elements.cursorNo.max = String(desk.rowCount);
+  elements.rowCount.textContent = labels.rows.replace("{count}", desk.rowCount);
+  dialPad.show(desk);
+  confirmDialog.show(desk.confirmation);
+  showLamp();
+  showSaveState();
+}
+
+function showLamp() {
+  const ready = online && desk !== null && desk.lamp.ready;
+  elements.lamp.dataset.ready = String(ready);
+  elements.lamp.title = !online ? labels.lamp_offline : ready ? labels.lamp_ready : desk.lamp.reason || labels.lamp_notReady;
+}
+
+function showSaveState() {
+  const waiting = connection.hasUnsavedEdits || table.typed.size > 0;
+  const unsaved = table.rows.some((row) => !row.saved);
+  elements.saveState.textContent = unsaved || (!online && waiting) ? labels.unsaved : waiting ? labels.saving : labels.saved;
+  elements.saveState.dataset.state = unsaved || (!online && waiting) ? "unsaved" : waiting ? "saving" : "saved";
+}
+
+let noticeTimer = null;
+function showNotice(text) {
+  elements.notice.textContent = text;
+  clearTimeout(noticeTimer);
+  noticeTimer = setTimeout(() => (elements.notice.textContent = ""), 15000);
+}
+
+connection.open();

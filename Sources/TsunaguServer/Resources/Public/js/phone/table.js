@@ -1,0 +1,182 @@
+// The phone screen's table (manual §1-2): 位置 (▶), No, 済, 会社名, 担当者名, 電話番号, 結果, 見込み, 再架電,
+// 対応メモ, 架電日時. Rows are built once and updated in place, so typing in a memo is never interrupted.
+const COLUMNS = ["position", "no", "done", "company", "contact", "phone", "result", "prospect", "callback", "memo", "calledAt"];
+const MEMO_DELAY_MS = 500;
+
+export class DeskTable {
+  constructor(labels, actions) {
+    this.labels = labels;
+    this.actions = actions;
+    this.body = document.getElementById("desk-rows");
+    this.rows = [];
+    this.elements = new Map();
+    this.memoTimers = new Map();
+    /// Text the agent typed and the server has not confirmed yet, by "row:field".
+    this.typed = new Map();
+    const head = document.getElementById("desk-head");
+    const keys = { position: "col_position", no: "col_no", done: "col_done", company: "col_company", contact: "col_contact",
+      phone: "col_phone", result: "col_result", prospect: "col_prospect", callback: "col_callback", memo: "col_memo", calledAt: "col_calledAt" };
+    for (const column of COLUMNS) {
+      const th = document.createElement("th");
+      const handle = document.createElement("div");
+      handle.textContent = labels[keys[column]];
+      th.appendChild(handle);
+      th.dataset.column = column;
+      head.appendChild(th);
+    }
+  }
+
+  replaceAll(rows) {
+    this.rows = rows;
+    const keep = new Set(rows.map((row) => row.id));
+    for (const [id, tr] of this.elements) {
+      if (!keep.has(id)) {
+        tr.remove();
+        this.elements.delete(id);
+      }
+    }
+    const fragment = document.createDocumentFragment();
+    for (const row of rows) fragment.appendChild(this.element(row));
+    this.body.appendChild(fragment);
+    for (const row of rows) this.update(row);
+  }
+
+  merge(changed) {
+    for (const row of changed) {
+      const index = this.rows.findIndex((known) => known.id === row.id);
+      if (index >= 0) this.rows[index] = row;
+      this.update(row);
+    }
+  }
+
+  element(row) {
+    let tr = this.elements.get(row.id);
+    if (tr) return tr;
+    tr = document.createElement("tr");
+    tr.dataset.row = row.id;
+    const cells = {};
+    for (const column of COLUMNS) {
+      const td = document.createElement("td");
+      td.className = column;
+      cells[column] = td;
+      tr.appendChild(td);
+    }
+    cells.position.title = this.labels.col_position;
+    cells.position.addEventListener("click", () => this.actions.moveCursor(this.indexOf(row.id)));
+    cells.done.appendChild(this.checkbox(row.id, "setDone"));
+    cells.prospect.appendChild(this.checkbox(row.id, "setProspect"));
+    cells.callback.appendChild(this.checkbox(row.id, "setCallback"));
+    cells.contact.appendChild(this.textInput(row.id, "editContactName", 100, this.labels.contactUnknown));
+    cells.memo.appendChild(this.textInput(row.id, "editMemo", 1000, ""));
+    const result = document.createElement("span");
+    result.className = "result-label";
+    const reason = document.createElement("span");
+    reason.className = "reason";
+    cells.result.append(result, reason);
+    tr.cells_ = cells;
+    this.elements.set(row.id, tr);
+    return tr;
+  }
+
+  indexOf(id) {
+    return this.rows.findIndex((row) => row.id === id);
+  }
+
+  checkbox(rowID, action) {
+    const box = document.createElement("input");
+    box.type = "checkbox";
+    box.dataset.action = action;
+    box.addEventListener("change", () => this.actions.send(action, { row: rowID, value: box.checked }));
+    return box;
+  }
+
+  textInput(rowID, action, maxLength, placeholder) {
+    const input = document.createElement("input");
+    input.type = "text";
+    input.maxLength = maxLength;
+    input.placeholder = placeholder;
+    input.dataset.action = action;
+    const key = `${rowID}:${action}`;
+    const send = () => {
+      clearTimeout(this.memoTimers.get(key));
+      this.memoTimers.delete(key);
+      if (!this.typed.has(key)) return;
+      this.actions.send(action, { row: rowID, text: input.value });
+    };
+    input.addEventListener("input", () => {
+      this.typed.set(key, input.value);
+      this.actions.typing();
+      clearTimeout(this.memoTimers.get(key));
+      this.memoTimers.set(key, setTimeout(send, MEMO_DELAY_MS));
+    });
+    input.addEventListener("change", send);
+    input.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") send();
+    });
+    return input;
+  }
+
+  /// The server confirmed an edit: the typed text is no longer ahead of it.
+  confirmed(message) {
+    if (!message || !message.row) return;
+    const key = `${message.row}:${message.type}`;
+    if (this.typed.get(key) === message.text) this.typed.delete(key);
+  }
+
+  update(row) {
+    const tr = this.element(row);
+    const cells = tr.cells_;
+    cells.no.textContent = row.no;
+    cells.done.firstChild.checked = row.done;
+    cells.company.textContent = row.company;
+    this.setText(cells.contact.firstChild, row.id, "editContactName", row.contactName);
+    cells.phone.replaceChildren(this.phone(row));
+    cells.result.firstChild.textContent = row.resultLabel;
+    cells.result.lastChild.textContent = row.reason ? `(${row.reason})` : "";
+    cells.result.dataset.result = row.result || "";
+    cells.prospect.firstChild.checked = row.prospect;
+    cells.callback.firstChild.checked = row.callback;
+    this.setText(cells.memo.firstChild, row.id, "editMemo", row.memo);
+    cells.calledAt.textContent = row.calledAt || "";
+    tr.classList.toggle("unsaved", !row.saved);
+  }
+
+  setText(input, rowID, action, value) {
+    const key = `${rowID}:${action}`;
+    if (this.typed.has(key)) {
+      if (this.typed.get(key) === value) this.typed.delete(key);
+      return;
+    }
+    if (input.value !== value) input.value = value;
+  }
+
+  phone(row) {
+    if (this.opensCustomerEdit && row.customerID) {
+      const link = document.createElement("a");
+      link.href = `/customers/${row.customerID}`;
+      link.target = "_blank";
+      link.rel = "noopener";
+      link.textContent = row.phone;
+      return link;
+    }
+    return document.createTextNode(row.phone);
+  }
+
+  showPosition(desk) {
+    this.opensCustomerEdit = desk.settings.numberOpensCustomerEdit;
+    const callingRow = desk.call ? desk.call.row : null;
+    this.rows.forEach((row, index) => {
+      const tr = this.elements.get(row.id);
+      if (!tr) return;
+      const here = index === desk.cursor;
+      tr.classList.toggle("cursor", here);
+      tr.classList.toggle("calling", row.id === callingRow);
+      tr.cells_.position.textContent = here ? "▶" : "";
+    });
+    const current = this.rows[desk.cursor];
+    if (current) {
+      const tr = this.elements.get(current.id);
+      if (tr && this.followCursor) tr.scrollIntoView({ block: "nearest" });
+    }
+  }
+}
