@@ -37,3 +37,30 @@ import TsunaguCore
             == [.init(at: 2, progress: .ended(.unanswered(.busy)))])
     }
 }
+
+/// The rule table as administrators type it.
+@Suite struct SimulatedCarrierRulesTextTests {
+    @Test func standardRulesRoundTrip() throws {
+        let text = SimulatedCarrierRules.standard.text
+        #expect(text.hasPrefix("0 answer 3\n1 answer 4"))
+        #expect(try SimulatedCarrierRules(text: text) == .standard)
+    }
+
+    @Test func japaneseNamesCommentsAndFallback() throws {
+        let rules = try SimulatedCarrierRules(text: "# 例\n1004 話し中 1\n\n5　呼出し続け\n* 応答 2\n")
+        #expect(rules.behaviour(for: "+81300001004") == .busy(afterSeconds: 1))
+        #expect(rules.behaviour(for: "+81300001005") == .ringOut)
+        #expect(rules.behaviour(for: "+81300001001") == .answer(afterSeconds: 2))
+    }
+
+    @Test(arguments: ["5", "5 answer 3 4", "x5 answer", "5 dance", "5 answer -1", "5 answer 121", "5 ringOut 3"])
+    func badLinesAreRefusedWithTheirLine(line: String) {
+        do {
+            _ = try SimulatedCarrierRules(text: "0 answer 3\n\(line)")
+            Issue.record("“\(line)” was accepted")
+        } catch {
+            #expect(error.line == 2 && error.content == line)
+            #expect(error.explanation.ja.contains("2行目"))
+        }
+    }
+}

@@ -61,22 +61,25 @@ struct PhoneController: RouteCollection {
             return
         }
         let clientID = UUID()
-        session.submit(.join(AgentDeskSession.Client(id: clientID, language: language, send: { text in socket.send(text) })))
-
-        socket.onText { socket, text in
-            guard !connectionGuard.isClosed else { return }
-            let (requestID, parsed) = DeskProtocol.parse(text)
-            switch parsed {
-            case .success(let command):
-                if command != .ping { connectionGuard.noteActivity(at: application.clock.now()) }
-                session.submit(.command(command, requestID: requestID, client: clientID))
-            case .failure(let error):
-                session.submit(.rejected(error, requestID: requestID, client: clientID))
+        // The callbacks are set on the socket's event loop, and stay synchronous so actions keep their order. The
+        // screen sends nothing before the state that `join` makes the session send, so nothing arrives unhandled.
+        try? await socket.eventLoop.submit {
+            socket.onText { _, text in
+                guard !connectionGuard.isClosed else { return }
+                let (requestID, parsed) = DeskProtocol.parse(text)
+                switch parsed {
+                case .success(let command):
+                    if command != .ping { connectionGuard.noteActivity(at: application.clock.now()) }
+                    session.submit(.command(command, requestID: requestID, client: clientID))
+                case .failure(let error):
+                    session.submit(.rejected(error, requestID: requestID, client: clientID))
+                }
             }
-        }
-        socket.onBinary { _, _ in
-            session.submit(.rejected(.malformed, requestID: nil, client: clientID))
-        }
+            socket.onBinary { _, _ in
+                session.submit(.rejected(.malformed, requestID: nil, client: clientID))
+            }
+        }.get()
+        session.submit(.join(AgentDeskSession.Client(id: clientID, language: language, send: { text in socket.send(text) })))
         let checks = socket.eventLoop.scheduleRepeatedAsyncTask(initialDelay: Self.checkInterval, delay: Self.checkInterval) { task in
             let promise = socket.eventLoop.makePromise(of: Void.self)
             promise.completeWithTask {

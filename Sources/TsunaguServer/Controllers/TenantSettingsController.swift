@@ -1,4 +1,5 @@
 import Fluent
+import Telephony
 import TsunaguCore
 import Vapor
 
@@ -13,6 +14,7 @@ struct TenantSettingsController: RouteCollection {
         var minimum: Int?
         var maximum: Int?
         var text: String?
+        var multiline: String?
     }
 
     struct SettingsContent: Encodable {
@@ -29,22 +31,40 @@ struct TenantSettingsController: RouteCollection {
     @Sendable func show(request: Request) async throws -> Response {
         let tenant = try await currentTenant(request)
         let notice = request.query[String.self, at: "saved"] != nil ? request.text("settings_saved") : nil
-        return try await request.renderPage("settings", SettingsContent(rows: Self.rows(tenant.settings, request.language), notice: notice, errors: []))
+        return try await request.renderPage(
+            "settings", SettingsContent(rows: Self.rows(tenant.settings, carrierRules: tenant.carrierRules, request.language), notice: notice, errors: []))
     }
 
     @Sendable func save(request: Request) async throws -> Response {
         let tenant = try await currentTenant(request)
         let form = (try? request.content.decode([String: String].self)) ?? [:]
+        var carrierRules = tenant.carrierRules
+        var ruleProblem: LocalizedText?
+        if let text = form["carrierRules"] {
+            do throws(SimulatedCarrierRules.TextError) {
+                carrierRules = try SimulatedCarrierRules(text: String(text.prefix(20_000)))
+            } catch {
+                ruleProblem = error.explanation
+            }
+        }
         switch Self.apply(form, to: tenant.settings) {
-        case .failure(let problems):
-            let errors = problems.map { $0.text(in: request.language) }
-            return try await request.renderPage(
-                "settings", SettingsContent(rows: Self.rows(tenant.settings, request.language), errors: errors), status: .badRequest)
-        case .success(let settings):
+        case .success(let settings) where ruleProblem == nil:
             tenant.settings = settings
+            tenant.carrierRules = carrierRules
             try await tenant.save(on: request.db)
+            await request.application.deskRegistry.settingsChanged(tenantID: try tenant.requireID(), settings: settings)
             request.logger.info("tenant settings changed by '\(request.signedIn?.loginID ?? "?")'")
             return request.redirect(to: "/admin/settings?saved=1")
+        case .success:
+            let errors = [ruleProblem].compactMap { $0?.text(in: request.language) }
+            return try await request.renderPage(
+                "settings", SettingsContent(rows: Self.rows(tenant.settings, carrierRules: tenant.carrierRules, request.language), errors: errors),
+                status: .badRequest)
+        case .failure(let problems):
+            let errors = (problems.messages + [ruleProblem].compactMap { $0 }).map { $0.text(in: request.language) }
+            return try await request.renderPage(
+                "settings", SettingsContent(rows: Self.rows(tenant.settings, carrierRules: tenant.carrierRules, request.language), errors: errors),
+                status: .badRequest)
         }
     }
 
@@ -104,16 +124,19 @@ struct TenantSettingsController: RouteCollection {
         return problems.isEmpty ? .success(settings) : .failure(Problems(messages: problems))
     }
 
-    static func rows(_ settings: TenantSettings, _ language: Language) -> [Row] {
+    static func rows(_ settings: TenantSettings, carrierRules: SimulatedCarrierRules, _ language: Language) -> [Row] {
         func choices<Value: RawRepresentable<String> & CaseIterable & Equatable>(_ current: Value, _ labels: [Value: LocalizedText]) -> [SelectOption] {
             Value.allCases.map { SelectOption(value: $0.rawValue, label: labels[$0]?.text(in: language) ?? $0.rawValue, selected: $0 == current) }
         }
         func onOff(_ value: Bool, on: LocalizedText, off: LocalizedText) -> [SelectOption] {
             [SelectOption(value: "on", label: on.text(in: language), selected: value), SelectOption(value: "off", label: off.text(in: language), selected: !value)]
         }
-        func row(_ name: String, _ item: SettingLabels, choices: [SelectOption]? = nil, number: Int? = nil, range: ClosedRange<Int>? = nil, text: String? = nil) -> Row {
+        func row(
+            _ name: String, _ item: SettingLabels, choices: [SelectOption]? = nil, number: Int? = nil, range: ClosedRange<Int>? = nil,
+            text: String? = nil, multiline: String? = nil
+        ) -> Row {
             Row(name: name, label: item.label.text(in: language), help: item.help.text(in: language), choices: choices,
-                number: number, minimum: range?.lowerBound, maximum: range?.upperBound, text: text)
+                number: number, minimum: range?.lowerBound, maximum: range?.upperBound, text: text, multiline: multiline)
         }
         let L = LocalizedText.init(ja:en:)
         return [
@@ -130,6 +153,7 @@ struct TenantSettingsController: RouteCollection {
             row("ringTimeoutSeconds", .ringTimeoutSeconds, number: settings.ringTimeoutSeconds, range: 5...TenantSettings.maximumRingTimeoutSeconds),
             row("doubleDialGuardMinutes", .doubleDialGuardMinutes, number: settings.doubleDialGuardMinutes, range: 0...1440),
             row("timeZoneIdentifier", .timeZone, text: settings.timeZoneIdentifier),
+            row("carrierRules", .carrierRules, multiline: carrierRules.text),
         ]
     }
 }

@@ -21,8 +21,11 @@ struct DeskView {
     }
 
     private func header(language: Language, now: Date) -> DeskProtocol.HeaderView {
-        let call = desk.activeCall.map {
-            DeskProtocol.CallView(row: $0.row, number: $0.number, stage: $0.stage.rawValue, startedAt: $0.startedAt)
+        let call = desk.activeCall.map { call in
+            // Shown as the agent knows the number: as entered on the row, or in national form for the dial pad.
+            let shown = call.row.flatMap { id in desk.rows.first { $0.id == id }?.phone }
+                ?? (call.number.hasPrefix("+81") ? "0" + call.number.dropFirst(3) : call.number)
+            return DeskProtocol.CallView(row: call.row, number: shown, stage: call.stage.rawValue, startedAt: call.startedAt)
         }
         let confirmation = desk.pendingConfirmation.map { confirmation -> DeskProtocol.ConfirmationView in
             var rowNumber: Int?

@@ -3,7 +3,7 @@ import TsunaguCore
 /// Each tenant setting's name and its short explanation on the settings page.
 enum SettingLabels {
     case fetchMode, dialingMode, autoNextAfter, doneMarkedOn, phoneNumberOpensCustomerEdit, customerScope, customerEdit
-    case csvExportAndDeleteEnabled, idleLogoutMinutes, workListCap, ringTimeoutSeconds, doubleDialGuardMinutes, timeZone
+    case csvExportAndDeleteEnabled, idleLogoutMinutes, workListCap, ringTimeoutSeconds, doubleDialGuardMinutes, timeZone, carrierRules
 
     var label: LocalizedText {
         switch self {
@@ -20,6 +20,7 @@ enum SettingLabels {
         case .ringTimeoutSeconds: LocalizedText(ja: "呼出し時間の上限(秒)", en: "Ring timeout (seconds)")
         case .doubleDialGuardMinutes: LocalizedText(ja: "二重発信の確認(分)", en: "Double-dial guard (minutes)")
         case .timeZone: LocalizedText(ja: "タイムゾーン", en: "Time zone")
+        case .carrierRules: LocalizedText(ja: "模擬回線のルール", en: "Simulated carrier rules")
         }
     }
 
@@ -63,6 +64,10 @@ enum SettingLabels {
         case .timeZone:
             LocalizedText(ja: "画面に表示する日時のタイムゾーンです(例: Asia/Tokyo)。",
                           en: "The time zone times are shown in (e.g. Asia/Tokyo).")
+        case .carrierRules:
+            LocalizedText(
+                ja: "電話回線なしで試すための模擬回線が、番号の末尾ごとにどう振る舞うかです。1行に1つ「末尾 動作 秒」、*はその他の番号。動作: answer(応答) ringOut(呼出し続け) busy(話し中) invalid(番号不明) reject(着信拒否)。",
+                en: "How the simulated carrier (for trying Tsunagu without a phone line) treats numbers by their ending: one rule per line, “ending behaviour seconds”, * for other numbers. Behaviours: answer, ringOut, busy, invalid, reject.")
         }
     }
 }

@@ -11,6 +11,8 @@ export class DeskConnection {
     this.pending = new Map();
     this.socket = null;
     this.connected = false;
+    /// The server speaks first (the whole state); nothing is sent before that.
+    this.ready = false;
     this.signedOut = false;
     this.retryDelay = 500;
     this.retryTimer = null;
@@ -30,14 +32,15 @@ export class DeskConnection {
     socket.addEventListener("open", () => {
       opened = true;
       this.connected = true;
+      this.ready = false;
       this.retryDelay = 500;
       this.handlers.onConnectionChange(true);
-      this.resendPending();
     });
     socket.addEventListener("message", (event) => this.receive(event.data));
     socket.addEventListener("close", () => {
       if (this.socket !== socket) return;
       this.connected = false;
+      this.ready = false;
       this.handlers.onConnectionChange(false);
       this.dropUnrepeatable();
       if (this.signedOut) return;
@@ -80,6 +83,10 @@ export class DeskConnection {
     switch (message.type) {
       case "state":
         this.handlers.onState(message);
+        if (!this.ready) {
+          this.ready = true;
+          this.resendPending();
+        }
         break;
       case "ack": {
         const sent = this.pending.get(message.id);
@@ -107,8 +114,10 @@ export class DeskConnection {
       }
     }
     this.pending.set(id, message);
-    if (this.connected) this.socket.send(JSON.stringify(message));
-    else if (!REPEATABLE.has(type)) {
+    if (this.connected && this.ready) this.socket.send(JSON.stringify(message));
+    else if (this.connected) {
+      // Sent as soon as the server's first state arrives.
+    } else if (!REPEATABLE.has(type)) {
       this.pending.delete(id);
       this.handlers.onDropped(message);
     }

@@ -124,6 +124,11 @@ function showDesk() {
 }
 
 function showLamp() {
+  if (desk === null) {
+    elements.lamp.dataset.ready = "false";
+    elements.lamp.title = labels.lamp_offline;
+    return;
+  }
   const ready = online && desk !== null && desk.lamp.ready;
   elements.lamp.dataset.ready = String(ready);
   elements.lamp.title = !online ? labels.lamp_offline : ready ? labels.lamp_ready : desk.lamp.reason || labels.lamp_notReady;
