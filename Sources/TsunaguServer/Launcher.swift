@@ -36,6 +36,10 @@ public enum Launcher {
             } else if command == "serve" && configuration.autoMigrate {
                 try await app.autoMigrate()
             }
+            if command == "serve" || command == "demo" {
+                let closed = try await CallRecorder.closeInterrupted(on: app.db, at: Date())
+                if closed > 0 { app.logger.warning("\(closed) call(s) were open when the server last stopped; recorded as ended now") }
+            }
             try await app.execute()
         } catch {
             app.logger.report(error: error)

@@ -69,13 +69,17 @@ class SMTPServer:
 
 class TsunaguServer:
     def __init__(self, extra_env=None):
-        binary = os.environ.get("TSUNAGU_BINARY", ".build/debug/tsunagu")
+        self.binary = os.environ.get("TSUNAGU_BINARY", ".build/debug/tsunagu")
         self.data = tempfile.mkdtemp(prefix="tsunagu-e2e-")
         self.port = free_port()
-        env = dict(os.environ, PORT=str(self.port), HOST="127.0.0.1", DATA_DIRECTORY=self.data, **(extra_env or {}))
+        self.env = dict(os.environ, PORT=str(self.port), HOST="127.0.0.1", DATA_DIRECTORY=self.data, **(extra_env or {}))
         self.log_path = os.path.join(self.data, "server.log")
-        self.log = open(self.log_path, "w")
-        self.process = subprocess.Popen([binary, "demo"], env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        self.start()
+
+    def start(self):
+        env = self.env
+        self.log = open(self.log_path, "a")
+        self.process = subprocess.Popen([self.binary, "demo"], env=env, stdout=self.log, stderr=subprocess.STDOUT)
         scheme = "https" if "TLS_CERT" in env else "http"
         self.url = f"{scheme}://127.0.0.1:{self.port}"
         # The tests' own throwaway certificate is not trusted by anyone: skip verification for the readiness probe.
@@ -102,6 +106,11 @@ class TsunaguServer:
         except subprocess.TimeoutExpired:
             self.process.kill()
 
+    def kill(self):
+        """Like a power cut for the process: no chance to flush or finish anything."""
+        self.process.send_signal(9)
+        self.process.wait(timeout=10)
+
 
 @pytest.fixture(scope="session")
 def smtp():
@@ -121,6 +130,14 @@ def server(smtp):
 def fresh_server():
     """A server of its own, for tests that change tenant-wide settings."""
     instance = TsunaguServer()
+    yield instance
+    instance.stop()
+
+
+@pytest.fixture
+def phone_server():
+    """A server of its own whose simulated carrier runs 20 times faster than real time."""
+    instance = TsunaguServer({"SIMULATED_TIME_SCALE": "20"})
     yield instance
     instance.stop()
 

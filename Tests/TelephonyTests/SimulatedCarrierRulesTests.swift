@@ -47,7 +47,7 @@ import TsunaguCore
     }
 
     @Test func japaneseNamesCommentsAndFallback() throws {
-        let rules = try SimulatedCarrierRules(text: "# 例\n1004 話し中 1\n\n5　呼出し続け\n* 応答 2\n")
+        let rules = try SimulatedCarrierRules(text: "# 例\r\n1004 話し中 1\r\n\r\n5　呼出し続け\n* 応答 2\r\n")
         #expect(rules.behaviour(for: "+81300001004") == .busy(afterSeconds: 1))
         #expect(rules.behaviour(for: "+81300001005") == .ringOut)
         #expect(rules.behaviour(for: "+81300001001") == .answer(afterSeconds: 2))
