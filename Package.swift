@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.0"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.0"),
+        .package(url: "https://github.com/vapor/websocket-kit.git", from: "2.16.0"),
     ],
     targets: [
         // Pure rules: Foundation only, no I/O.
@@ -67,7 +68,13 @@ let package = Package(
         ),
         .executableTarget(
             name: "TsunaguBenchmarks",
-            dependencies: ["TsunaguCore", "TsunaguServer"],
+            dependencies: [
+                "TsunaguCore",
+                "TsunaguServer",
+                .product(name: "WebSocketKit", package: "websocket-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             path: "Benchmarks/TsunaguBenchmarks",
             swiftSettings: strictSettings
         ),
