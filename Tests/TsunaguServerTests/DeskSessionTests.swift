@@ -76,7 +76,8 @@ import Vapor
 
             let restarted = try await AgentDeskSession.open(
                 tenantID: fixture.scope.tenantID, userID: fixture.agentID, database: app.databaseProvider,
-                telephony: app.telephony, now: { Date() }, logger: app.logger)
+                writer: DurableWriter(database: app.databaseProvider), telephony: app.telephony, now: { Date() },
+                logger: app.logger)
             let after = await restarted.snapshot
             #expect(after.rows.map(\.id) == before.rows.map(\.id))
             #expect(after.rows.map(\.done) == before.rows.map(\.done))

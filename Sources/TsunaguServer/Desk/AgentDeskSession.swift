@@ -32,6 +32,7 @@ actor AgentDeskSession {
     nonisolated let inputs: AsyncStream<Input>.Continuation
     private let database: @Sendable () -> any Database
     private let telephony: any Telephony
+    private let writer: DurableWriter
     private let now: @Sendable () -> Date
     private let logger: Logger
     private let extensionNumber: String
@@ -50,10 +51,16 @@ actor AgentDeskSession {
     private var scope: TenantScope { TenantScope(tenantID: tenantID, database: database()) }
     private var store: DeskStore { DeskStore(scope: scope, userID: userID) }
 
+    /// Runs `work` through the group-commit writer, on a scope of this tenant bound to the write's transaction.
+    private func write<T: Sendable>(_ work: @escaping @Sendable (TenantScope, UUID) async throws -> T) async throws -> T {
+        let (tenantID, userID) = (tenantID, userID)
+        return try await writer.write { database in try await work(TenantScope(tenantID: tenantID, database: database), userID) }
+    }
+
     /// Loads the agent's screen from the database and starts its input loop.
     static func open(
-        tenantID: UUID, userID: UUID, database: @escaping @Sendable () -> any Database, telephony: any Telephony,
-        now: @escaping @Sendable () -> Date, logger: Logger
+        tenantID: UUID, userID: UUID, database: @escaping @Sendable () -> any Database, writer: DurableWriter,
+        telephony: any Telephony, now: @escaping @Sendable () -> Date, logger: Logger
     ) async throws -> AgentDeskSession {
         let scope = TenantScope(tenantID: tenantID, database: database())
         guard let tenant = try await Tenant.find(tenantID, on: scope.database), let user = try await scope.find(User.self, id: userID) else {
@@ -63,16 +70,18 @@ actor AgentDeskSession {
         let (stream, continuation) = AsyncStream<Input>.makeStream()
         let session = AgentDeskSession(
             tenantID: tenantID, userID: userID, extensionNumber: user.phoneExtension, settings: tenant.settings,
-            stored: stored, database: database, telephony: telephony, now: now, logger: logger, inputs: continuation)
+            stored: stored, database: database, writer: writer, telephony: telephony, now: now, logger: logger,
+            inputs: continuation)
         Task { await session.run(stream) }
         return session
     }
 
     private init(
         tenantID: UUID, userID: UUID, extensionNumber: String, settings: TenantSettings, stored: DeskStore.Stored,
-        database: @escaping @Sendable () -> any Database, telephony: any Telephony, now: @escaping @Sendable () -> Date,
-        logger: Logger, inputs: AsyncStream<Input>.Continuation
+        database: @escaping @Sendable () -> any Database, writer: DurableWriter, telephony: any Telephony,
+        now: @escaping @Sendable () -> Date, logger: Logger, inputs: AsyncStream<Input>.Continuation
     ) {
+        self.writer = writer
         self.tenantID = tenantID
         self.userID = userID
         self.extensionNumber = extensionNumber
@@ -171,7 +180,7 @@ actor AgentDeskSession {
                 case .fetchRows(let limit):
                     await commit()
                     do {
-                        let fetched = try await DeskRowFetcher(scope: scope, userID: userID).fetch(limit: limit)
+                        let fetched = try await write { scope, userID in try await DeskRowFetcher(scope: scope, userID: userID).fetch(limit: limit) }
                         queue.append(.rowsFetched(fetched.rows, moreAvailable: fetched.moreAvailable))
                     } catch {
                         logger.error("fetching rows for user \(userID) failed: \(error)")
@@ -179,7 +188,7 @@ actor AgentDeskSession {
                     }
                 case .returnToPool(let rows):
                     do {
-                        try await DeskRowFetcher(scope: scope, userID: userID).giveBack(rows: rows)
+                        try await write { scope, userID in try await DeskRowFetcher(scope: scope, userID: userID).giveBack(rows: rows) }
                     } catch {
                         logger.error("returning rows for user \(userID) failed: \(error)")
                     }
@@ -187,7 +196,10 @@ actor AgentDeskSession {
                     let committed = await commit()
                     do {
                         guard committed else { throw DeskSessionError.unsavedChanges }
-                        let summary = try await UploadFinaliser(scope: scope, userID: userID).finalise(rows: rows, at: now())
+                        let at = now()
+                        let summary = try await write { scope, userID in
+                            try await UploadFinaliser(scope: scope, userID: userID).finalise(rows: rows, at: at)
+                        }
                         logger.info("upload by user \(userID): \(summary.reported) reported, \(summary.returned) returned")
                         for row in rows { latestAttemptByRow[row] = nil }
                         queue.append(.uploadCompleted)
@@ -245,7 +257,10 @@ actor AgentDeskSession {
         let rows = unsaved.compactMap { id in desk.rows.first { $0.id == id } }
         let attempts = rows.compactMap { row in latestAttemptByRow[row.id].map { (attemptID: $0, row: row) } }
         do {
-            try await store.save(rows: rows, position: position != savedPosition ? position : nil, attempts: attempts)
+            let changedPosition = position != savedPosition ? position : nil
+            try await write { scope, userID in
+                try await DeskStore(scope: scope, userID: userID).save(rows: rows, position: changedPosition, attempts: attempts)
+            }
             unsaved = []
             savedPosition = position
             return true
@@ -259,8 +274,11 @@ actor AgentDeskSession {
     private func placeCall(_ call: CallID, row: AgentDeskRow?, number: String) async -> AgentDesk.Event? {
         let attemptID = UUID()
         do {
-            try await CallRecorder(scope: scope, userID: userID).begin(
-                attemptID: attemptID, row: row, number: number, extension: extensionNumber, at: now())
+            let (extensionNumber, at) = (extensionNumber, now())
+            try await write { scope, userID in
+                try await CallRecorder(scope: scope, userID: userID).begin(
+                    attemptID: attemptID, row: row, number: number, extension: extensionNumber, at: at)
+            }
         } catch {
             logger.error("recording a call for user \(userID) failed: \(error)")
             return .callEnded(call, .unanswered(.failed))
@@ -278,19 +296,21 @@ actor AgentDeskSession {
     }
 
     private func telephonyReported(_ attemptID: UUID, _ progress: CallProgress) async {
-        let recorder = CallRecorder(scope: scope, userID: userID)
         let at = now()
         do {
             switch progress {
             case .ringing: break
-            case .answered: try await recorder.answered(attemptID: attemptID, at: at)
+            case .answered:
+                try await write { scope, userID in try await CallRecorder(scope: scope, userID: userID).answered(attemptID: attemptID, at: at) }
             case .ended(let ending):
                 let result: CallResult =
                     switch ending {
                     case .afterAnswer: .answered
                     case .unanswered(let reason): .unanswered(reason)
                     }
-                try await recorder.ended(attemptID: attemptID, result: result, at: at)
+                try await write { scope, userID in
+                    try await CallRecorder(scope: scope, userID: userID).ended(attemptID: attemptID, result: result, at: at)
+                }
             }
         } catch {
             logger.error("recording call progress for user \(userID) failed: \(error)")

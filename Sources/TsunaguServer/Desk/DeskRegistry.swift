@@ -11,12 +11,14 @@ actor DeskRegistry {
     private var sessions: [UUID: AgentDeskSession] = [:]
     private var opening: [UUID: Task<AgentDeskSession, any Error>] = [:]
     private let telephony: any Telephony
+    private let writer: DurableWriter
     private let database: @Sendable () -> any Database
     private let now: @Sendable () -> Date
     private let logger: Logger
 
     init(telephony: any Telephony, database: @escaping @Sendable () -> any Database, now: @escaping @Sendable () -> Date, logger: Logger) {
         self.telephony = telephony
+        self.writer = DurableWriter(database: database)
         self.database = database
         self.now = now
         self.logger = logger
@@ -25,10 +27,11 @@ actor DeskRegistry {
     func session(tenantID: UUID, userID: UUID) async throws -> AgentDeskSession {
         if let session = sessions[userID], session.tenantID == tenantID { return session }
         if let task = opening[userID] { return try await task.value }
-        let (telephony, database, now, logger) = (telephony, database, now, logger)
+        let (telephony, database, writer, now, logger) = (telephony, database, writer, now, logger)
         let task = Task {
             try await AgentDeskSession.open(
-                tenantID: tenantID, userID: userID, database: database, telephony: telephony, now: now, logger: logger)
+                tenantID: tenantID, userID: userID, database: database, writer: writer, telephony: telephony, now: now,
+                logger: logger)
         }
         opening[userID] = task
         defer { opening[userID] = nil }

@@ -1,0 +1,72 @@
+import FluentKit
+import Foundation
+import SQLKit
+
+/// The one writer of the phone screens' changes. Writes that arrive while a commit is in progress are committed
+/// together in the next transaction (group commit), so many agents share one fsync instead of queueing for one
+/// each; every write still returns only once it is durable. Each write runs inside its own savepoint, so one
+/// that fails is undone alone and the others of its batch still commit.
+actor DurableWriter {
+    private struct Job: Sendable {
+        var work: @Sendable (any Database) async throws -> Void
+        var done: CheckedContinuation<Void, any Error>
+    }
+
+    private let database: @Sendable () -> any Database
+    private var queue: [Job] = []
+    private var draining = false
+
+    init(database: @escaping @Sendable () -> any Database) {
+        self.database = database
+    }
+
+    /// Runs `work` in a transaction and returns once it is committed.
+    func write<T: Sendable>(_ work: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        let result = ResultBox<T>()
+        try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
+            queue.append(Job(work: { database in result.value = try await work(database) }, done: done))
+            if !draining {
+                draining = true
+                Task { await drain() }
+            }
+        }
+        return result.value!
+    }
+
+    private func drain() async {
+        while !queue.isEmpty {
+            let batch = queue
+            queue = []
+            do {
+                let outcomes = try await database().transaction { transaction in
+                    let sql = transaction as! any SQLDatabase
+                    var outcomes: [(any Error)?] = []
+                    for job in batch {
+                        try await sql.raw("SAVEPOINT tsunagu_write").run()
+                        do {
+                            try await job.work(transaction)
+                            try await sql.raw("RELEASE tsunagu_write").run()
+                            outcomes.append(nil)
+                        } catch {
+                            try await sql.raw("ROLLBACK TO tsunagu_write").run()
+                            try await sql.raw("RELEASE tsunagu_write").run()
+                            outcomes.append(error)
+                        }
+                    }
+                    return outcomes
+                }
+                for (job, outcome) in zip(batch, outcomes) {
+                    if let outcome { job.done.resume(throwing: outcome) } else { job.done.resume() }
+                }
+            } catch {
+                for job in batch { job.done.resume(throwing: error) }
+            }
+        }
+        draining = false
+    }
+}
+
+/// Holds a write's result until its commit is confirmed.
+private final class ResultBox<T: Sendable>: @unchecked Sendable {
+    var value: T?
+}
