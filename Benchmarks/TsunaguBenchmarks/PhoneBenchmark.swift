@@ -95,7 +95,10 @@ struct PhoneBenchmark {
         environment["SIMULATED_TIME_SCALE"] = String(timeScale)
         environment["LOG_LEVEL"] = "warning"
         process.environment = environment
-        process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+        // The server's log (errors only) stays beside the figures.
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("tsunagu-phone-bench-server.log").path
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
+        process.standardOutput = FileHandle(forWritingAtPath: log)
         try process.run()
         return process
     }

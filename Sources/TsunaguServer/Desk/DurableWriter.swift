@@ -40,6 +40,9 @@ actor DurableWriter {
             do {
                 let outcomes = try await database().transaction { transaction in
                     let sql = transaction as! any SQLDatabase
+                    // Take the write lock first: a transaction that reads before it writes could find its snapshot
+                    // outdated by another connection's commit and fail instead of waiting (SQLite's BUSY_SNAPSHOT).
+                    try await sql.raw("UPDATE \(ident: AgentDeskRecord.schema) SET \(ident: "cursor") = \(ident: "cursor") WHERE 1 = 0").run()
                     var outcomes: [(any Error)?] = []
                     for job in batch {
                         try await sql.raw("SAVEPOINT tsunagu_write").run()
