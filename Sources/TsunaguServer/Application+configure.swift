@@ -25,9 +25,14 @@ extension Application {
         }
         databases.use(.sqlite(.file(configuration.databasePath), sqlLogLevel: nil), as: .sqlite)
         // WAL lets readers and the writer work at once; with synchronous=FULL a commit survives a power cut.
-        let sql = db as! any SQLDatabase
-        try await sql.raw("PRAGMA journal_mode=WAL").run()
-        try await sql.raw("PRAGMA synchronous=FULL").run()
+        try await (db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").run()
+        // The pool keeps one connection per event loop. On each: full sync, and a lock held by another connection
+        // is waited for by sleeping (SQLiteNIO's own busy handler retries at once, spinning a core).
+        for eventLoop in eventLoopGroup.makeIterator() {
+            let connection = databases.database(logger: logger, on: eventLoop)! as! any SQLDatabase
+            try await connection.raw("PRAGMA synchronous=FULL").run()
+            try await connection.raw("PRAGMA busy_timeout=10000").run()
+        }
 
         migrations.add(TsunaguMigrations.all)
         migrations.add(SessionRecord.migration)
@@ -73,6 +78,7 @@ extension Application {
         try signedIn.register(collection: CallListController())
         try signedIn.register(collection: CustomerEditController())
         try signedIn.register(collection: PhoneController())
+        try signedIn.register(collection: CallLogController())
         let admin = signedIn.grouped(RequireAdminMiddleware())
         try admin.register(collection: AdminUsersController())
         try admin.register(collection: TenantSettingsController())

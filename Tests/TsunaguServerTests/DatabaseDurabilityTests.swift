@@ -9,19 +9,22 @@ import Vapor
 @Suite struct DatabaseDurabilityTests {
     @Test func walWithFullSynchronousOnEveryConnection() async throws {
         try await withTestApp { app, _ in
-            let sql = app.db as! any SQLDatabase
-            // Several queries at once, so that more than one pooled connection answers.
-            try await withThrowingTaskGroup(of: (String, Int).self) { group in
-                for _ in 0..<8 {
+            // Several queries at once on every event loop, so that every pooled connection answers.
+            let provider = app.databaseProvider
+            try await withThrowingTaskGroup(of: (String, Int, Int).self) { group in
+                for _ in 0..<16 {
                     group.addTask {
+                        let sql = provider() as! any SQLDatabase
                         let mode = try await sql.raw("PRAGMA journal_mode").first()!.decode(column: "journal_mode", as: String.self)
                         let sync = try await sql.raw("PRAGMA synchronous").first()!.decode(column: "synchronous", as: Int.self)
-                        return (mode, sync)
+                        let timeout = try await sql.raw("PRAGMA busy_timeout").first()!.decode(column: "timeout", as: Int.self)
+                        return (mode, sync, timeout)
                     }
                 }
-                for try await (mode, sync) in group {
+                for try await (mode, sync, timeout) in group {
                     #expect(mode == "wal")
                     #expect(sync == 2, "2 is FULL")
+                    #expect(timeout == 10_000, "a busy connection waits by sleeping")
                 }
             }
         }

@@ -92,7 +92,7 @@ public struct CustomerSearch: Sendable, Equatable {
         return problems.isEmpty ? .success(search) : .failure(Problems(all: problems))
     }
 
-    static func phoneMatch(_ text: String) -> PhoneMatch? {
+    public static func phoneMatch(_ text: String) -> PhoneMatch? {
         if case .success(let number) = PhoneNumber.parse(text) { return .exact(number.e164) }
         let digits = String(text.unicodeScalars.compactMap { scalar -> Character? in
             switch scalar.value {
@@ -107,7 +107,7 @@ public struct CustomerSearch: Sendable, Equatable {
     }
 
     /// A calendar day written yyyy-MM-dd, yyyy/MM/dd or yyyy/M/d, checked against the calendar (no 2月30日).
-    static func day(_ text: String) -> String? {
+    public static func day(_ text: String) -> String? {
         let parts = text.split(whereSeparator: { $0 == "-" || $0 == "/" }).map(String.init)
         guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let dayOfMonth = Int(parts[2]),
             (1900...2999).contains(year), (1...12).contains(month)

@@ -90,8 +90,8 @@ struct CustomerListController: RouteCollection {
         let pages = max(1, (total + Self.pageSize - 1) / Self.pageSize)
         let content = ListContent(
             countLine: countLine, customers: rows,
-            previousPage: page > 1 ? pageQuery(fields, statusTexts, page: page - 1) : nil,
-            nextPage: page < pages ? pageQuery(fields, statusTexts, page: page + 1) : nil, errors: errors,
+            previousPage: page > 1 ? SiteURL.query(fields, keys: Self.formKeys, repeated: ["status": statusTexts], page: page - 1) : nil,
+            nextPage: page < pages ? SiteURL.query(fields, keys: Self.formKeys, repeated: ["status": statusTexts], page: page + 1) : nil, errors: errors,
             lists: try await listOptions(scope: scope, selected: fields["list"]),
             prefectures: Prefecture.all.map { SelectOption(value: $0, label: $0, selected: search.prefecture == $0) },
             statuses: FinalStatus.allCases.map {
@@ -145,17 +145,5 @@ struct CustomerListController: RouteCollection {
         let lists = try await scope.query(CallList.self).sort(\.$createdAt, .descending).all()
         return [SelectOption(value: "", label: "", selected: selected == nil)]
             + lists.map { SelectOption(value: $0.id?.uuidString ?? "", label: $0.name, selected: $0.id?.uuidString == selected) }
-    }
-
-    /// RFC 3986 unreserved characters stay as they are in a query value; everything else is percent-encoded.
-    private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-
-    private func pageQuery(_ fields: [String: String], _ statuses: [String], page: Int) -> String {
-        var items = Self.formKeys.compactMap { key in
-            fields[key].map { "\(key)=\($0.addingPercentEncoding(withAllowedCharacters: Self.unreserved) ?? "")" }
-        }
-        items += statuses.map { "status=\($0.addingPercentEncoding(withAllowedCharacters: Self.unreserved) ?? "")" }
-        items.append("page=\(page)")
-        return "?" + items.joined(separator: "&")
     }
 }

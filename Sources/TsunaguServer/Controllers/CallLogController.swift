@@ -1,0 +1,211 @@
+import Fluent
+import SQLKit
+import TsunaguCore
+import Vapor
+
+/// 通話一覧 (manual §4-2): every call, newest first, with the manual's filters. Agents see their own calls,
+/// administrators everyone's.
+struct CallLogController: RouteCollection {
+    static let pageSize = 50
+    static let formKeys = ["list", "company", "extension", "kana", "from", "to", "phone", "status", "deleted"]
+
+    struct LogContent: Encodable {
+        var countLine: String
+        var calls: [CallRow]
+        var previousPage: String?
+        var nextPage: String?
+        var errors: [String]
+        var lists: [SelectOption]
+        var statuses: [SelectOption]
+        var form: [String: String]
+        var includeDeleted: Bool
+    }
+
+    struct CallRow: Encodable {
+        var number: Int
+        /// 「氏名(内線)」
+        var caller: String
+        var company: String
+        var phone: String
+        var calledAt: String
+        var status: String
+        var memo: String
+        var callback: Bool
+        var prospect: Bool
+        var customerID: String?
+        var deleted: Bool
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("calls", use: list)
+    }
+
+    @Sendable func list(request: Request) async throws -> Response {
+        guard let signedIn = request.signedIn else { throw Abort(.unauthorized) }
+        let scope = try request.tenantScope()
+        let language = request.language
+        var fields: [String: String] = [:]
+        for key in Self.formKeys + ["page"] {
+            if let value = request.query[String.self, at: key] { fields[key] = value }
+        }
+        var errors: [String] = []
+        var rows: [CallLogQuery.Row] = []
+        var total = 0
+        var page = 1
+        switch CallLogSearch.parse(fields) {
+        case .failure(let problems):
+            errors = problems.all.map { $0.explanation.text(in: language) }
+        case .success(let search):
+            let query = CallLogQuery(
+                scope: scope, search: search, onlyUserID: signedIn.role == .admin ? nil : signedIn.userID,
+                calendar: TenantCalendar(identifier: signedIn.settings.timeZoneIdentifier))
+            total = try await query.count()
+            page = min(search.page, max(1, (total + Self.pageSize - 1) / Self.pageSize))
+            rows = try await query.page(offset: (page - 1) * Self.pageSize, limit: Self.pageSize)
+        }
+        let offset = (page - 1) * Self.pageSize
+        let calendar = TenantCalendar(identifier: signedIn.settings.timeZoneIdentifier)
+        let calls = rows.enumerated().map { index, row in
+            var status = row.result?.label.text(in: language) ?? request.text("calls_inProgress")
+            if case .unanswered(let reason) = row.result { status += "(\(reason.label.text(in: language)))" }
+            let national = row.number.hasPrefix("+81") ? "0" + row.number.dropFirst(3) : row.number
+            return CallRow(
+                number: offset + index + 1, caller: "\(row.userName ?? "-")(\(row.phoneExtension))", company: row.company ?? "",
+                phone: row.customerPhone ?? national, calledAt: calendar.manualDateTime(row.startedAt), status: status,
+                memo: row.memo, callback: row.callback, prospect: row.prospect, customerID: row.customerID?.uuidString,
+                deleted: row.customerDeleted)
+        }
+        let countLine = request.text("customers_count")
+            .replacingOccurrences(of: "{total}", with: "\(total)")
+            .replacingOccurrences(of: "{from}", with: "\(total == 0 ? 0 : offset + 1)")
+            .replacingOccurrences(of: "{to}", with: "\(offset + calls.count)")
+        let pages = max(1, (total + Self.pageSize - 1) / Self.pageSize)
+        let lists = try await scope.query(CallList.self).sort(\.$createdAt, .descending).all()
+        let content = LogContent(
+            countLine: countLine, calls: calls,
+            previousPage: page > 1 ? SiteURL.query(fields, keys: Self.formKeys, page: page - 1) : nil,
+            nextPage: page < pages ? SiteURL.query(fields, keys: Self.formKeys, page: page + 1) : nil, errors: errors,
+            lists: [SelectOption(value: "", label: "", selected: fields["list"] == nil)]
+                + lists.map { SelectOption(value: $0.id?.uuidString ?? "", label: $0.name, selected: $0.id?.uuidString == fields["list"]) },
+            statuses: [
+                SelectOption(value: "", label: "", selected: fields["status"] == nil),
+                SelectOption(value: "answered", label: CallResult.answered.label.text(in: language), selected: fields["status"] == "answered"),
+                SelectOption(
+                    value: "unanswered", label: CallResult.unanswered(.noAnswer).label.text(in: language),
+                    selected: fields["status"] == "unanswered"),
+            ],
+            form: fields, includeDeleted: fields["deleted"] != nil)
+        return try await request.renderPage("calls", content)
+    }
+}
+
+/// The call log as SQL, inside the tenant (and the agent's own calls when given).
+struct CallLogQuery: Sendable {
+    let scope: TenantScope
+    let search: CallLogSearch
+    let onlyUserID: UUID?
+    let calendar: TenantCalendar
+
+    struct Row: Decodable, Sendable {
+        var startedAt: Date
+        var phoneExtension: String
+        var number: String
+        var result: CallResult?
+        var memo: String
+        var prospect: Bool
+        var callback: Bool
+        var userName: String?
+        var company: String?
+        var customerPhone: String?
+        var customerID: UUID?
+        var customerDeletedAt: Date?
+
+        var customerDeleted: Bool { customerDeletedAt != nil }
+
+        enum CodingKeys: String, CodingKey {
+            case startedAt = "started_at", phoneExtension = "extension", number, result, memo, prospect, callback
+            case userName = "user_name", company, customerPhone = "customer_phone", customerID = "customer_id"
+            case customerDeletedAt = "customer_deleted_at"
+        }
+    }
+
+    func count() async throws -> Int {
+        let row = try await filtered(scope.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "total")).first()
+        return try row?.decode(column: "total", as: Int.self) ?? 0
+    }
+
+    func page(offset: Int, limit: Int) async throws -> [Row] {
+        try await filtered(
+            scope.sql.select()
+                .column(SQLColumn("started_at", table: "a")).column(SQLColumn("extension", table: "a"))
+                .column(SQLColumn("number", table: "a")).column(SQLColumn("result", table: "a"))
+                .column(SQLColumn("memo", table: "a")).column(SQLColumn("prospect", table: "a"))
+                .column(SQLColumn("callback", table: "a")).column(SQLColumn("customer_id", table: "a"))
+                .column(SQLColumn("name", table: "u"), as: "user_name").column(SQLColumn("company", table: "c"))
+                .column(SQLColumn("phone", table: "c"), as: "customer_phone")
+                .column(SQLColumn("deleted_at", table: "c"), as: "customer_deleted_at")
+        )
+        .orderBy(SQLOrderBy(expression: SQLColumn("started_at", table: "a"), direction: SQLDirection.descending))
+        .limit(limit).offset(offset)
+        .all(decoding: Row.self)
+    }
+
+    private func filtered(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
+        let tenant = scope.tenantID
+        let builder = select
+            .from(SQLAlias(SQLIdentifier(CallAttempt.schema), as: SQLIdentifier("a")))
+            .join(
+                SQLAlias(SQLIdentifier(User.schema), as: SQLIdentifier("u")), method: SQLJoinMethod.left,
+                on: SQLBinaryExpression(SQLColumn("id", table: "u"), .equal, SQLColumn("user_id", table: "a")))
+            .join(
+                SQLAlias(SQLIdentifier(Customer.schema), as: SQLIdentifier("c")), method: SQLJoinMethod.left,
+                on: SQLBinaryExpression(SQLColumn("id", table: "c"), .equal, SQLColumn("customer_id", table: "a")))
+            .where(SQLColumn("tenant_id", table: "a"), .equal, SQLBind(tenant))
+        if let onlyUserID { builder.where(SQLColumn("user_id", table: "a"), .equal, SQLBind(onlyUserID)) }
+        if let list = search.listID {
+            builder.where(SQLColumn("call_list_id", table: "a"), .equal, SQLBind(UUID(uuidString: list) ?? UUID()))
+        }
+        if let company = search.company { builder.where(SQLLikeEscaped(column: SQLColumn("company", table: "c"), pattern: Self.contains(company))) }
+        if let kana = search.companyKana { builder.where(SQLLikeEscaped(column: SQLColumn("company_kana", table: "c"), pattern: Self.contains(kana))) }
+        if let phoneExtension = search.phoneExtension { builder.where(SQLColumn("extension", table: "a"), .equal, SQLBind(phoneExtension)) }
+        if let from = search.from, let start = calendar.startOfDay(from) {
+            builder.where(SQLColumn("started_at", table: "a"), .greaterThanOrEqual, SQLBind(start))
+        }
+        if let to = search.to, let start = calendar.startOfDay(to) {
+            builder.where(SQLColumn("started_at", table: "a"), .lessThan, SQLBind(start.addingTimeInterval(24 * 3600)))
+        }
+        switch search.phone {
+        case .exact(let e164): builder.where(SQLColumn("number", table: "a"), .equal, SQLBind(e164))
+        case .prefix(let start): builder.where(SQLLikeEscaped(column: SQLColumn("number", table: "a"), pattern: Self.escaped(start) + "%"))
+        case .contains(let digits): builder.where(SQLLikeEscaped(column: SQLColumn("number", table: "a"), pattern: Self.contains(digits)))
+        case nil: break
+        }
+        switch search.outcome {
+        case .answered: builder.where(SQLColumn("result", table: "a"), .equal, SQLBind("answered"))
+        case .unanswered: builder.where(SQLColumn("result", table: "a"), .like, SQLBind("unanswered%"))
+        case nil: break
+        }
+        if !search.includeDeleted { builder.where(SQLColumn("deleted_at", table: "c"), .is, SQLLiteral.null) }
+        return builder
+    }
+
+    /// A LIKE pattern matching `text` anywhere, with `%` and `_` in it taken literally.
+    static func contains(_ text: String) -> String { "%" + escaped(text) + "%" }
+
+    static func escaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+    }
+}
+
+/// `column LIKE pattern ESCAPE '\'`: SQLite only honours the backslash escapes with the ESCAPE clause.
+struct SQLLikeEscaped: SQLExpression {
+    let column: any SQLExpression
+    let pattern: String
+
+    func serialize(to serializer: inout SQLSerializer) {
+        column.serialize(to: &serializer)
+        serializer.write(" LIKE ")
+        SQLBind(pattern).serialize(to: &serializer)
+        serializer.write(" ESCAPE '\\'")
+    }
+}
