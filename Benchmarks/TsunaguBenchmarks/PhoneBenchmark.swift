@@ -31,14 +31,20 @@ struct PhoneBenchmark {
 
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let metrics = PhoneBenchmarkMetrics()
+        // Everyone signs in and opens the screen first; then all start dialling at once.
+        let cookies = try await withThrowingTaskGroup(of: (Int, String).self) { tasks in
+            for agent in 0..<agents {
+                tasks.addTask { (agent, try await signIn(port: port, loginID: PhoneBenchmarkSeed.loginID(agent))) }
+            }
+            return try await tasks.reduce(into: [Int: String]()) { $0[$1.0] = $1.1 }
+        }
         var bots: [PhoneBenchmarkAgent] = []
         for agent in 0..<agents {
-            let loginID = PhoneBenchmarkSeed.loginID(agent)
-            let cookie = try await signIn(port: port, loginID: loginID)
-            let bot = try await connect(port: port, cookie: cookie, loginID: loginID, group: group, metrics: metrics)
-            bots.append(bot)
+            bots.append(try await connect(port: port, cookie: cookies[agent]!, loginID: PhoneBenchmarkSeed.loginID(agent), group: group, metrics: metrics))
         }
-        report("  \(bots.count) agents connected; dialling")
+        while try await !allReady(bots, group: group) { try await Task.sleep(for: .milliseconds(100)) }
+        report("  \(bots.count) agents signed in with the screen open; dialling")
+        for bot in bots { bot.begin() }
 
         let start = DispatchTime.now().uptimeNanoseconds
         var peakMemory = 0
@@ -78,6 +84,11 @@ struct PhoneBenchmark {
         report("  calls seen by agents vs db:  \(metrics.dials) vs \(audit.callAttempts)")
     }
 
+    private func allReady(_ bots: [PhoneBenchmarkAgent], group: any EventLoopGroup) async throws -> Bool {
+        for bot in bots where try await !group.any().submit({ bot.ready }).get() { return false }
+        return true
+    }
+
     private func anyCallActive(_ bots: [PhoneBenchmarkAgent], group: any EventLoopGroup) async throws -> Bool {
         for bot in bots where try await group.any().submit({ bot.callActive }).get() { return true }
         return false
@@ -93,7 +104,7 @@ struct PhoneBenchmark {
         environment["PORT"] = String(port)
         environment["HOST"] = "127.0.0.1"
         environment["SIMULATED_TIME_SCALE"] = String(timeScale)
-        environment["LOG_LEVEL"] = "warning"
+        environment["LOG_LEVEL"] = ProcessInfo.processInfo.environment["BENCH_SERVER_LOG_LEVEL"] ?? "warning"
         process.environment = environment
         // The server's log (errors only) stays beside the figures.
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("tsunagu-phone-bench-server.log").path

@@ -11,7 +11,8 @@ final class PhoneBenchmarkAgent: @unchecked Sendable {
     private let socket: WebSocket
     private let metrics: PhoneBenchmarkMetrics
     private var nextID = 0
-    private var started = false
+    /// The first state arrived: the screen is open.
+    private(set) var ready = false
     private var handledCalls = Set<Double>()
     private var seenCalls = Set<Double>()
     private var memoSent: [Int: (at: UInt64, row: String, no: Int, text: String)] = [:]
@@ -37,6 +38,14 @@ final class PhoneBenchmarkAgent: @unchecked Sendable {
             socket.send(String(decoding: data, as: UTF8.self))
         }
         return nextID
+    }
+
+    /// ダウンロード, then 開始.
+    func begin() {
+        socket.eventLoop.execute {
+            _ = self.send(["type": "download"])
+            _ = self.send(["type": "start"])
+        }
     }
 
     func stop() {
@@ -72,10 +81,8 @@ final class PhoneBenchmarkAgent: @unchecked Sendable {
             if let id = row["id"] as? String, let no = row["no"] as? Int { rowsByID[id] = no }
         }
         guard let desk = message["desk"] as? [String: Any] else { return }
-        if !started {
-            started = true
-            _ = send(["type": "download"])
-            _ = send(["type": "start"])
+        if !ready {
+            ready = true
             return
         }
         guard let call = desk["call"] as? [String: Any], let startedAt = call["startedAt"] as? Double else {

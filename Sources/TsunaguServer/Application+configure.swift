@@ -58,6 +58,7 @@ extension Application {
         middleware.use(CSRFMiddleware())
 
         useSimulatedCarrier()
+        lifecycle.use(DeskRegistryLifecycle())
         try routes()
     }
 
@@ -79,6 +80,7 @@ extension Application {
         try signedIn.register(collection: CustomerEditController())
         try signedIn.register(collection: PhoneController())
         try signedIn.register(collection: CallLogController())
+        try signedIn.register(collection: CustomerBulkController())
         let admin = signedIn.grouped(RequireAdminMiddleware())
         try admin.register(collection: AdminUsersController())
         try admin.register(collection: TenantSettingsController())

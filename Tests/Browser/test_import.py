@@ -1,5 +1,8 @@
 """顧客インポート in the browser: a CP932 file with bad rows, the preview, confirmation as a list, then 顧客一覧."""
+from playwright.sync_api import expect
+
 from conftest import sign_in
+from phone_helpers import open_phone
 
 CSV = (
     "会社名,会社名フリガナ,担当者名,電話番号,都道府県,住所\r\n"
@@ -49,3 +52,10 @@ def test_import_cp932_file_with_bad_rows_as_a_list(fresh_server, page):
 
     page.goto(server["url"] + "/customers?distributed=distributed&company=%E3%83%96%E3%83%A9%E3%82%A6%E3%82%B6")  # ブラウザ
     assert page.get_by_text("2件中 1-2件表示").is_visible()
+
+    # The agents download their share on つなぐ/Phone: first the demo list's rows, then the new list's.
+    page.context.clear_cookies()
+    open_phone(page, server, "agent2")
+    page.locator("#download").click()
+    expect(page.locator("#desk-rows tr")).to_have_count(26)
+    expect(page.locator("#desk-rows tr").last.locator("td.company")).to_contain_text("ブラウザ")

@@ -4,6 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
+from conftest import sign_in
 from phone_helpers import (download, expect_cursor, expect_result, expect_saved, expect_status, number_of, open_phone, row,
                            set_settings)
 
@@ -234,3 +235,35 @@ def test_dial_pad_and_number_link(phone_server, page):
     customer.wait_for_load_state()
     assert "/customers/" in customer.url
     expect(customer.locator("input[name=phone]")).to_have_value(number_of(2))
+
+
+def test_call_log_shows_every_call_to_managers_and_own_calls_to_agents(phone_server, page):
+    server = phone_server
+    set_settings(page, server, rules="1000 busy 1\n* answer 1")
+    open_phone(page, server)
+    download(page, 25)
+    page.locator("#start").click()
+    expect_result(page, 2, "応答")
+    row(page, 2).locator("td.memo input").fill("通話一覧に出るメモ")
+    expect_saved(page)
+    page.locator("#dialpad-hangup").click()
+    expect_status(page, "待機中")
+
+    page.goto(server["url"] + "/calls")
+    calls = page.locator("#calls tbody tr")
+    expect(calls).to_have_count(2)
+    expect(calls.nth(0)).to_contain_text("佐藤 一郎(301)")
+    expect(calls.nth(0)).to_contain_text("通話一覧に出るメモ")
+    expect(calls.nth(1)).to_contain_text("不応答(話し中)")
+    page.get_by_label("架電ステータス").select_option("answered")
+    page.get_by_role("button", name="検索").click()
+    expect(calls).to_have_count(1)
+
+    page.context.clear_cookies()
+    sign_in(page, server, "agent2", "tsunagu-demo")
+    page.goto(server["url"] + "/calls")
+    expect(page.get_by_text("該当する通話はありません。")).to_be_visible()
+    page.context.clear_cookies()
+    sign_in(page, server, "admin", "tsunagu-demo")
+    page.goto(server["url"] + "/calls?extension=301")
+    expect(page.locator("#calls tbody tr")).to_have_count(2)

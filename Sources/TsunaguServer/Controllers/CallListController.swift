@@ -40,7 +40,11 @@ struct CallListController: RouteCollection {
 
     @Sendable func index(request: Request) async throws -> Response {
         try requireListCreator(request)
-        return try await render(request, notice: request.query[String.self, at: "done"] != nil ? request.text("lists_distributed") : nil, error: nil)
+        var notice = request.query[String.self, at: "done"] != nil ? request.text("lists_distributed") : nil
+        if let created = request.query[Int.self, at: "created"] {
+            notice = request.text("lists_createdFromSearch").replacingOccurrences(of: "{count}", with: "\(created)")
+        }
+        return try await render(request, notice: notice, error: nil)
     }
 
     @Sendable func distribute(request: Request) async throws -> Response {

@@ -19,6 +19,12 @@ struct CustomerListController: RouteCollection {
         var distribution: [SelectOption]
         var form: [String: String]
         var includeDeleted: Bool
+        var canExportAndDelete: Bool
+        var canCreateList: Bool
+        /// The search as a query string (for the download and delete links).
+        var currentQuery: String
+        /// The search as hidden form fields (for リスト再作成).
+        var hiddenFields: [SelectOption]
     }
 
     struct CustomerRow: Encodable {
@@ -61,7 +67,8 @@ struct CustomerListController: RouteCollection {
             errors = problems.all.map { $0.explanation.text(in: language) }
         case .success(let parsed):
             search = parsed
-            let base = filtered(scope: scope, search: search, request: request)
+            guard let signedIn = request.signedIn else { throw Abort(.unauthorized) }
+            let base = CustomerQuery(scope: scope, search: search, signedIn: signedIn).builder()
             total = try await base.copy().count()
             page = min(search.page, max(1, (total + Self.pageSize - 1) / Self.pageSize))
             let offset = (page - 1) * Self.pageSize
@@ -102,43 +109,13 @@ struct CustomerListController: RouteCollection {
                 SelectOption(value: "distributed", label: request.text("customers_distributedMark"), selected: search.distribution == .distributed),
                 SelectOption(value: "notDistributed", label: request.text("customers_notDistributed"), selected: search.distribution == .notDistributed),
             ],
-            form: fields, includeDeleted: search.includeDeleted)
+            form: fields, includeDeleted: search.includeDeleted,
+            canExportAndDelete: request.signedIn.map { $0.role == .admin || $0.settings.csvExportAndDeleteEnabled } ?? false,
+            canCreateList: request.signedIn.map { $0.role == .admin || $0.canCreateLists } ?? false,
+            currentQuery: SiteURL.query(fields.filter { $0.key != "page" }, keys: Self.formKeys, repeated: ["status": statusTexts], page: 1),
+            hiddenFields: fields.filter { $0.key != "page" }.map { SelectOption(value: $0.value, label: $0.key, selected: false) }
+                + statusTexts.map { SelectOption(value: $0, label: "status", selected: false) })
         return try await request.renderPage("customers", content)
-    }
-
-    /// The search as a query, inside the tenant and, when the tenant says so, inside the agent's own customers.
-    private func filtered(scope: TenantScope, search: CustomerSearch, request: Request) -> QueryBuilder<Customer> {
-        var query = scope.query(Customer.self)
-        if search.includeDeleted { query = query.withDeleted() }
-        if let signedIn = request.signedIn, signedIn.role == .agent, signedIn.settings.customerScope == .ownCustomersOnly {
-            query = query.filter(\.$ownerUserID == signedIn.userID)
-        }
-        if let listText = search.listID {
-            // An id that is not one of this tenant's lists matches nothing.
-            let listID = UUID(uuidString: listText) ?? UUID()
-            query = query.join(CallListEntry.self, on: \Customer.$id == \CallListEntry.$customerID)
-                .filter(CallListEntry.self, \.$callListID == listID)
-                .filter(CallListEntry.self, \.$tenantID == scope.tenantID)
-        }
-        switch search.distribution {
-        case .any: break
-        case .distributed: query = query.filter(\.$distributed == true)
-        case .notDistributed: query = query.filter(\.$distributed == false)
-        }
-        if let from = search.registeredFrom { query = query.filter(\.$registeredOn >= from) }
-        if let to = search.registeredTo { query = query.filter(\.$registeredOn <= to) }
-        if !search.statuses.isEmpty { query = query.filter(\.$finalStatus ~~ Array(search.statuses)) }
-        if let company = search.company { query = query.filter(\.$company ~~ company) }
-        if let kana = search.companyKana { query = query.filter(\.$companyKana ~~ kana) }
-        if let prefecture = search.prefecture { query = query.filter(\.$prefecture == prefecture) }
-        if let address = search.address { query = query.filter(\.$address ~~ address) }
-        switch search.phone {
-        case .exact(let e164): query = query.filter(\.$phoneE164 == e164)
-        case .prefix(let start): query = query.filter(\.$phoneE164 =~ start)
-        case .contains(let digits): query = query.filter(\.$phoneE164 ~~ digits)
-        case nil: break
-        }
-        return query
     }
 
     private func listOptions(scope: TenantScope, selected: String?) async throws -> [SelectOption] {

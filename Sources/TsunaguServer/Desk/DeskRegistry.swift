@@ -49,6 +49,19 @@ actor DeskRegistry {
     }
 
     var openSessionCount: Int { sessions.count }
+
+    /// The server is stopping: sessions take no more input.
+    func close() {
+        for session in sessions.values { session.inputs.finish() }
+        sessions = [:]
+    }
+}
+
+/// Closes the phone-screen sessions when the application shuts down.
+struct DeskRegistryLifecycle: LifecycleHandler {
+    func shutdownAsync(_ application: Application) async {
+        await application.deskRegistry.close()
+    }
 }
 
 extension Application {
@@ -80,7 +93,9 @@ extension Application {
     /// A database on any event loop, usable from long-lived actors (after shutdown its queries fail, nothing crashes).
     var databaseProvider: @Sendable () -> any Database {
         let (databases, group, logger) = (databases, eventLoopGroup, logger)
-        return { databases.database(logger: logger, on: group.any())! }
+        // After shutdown the databases are gone: the fallback's queries then fail with an error, not a crash.
+        let fallback = db
+        return { databases.database(logger: logger, on: group.any()) ?? fallback }
     }
 
     /// The simulated carrier, with each tenant's own rule table and the configured time scale.

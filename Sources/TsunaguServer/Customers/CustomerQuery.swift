@@ -1,0 +1,69 @@
+import FluentKit
+import Foundation
+import TsunaguCore
+
+/// 顧客一覧's search as a query: inside the tenant and, when the tenant says so, inside the agent's own customers.
+/// The list, the CSV download, the bulk delete and リスト再作成 all work on exactly this set.
+struct CustomerQuery: Sendable {
+    let scope: TenantScope
+    let search: CustomerSearch
+    /// Only customers whose (自社)担当者 is this user (the tenant's customer-list scope for agents).
+    let ownerUserID: UUID?
+
+    init(scope: TenantScope, search: CustomerSearch, signedIn: SignedIn) {
+        self.scope = scope
+        self.search = search
+        self.ownerUserID = signedIn.role == .agent && signedIn.settings.customerScope == .ownCustomersOnly ? signedIn.userID : nil
+    }
+
+    func builder(includeDeleted: Bool? = nil) -> QueryBuilder<Customer> {
+        var query = scope.query(Customer.self)
+        if includeDeleted ?? search.includeDeleted { query = query.withDeleted() }
+        if let ownerUserID { query = query.filter(\.$ownerUserID == ownerUserID) }
+        if let listText = search.listID {
+            // An id that is not one of this tenant's lists matches nothing.
+            let listID = UUID(uuidString: listText) ?? UUID()
+            query = query.join(CallListEntry.self, on: \Customer.$id == \CallListEntry.$customerID)
+                .filter(CallListEntry.self, \.$callListID == listID)
+                .filter(CallListEntry.self, \.$tenantID == scope.tenantID)
+        }
+        switch search.distribution {
+        case .any: break
+        case .distributed: query = query.filter(\.$distributed == true)
+        case .notDistributed: query = query.filter(\.$distributed == false)
+        }
+        if let from = search.registeredFrom { query = query.filter(\.$registeredOn >= from) }
+        if let to = search.registeredTo { query = query.filter(\.$registeredOn <= to) }
+        if !search.statuses.isEmpty { query = query.filter(\.$finalStatus ~~ Array(search.statuses)) }
+        if let company = search.company { query = query.filter(\.$company ~~ company) }
+        if let kana = search.companyKana { query = query.filter(\.$companyKana ~~ kana) }
+        if let prefecture = search.prefecture { query = query.filter(\.$prefecture == prefecture) }
+        if let address = search.address { query = query.filter(\.$address ~~ address) }
+        switch search.phone {
+        case .exact(let e164): query = query.filter(\.$phoneE164 == e164)
+        case .prefix(let start): query = query.filter(\.$phoneE164 =~ start)
+        case .contains(let digits): query = query.filter(\.$phoneE164 ~~ digits)
+        case nil: break
+        }
+        return query
+    }
+
+    /// Walks the set in id order, `size` customers at a time, without holding more than one batch in memory.
+    func forEachBatch(size: Int = 2_000, includeDeleted: Bool? = nil, _ body: ([Customer]) async throws -> Void) async throws {
+        var after: UUID?
+        while true {
+            var query = builder(includeDeleted: includeDeleted).sort(\.$id).limit(size)
+            if let after { query = query.filter(\.$id > after) }
+            let batch = try await query.all()
+            if batch.isEmpty { return }
+            try await body(batch)
+            guard batch.count == size else { return }
+            after = batch.last?.id
+        }
+    }
+
+    /// The ids of the set, in registration order (for a call list).
+    func ids() async throws -> [UUID] {
+        try await builder(includeDeleted: false).sort(\.$createdAt).sort(\.$phoneE164).all(\.$id)
+    }
+}
