@@ -4,9 +4,6 @@ import NIOPosix
 import TsunaguServer
 import WebSocketKit
 
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// Issue 6's figure: one real `tsunagu serve` process, many agents on WebSockets auto-dialling on the simulated
 /// carrier at a high time scale. Prints calls per second, the time from an agent's edit to its acknowledgement
@@ -24,17 +21,19 @@ struct PhoneBenchmark {
         report("phone screen: \(agents) agents, \(rowsPerAgent) rows each, \(Int(seconds)) s at time scale \(Int(timeScale))")
         try await PhoneBenchmarkSeed.seed(dataDirectory: folder, agents: agents, rowsPerAgent: rowsPerAgent)
 
-        let port = try freePort()
-        let server = try startServer(folder: folder, port: port)
-        defer { if server.isRunning { server.terminate() } }
-        try await waitForHealth(port: port)
+        let server = try await BenchmarkServer(dataDirectory: folder, environment: ["SIMULATED_TIME_SCALE": String(timeScale)])
+        defer { if server.process.isRunning { server.stop() } }
+        let port = server.port
 
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let metrics = PhoneBenchmarkMetrics()
         // Everyone signs in and opens the screen first; then all start dialling at once.
         let cookies = try await withThrowingTaskGroup(of: (Int, String).self) { tasks in
             for agent in 0..<agents {
-                tasks.addTask { (agent, try await signIn(port: port, loginID: PhoneBenchmarkSeed.loginID(agent))) }
+                tasks.addTask {
+                    (agent, try await server.signIn(
+                        tenant: PhoneBenchmarkSeed.tenantCode, loginID: PhoneBenchmarkSeed.loginID(agent), password: PhoneBenchmarkSeed.password))
+                }
             }
             return try await tasks.reduce(into: [Int: String]()) { $0[$1.0] = $1.1 }
         }
@@ -51,7 +50,7 @@ struct PhoneBenchmark {
         let dialsAtStart = metrics.dials
         while Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 < seconds {
             try await Task.sleep(for: .seconds(1))
-            peakMemory = max(peakMemory, residentMemory(of: server.processIdentifier))
+            peakMemory = max(peakMemory, server.residentMemory)
         }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let dials = metrics.dials - dialsAtStart
@@ -68,8 +67,7 @@ struct PhoneBenchmark {
             acknowledged.merge(memos) { _, new in new }
         }
         for bot in bots { await bot.close() }
-        server.terminate()
-        server.waitUntilExitPolling()
+        server.stop()
         try await group.shutdownGracefully()
 
         let audit = try await PhoneBenchmarkSeed.audit(dataDirectory: folder)
@@ -94,62 +92,9 @@ struct PhoneBenchmark {
         return false
     }
 
-    private func startServer(folder: String, port: Int) throws -> Process {
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tsunagu")
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = ["serve"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["DATA_DIRECTORY"] = folder
-        environment["PORT"] = String(port)
-        environment["HOST"] = "127.0.0.1"
-        environment["SIMULATED_TIME_SCALE"] = String(timeScale)
-        environment["LOG_LEVEL"] = ProcessInfo.processInfo.environment["BENCH_SERVER_LOG_LEVEL"] ?? "warning"
-        process.environment = environment
-        // The server's log (errors only) stays beside the figures.
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("tsunagu-phone-bench-server.log").path
-        _ = FileManager.default.createFile(atPath: log, contents: nil)
-        process.standardOutput = FileHandle(forWritingAtPath: log)
-        try process.run()
-        return process
-    }
 
-    private func waitForHealth(port: Int) async throws {
-        let url = URL(string: "http://127.0.0.1:\(port)/health")!
-        for _ in 0..<300 {
-            if let (_, response) = try? await URLSession.shared.data(from: url), (response as? HTTPURLResponse)?.statusCode == 200 { return }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        throw BenchmarkError.serverDidNotStart
-    }
 
-    private func signIn(port: Int, loginID: String) async throws -> String {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.httpShouldSetCookies = false
-        configuration.httpCookieAcceptPolicy = .never
-        let session = URLSession(configuration: configuration)
-        let base = "http://127.0.0.1:\(port)"
-        let (tokenData, tokenResponse) = try await session.data(from: URL(string: base + "/api/session/csrf")!)
-        let token = try JSONDecoder().decode([String: CSRFValue].self, from: tokenData)["csrf"]?.text ?? ""
-        var request = URLRequest(url: URL(string: base + "/api/session")!)
-        request.httpMethod = "POST"
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.setValue(token, forHTTPHeaderField: "X-CSRF-Token")
-        request.setValue(Self.sessionCookie(tokenResponse), forHTTPHeaderField: "Cookie")
-        request.httpBody = try JSONEncoder().encode([
-            "tenantCode": PhoneBenchmarkSeed.tenantCode, "loginID": loginID, "password": PhoneBenchmarkSeed.password,
-        ])
-        let (_, response) = try await session.data(for: request)
-        guard (response as? HTTPURLResponse)?.statusCode == 200, let cookie = Self.sessionCookie(response) else {
-            throw BenchmarkError.signInFailed(loginID)
-        }
-        return cookie
-    }
 
-    private static func sessionCookie(_ response: URLResponse) -> String? {
-        guard let header = (response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Set-Cookie") else { return nil }
-        return header.split(separator: ";").first.map(String.init)
-    }
 
     private func connect(port: Int, cookie: String, loginID: String, group: any EventLoopGroup, metrics: PhoneBenchmarkMetrics) async throws -> PhoneBenchmarkAgent {
         let promise = group.any().makePromise(of: PhoneBenchmarkAgent.self)
@@ -163,35 +108,5 @@ struct PhoneBenchmark {
         return try await promise.futureResult.get()
     }
 
-    private func freePort() throws -> Int {
-        let channel = try ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(host: "127.0.0.1", port: 0).wait()
-        let port = channel.localAddress?.port ?? 0
-        try channel.close().wait()
-        return port
-    }
 
-    private func residentMemory(of pid: Int32) -> Int {
-        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return 0 }
-        let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") }
-        return line.flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") } ?? 0
-    }
-}
-
-private struct CSRFValue: Decodable {
-    var text: String?
-    init(from decoder: any Decoder) throws {
-        text = try? decoder.singleValueContainer().decode(String.self)
-    }
-}
-
-enum BenchmarkError: Error {
-    case serverDidNotStart
-    case signInFailed(String)
-}
-
-extension Process {
-    /// `waitUntilExit()` spins on Linux off the main thread; poll instead.
-    func waitUntilExitPolling() {
-        while isRunning { Thread.sleep(forTimeInterval: 0.05) }
-    }
 }

@@ -8,7 +8,7 @@ import TsunaguServer
 
 let arguments = CommandLine.arguments
 let rowCount = arguments.dropFirst().first.flatMap(Int.init) ?? 100_000
-/// `agentdesk`, `csv`, `import` or `phone` to run one part only (for profiling); all by default.
+/// `agentdesk`, `csv`, `import`, `phone` or `lists` to run one part only; all by default.
 let only = arguments.count > 2 ? arguments[2] : nil
 func runs(_ part: String) -> Bool { only == nil || only == part }
 
@@ -100,5 +100,14 @@ if runs("phone") {
         seconds: environment["BENCH_SECONDS"].flatMap(Double.init) ?? 300,
         timeScale: environment["BENCH_TIME_SCALE"].flatMap(Double.init) ?? 60,
         rowsPerAgent: environment["BENCH_ROWS_PER_AGENT"].flatMap(Int.init) ?? 200
+    ).run()
+}
+
+// 5. 顧客一覧, 通話一覧 and the CSV download on a large tenant (BENCH_CUSTOMERS, BENCH_CALLS).
+if runs("lists") {
+    let environment = ProcessInfo.processInfo.environment
+    try await ListsBenchmark(
+        customers: environment["BENCH_CUSTOMERS"].flatMap(Int.init) ?? 1_000_000,
+        calls: environment["BENCH_CALLS"].flatMap(Int.init) ?? 3_000_000
     ).run()
 }

@@ -24,14 +24,18 @@ extension Application {
             try FileManager.default.createDirectory(atPath: databaseFolder, withIntermediateDirectories: true)
         }
         databases.use(.sqlite(.file(configuration.databasePath), sqlLogLevel: nil), as: .sqlite)
+        // The phone screens' writer has connections of its own, so a long commit never holds up pages and reads.
+        databases.use(.sqlite(.file(configuration.databasePath), sqlLogLevel: nil), as: .deskWriter, isDefault: false)
         // WAL lets readers and the writer work at once; with synchronous=FULL a commit survives a power cut.
         try await (db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").run()
         // The pool keeps one connection per event loop. On each: full sync, and a lock held by another connection
         // is waited for by sleeping (SQLiteNIO's own busy handler retries at once, spinning a core).
-        for eventLoop in eventLoopGroup.makeIterator() {
-            let connection = databases.database(logger: logger, on: eventLoop)! as! any SQLDatabase
-            try await connection.raw("PRAGMA synchronous=FULL").run()
-            try await connection.raw("PRAGMA busy_timeout=10000").run()
+        for id in [DatabaseID.sqlite, .deskWriter] {
+            for eventLoop in eventLoopGroup.makeIterator() {
+                let connection = databases.database(id, logger: logger, on: eventLoop)! as! any SQLDatabase
+                try await connection.raw("PRAGMA synchronous=FULL").run()
+                try await connection.raw("PRAGMA busy_timeout=10000").run()
+            }
         }
 
         migrations.add(TsunaguMigrations.all)
@@ -85,6 +89,11 @@ extension Application {
         try admin.register(collection: AdminUsersController())
         try admin.register(collection: TenantSettingsController())
     }
+}
+
+extension DatabaseID {
+    /// The connections of the phone screens' group-commit writer.
+    static let deskWriter = DatabaseID(string: "desk-writer")
 }
 
 private struct ConfigurationKey: StorageKey {

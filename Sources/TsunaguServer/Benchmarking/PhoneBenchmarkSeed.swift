@@ -89,7 +89,7 @@ public enum PhoneBenchmarkSeed {
         }
     }
 
-    private static func application(_ dataDirectory: String) async throws -> Application {
+    static func application(_ dataDirectory: String) async throws -> Application {
         var configuration = ServerConfiguration()
         configuration.dataDirectory = dataDirectory
         configuration.databasePath = (dataDirectory as NSString).appendingPathComponent("tsunagu.sqlite")

@@ -16,9 +16,12 @@ actor DeskRegistry {
     private let now: @Sendable () -> Date
     private let logger: Logger
 
-    init(telephony: any Telephony, database: @escaping @Sendable () -> any Database, now: @escaping @Sendable () -> Date, logger: Logger) {
+    init(
+        telephony: any Telephony, database: @escaping @Sendable () -> any Database,
+        writerDatabase: @escaping @Sendable () -> any Database, now: @escaping @Sendable () -> Date, logger: Logger
+    ) {
         self.telephony = telephony
-        self.writer = DurableWriter(database: database)
+        self.writer = DurableWriter(database: writerDatabase)
         self.database = database
         self.now = now
         self.logger = logger
@@ -87,15 +90,18 @@ extension Application {
     func useTelephony(_ telephony: any Telephony) {
         storage[TelephonyKey.self] = telephony
         storage[DeskRegistryKey.self] = DeskRegistry(
-            telephony: telephony, database: databaseProvider, now: { [weak self] in self?.clock.now() ?? Date() }, logger: logger)
+            telephony: telephony, database: databaseProvider, writerDatabase: databaseProvider(.deskWriter),
+            now: { [weak self] in self?.clock.now() ?? Date() }, logger: logger)
     }
 
     /// A database on any event loop, usable from long-lived actors (after shutdown its queries fail, nothing crashes).
-    var databaseProvider: @Sendable () -> any Database {
+    var databaseProvider: @Sendable () -> any Database { databaseProvider(nil) }
+
+    func databaseProvider(_ id: DatabaseID?) -> @Sendable () -> any Database {
         let (databases, group, logger) = (databases, eventLoopGroup, logger)
         // After shutdown the databases are gone: the fallback's queries then fail with an error, not a crash.
-        let fallback = db
-        return { databases.database(logger: logger, on: group.any()) ?? fallback }
+        let fallback = db(id)
+        return { databases.database(id, logger: logger, on: group.any()) ?? fallback }
     }
 
     /// The simulated carrier, with each tenant's own rule table and the configured time scale.

@@ -12,6 +12,8 @@ actor DurableWriter {
         var done: CheckedContinuation<Void, any Error>
     }
 
+    static let maximumBatch = 64
+
     private let database: @Sendable () -> any Database
     private var queue: [Job] = []
     private var draining = false
@@ -35,8 +37,9 @@ actor DurableWriter {
 
     private func drain() async {
         while !queue.isEmpty {
-            let batch = queue
-            queue = []
+            // A bounded batch: one huge transaction would keep every write in it waiting for the slowest.
+            let batch = Array(queue.prefix(Self.maximumBatch))
+            queue.removeFirst(batch.count)
             do {
                 let outcomes = try await database().transaction { transaction in
                     let sql = transaction as! any SQLDatabase

@@ -1,0 +1,89 @@
+import Foundation
+import TsunaguServer
+
+/// Issue 5's figures on a real server: 顧客一覧 and 通話一覧 with each filter (p95 of repeated requests, target
+/// < 100 ms), a 100,000-row import (target < 10 s), and the CSV download of every customer (target ≥ 100,000
+/// rows/s with flat memory).
+struct ListsBenchmark {
+    var customers: Int
+    var calls: Int
+    var repeats = 20
+
+    func run() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tsunagu-lists-bench-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        report("lists: \(format(Double(customers))) customers, \(format(Double(calls))) calls")
+        let seedStart = DispatchTime.now().uptimeNanoseconds
+        let seeded = try await ListsBenchmarkSeed.seed(dataDirectory: folder, customers: customers, calls: calls)
+        report("  seeded in \(String(format: "%.0f", Double(DispatchTime.now().uptimeNanoseconds - seedStart) / 1e9)) s")
+        report("  import of 100,000 customers: \(String(format: "%.2f", seeded.importSeconds)) s (target < 10 s)")
+
+        let server = try await BenchmarkServer(dataDirectory: folder)
+        defer { server.stop() }
+        let admin = try await server.signIn(tenant: ListsBenchmarkSeed.tenantCode, loginID: ListsBenchmarkSeed.adminLoginID, password: ListsBenchmarkSeed.password)
+        let agent = try await server.signIn(tenant: ListsBenchmarkSeed.tenantCode, loginID: "agent7", password: ListsBenchmarkSeed.password)
+        let list = seeded.listIDs[seeded.listIDs.count / 2].uuidString
+
+        let customerFilters: [(String, String)] = [
+            ("no filter", ""), ("リスト名", "list=\(list)"), ("配布", "distributed=notDistributed"),
+            ("登録日付", "from=2026/10/01&to=2026/10/31"), ("最終ステータス", "status=prospect"), ("削除済みを表示", "deleted=on"),
+            ("会社名", "company=\(encoded("ひかり電機 4"))"), ("会社名フリガナ", "kana=\(encoded("カブシキガイシャ77"))"),
+            ("電話番号 (whole)", "phone=03-0042-4242"), ("電話番号 (part)", "phone=0042"), ("都道府県", "prefecture=\(encoded("愛知県"))"),
+            ("住所", "address=\(encoded("中央7-"))"), ("page 100", "page=100"),
+        ]
+        report("  顧客一覧 (admin), p50 / p95 of \(repeats) requests:")
+        for (name, query) in customerFilters {
+            try await time(server, "/customers?" + query, cookie: admin, name: name)
+        }
+        let callFilters: [(String, String)] = [
+            ("no filter", ""), ("リスト名", "list=\(list)"), ("会社名", "company=\(encoded("みなと"))"), ("内線番号", "extension=321"),
+            ("会社名フリガナ", "kana=\(encoded("カブシキガイシャ5"))"), ("通話日付", "from=2026/11/01&to=2026/11/07"),
+            ("電話番号", "phone=03-0042-4242"), ("架電ステータス", "status=answered"), ("削除済みを表示", "deleted=on"),
+        ]
+        report("  通話一覧 (admin), p50 / p95 of \(repeats) requests:")
+        for (name, query) in callFilters {
+            try await time(server, "/calls?" + query, cookie: admin, name: name)
+        }
+        report("  通話一覧 (an agent: own calls only):")
+        try await time(server, "/calls", cookie: agent, name: "no filter")
+        try await time(server, "/calls?status=answered", cookie: agent, name: "架電ステータス")
+
+        // The CSV download of every customer, while the server's memory is sampled.
+        let before = server.residentMemory
+        let sampler = Task {
+            var peak = 0
+            while !Task.isCancelled {
+                peak = max(peak, server.residentMemory)
+                try? await Task.sleep(for: .milliseconds(100))
+            }
+            return peak
+        }
+        let export = try await server.get("/customers/export", cookie: admin)
+        sampler.cancel()
+        let peak = await sampler.value
+        guard export.status == 200 else { throw BenchmarkError.failed("export answered \(export.status)") }
+        report(
+            "  CSV download of \(format(Double(customers))) customers: \(format(Double(customers) / export.seconds)) rows/s "
+                + "(\(String(format: "%.1f", Double(export.bytes) / 1_048_576)) MB CP932 in \(String(format: "%.1f", export.seconds)) s; "
+                + "server memory \(before / 1024) MB before, \(peak / 1024) MB at most) — target ≥ 100,000 rows/s")
+    }
+
+    private func time(_ server: BenchmarkServer, _ path: String, cookie: String, name: String) async throws {
+        var seconds: [Double] = []
+        for round in 0..<(repeats + 2) {
+            let answer = try await server.get(path, cookie: cookie)
+            guard answer.status == 200 else { throw BenchmarkError.failed("\(path) answered \(answer.status)") }
+            if round >= 2 { seconds.append(answer.seconds) }
+        }
+        seconds.sort()
+        let p50 = seconds[seconds.count / 2] * 1000
+        let p95 = seconds[min(seconds.count - 1, Int(Double(seconds.count) * 0.95))] * 1000
+        let mark = p95 < 100 ? "" : "  ← over 100 ms"
+        report("    \(name.padding(toLength: 18, withPad: " ", startingAt: 0)) \(String(format: "%7.1f", p50)) / \(String(format: "%7.1f", p95)) ms\(mark)")
+    }
+
+    private func encoded(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text
+    }
+}
