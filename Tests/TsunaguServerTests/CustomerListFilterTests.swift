@@ -119,4 +119,22 @@ import Vapor
             #expect(last.contains("120件中 101-120件表示"))
         }
     }
+
+    /// Past 10,000 matches the count stops: the page says so and paging goes on.
+    @Test func countStopsAtTenThousand() async throws {
+        try await withTestApp { app, client in
+            let scope = try await CustomerImporterTests.tenantScope(app)
+            let drafts = (0...10_000).map { index in
+                CustomerDraft(company: "株式会社\(index)", phone: try! PhoneNumber.parse(String(format: "03-%04d-%04d", index / 10_000, index % 10_000)).get())
+            }
+            _ = try await CustomerImporter(scope: scope).importCustomers(drafts, registeredOn: "2026-11-25")
+            let hash = try Bcrypt.hash(TwoTenants.password, cost: 4)
+            try await scope.create(User(tenantID: scope.tenantID, loginID: "admin", name: "管理者", role: .admin, passwordHash: hash))
+            let code = try #require(try await Tenant.find(scope.tenantID, on: app.db)).code
+            _ = try await client.signIn(tenant: code, loginID: "admin", password: TwoTenants.password)
+            #expect(try await client.send(.GET, "/customers").body.string.contains("10000件以上のうち 1-50件表示"))
+            #expect(try await client.send(.GET, "/customers?page=200").body.string.contains("10000件以上のうち 9951-10000件表示"))
+            #expect(try await client.send(.GET, "/customers?phone=03-0000-1234").body.string.contains("1件中 1-1件表示"))
+        }
+    }
 }

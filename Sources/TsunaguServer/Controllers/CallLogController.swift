@@ -50,7 +50,7 @@ struct CallLogController: RouteCollection {
         }
         var errors: [String] = []
         var rows: [CallLogQuery.Row] = []
-        var total = 0
+        var count = ResultCount(counted: 0)
         var page = 1
         switch CallLogSearch.parse(fields) {
         case .failure(let problems):
@@ -59,8 +59,8 @@ struct CallLogController: RouteCollection {
             let query = CallLogQuery(
                 scope: scope, search: search, onlyUserID: signedIn.role == .admin ? nil : signedIn.userID,
                 calendar: TenantCalendar(identifier: signedIn.settings.timeZoneIdentifier))
-            total = try await query.count()
-            page = min(search.page, max(1, (total + Self.pageSize - 1) / Self.pageSize))
+            count = ResultCount(counted: try await query.count(upTo: ResultCount.cap + 1))
+            page = min(search.page, count.pages(pageSize: Self.pageSize))
             rows = try await query.page(offset: (page - 1) * Self.pageSize, limit: Self.pageSize)
         }
         let offset = (page - 1) * Self.pageSize
@@ -75,11 +75,8 @@ struct CallLogController: RouteCollection {
                 memo: row.memo, callback: row.callback, prospect: row.prospect, customerID: row.customerID?.uuidString,
                 deleted: row.customerDeleted)
         }
-        let countLine = request.text("customers_count")
-            .replacingOccurrences(of: "{total}", with: "\(total)")
-            .replacingOccurrences(of: "{from}", with: "\(total == 0 ? 0 : offset + 1)")
-            .replacingOccurrences(of: "{to}", with: "\(offset + calls.count)")
-        let pages = max(1, (total + Self.pageSize - 1) / Self.pageSize)
+        let countLine = count.line(request, offset: offset, shown: calls.count)
+        let pages = count.pages(pageSize: Self.pageSize)
         let lists = try await scope.query(CallList.self).sort(\.$createdAt, .descending).all()
         let content = LogContent(
             countLine: countLine, calls: calls,
@@ -129,8 +126,10 @@ struct CallLogQuery: Sendable {
         }
     }
 
-    func count() async throws -> Int {
-        let row = try await filtered(scope.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "total")).first()
+    /// How many calls match, counting no further than `limit`.
+    func count(upTo limit: Int) async throws -> Int {
+        let matching = filtered(scope.sql.select().column(SQLLiteral.numeric("1"))).limit(limit)
+        let row = try await scope.sql.raw("SELECT COUNT(*) AS \(ident: "total") FROM (\(matching.select)) AS \(ident: "matching")").first()
         return try row?.decode(column: "total", as: Int.self) ?? 0
     }
 

@@ -59,7 +59,7 @@ struct CustomerListController: RouteCollection {
         let statusTexts = (try? request.query.get([String].self, at: "status")) ?? []
         var errors: [String] = []
         var customers: [Customer] = []
-        var total = 0
+        var count = ResultCount(counted: 0)
         var page = 1
         var search = CustomerSearch()
         switch CustomerSearch.parse(fields, statuses: statusTexts) {
@@ -69,8 +69,8 @@ struct CustomerListController: RouteCollection {
             search = parsed
             guard let signedIn = request.signedIn else { throw Abort(.unauthorized) }
             let base = CustomerQuery(scope: scope, search: search, signedIn: signedIn).builder()
-            total = try await base.copy().count()
-            page = min(search.page, max(1, (total + Self.pageSize - 1) / Self.pageSize))
+            count = ResultCount(counted: try await base.copy().limit(ResultCount.cap + 1).all(\.$id).count)
+            page = min(search.page, count.pages(pageSize: Self.pageSize))
             let offset = (page - 1) * Self.pageSize
             customers = try await base.sort(\.$createdAt, .descending).sort(\.$phoneE164)
                 .range(offset..<(offset + Self.pageSize)).all()
@@ -90,11 +90,8 @@ struct CustomerListController: RouteCollection {
                 address: customer.prefecture + customer.address, phone: customer.phone, email: customer.email,
                 registeredOn: customer.registeredOn.replacingOccurrences(of: "-", with: "/"), deleted: customer.deletedAt != nil)
         }
-        let countLine = request.text("customers_count")
-            .replacingOccurrences(of: "{total}", with: "\(total)")
-            .replacingOccurrences(of: "{from}", with: "\(total == 0 ? 0 : offset + 1)")
-            .replacingOccurrences(of: "{to}", with: "\(offset + rows.count)")
-        let pages = max(1, (total + Self.pageSize - 1) / Self.pageSize)
+        let countLine = count.line(request, offset: offset, shown: rows.count)
+        let pages = count.pages(pageSize: Self.pageSize)
         let content = ListContent(
             countLine: countLine, customers: rows,
             previousPage: page > 1 ? SiteURL.query(fields, keys: Self.formKeys, repeated: ["status": statusTexts], page: page - 1) : nil,

@@ -12,5 +12,6 @@ enum TsunaguMigrations {
         AddUserSessionVersion(),
         CreatePasswordResetKey(),
         AddTenantCarrierRules(),
+        AddCallLogIndexes(),
     ]
 }

@@ -49,6 +49,7 @@ enum UIText {
         "language_switch": LocalizedText(ja: "English", en: "日本語"),
         "language_other": LocalizedText(ja: "en", en: "ja"),
         "customers_count": LocalizedText(ja: "{total}件中 {from}-{to}件表示", en: "Showing {from}-{to} of {total}"),
+        "customers_countOver": LocalizedText(ja: "{total}件以上のうち {from}-{to}件表示", en: "Showing {from}-{to} of more than {total}"),
         "customers_empty": LocalizedText(ja: "顧客はまだ登録されていません。", en: "No customers yet."),
         "customers_id": LocalizedText(ja: "No", en: "No"),
         "customers_distributed": LocalizedText(ja: "配布済", en: "Distributed"),

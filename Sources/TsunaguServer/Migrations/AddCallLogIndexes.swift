@@ -1,0 +1,20 @@
+import FluentKit
+import SQLKit
+
+/// 通話一覧's filters that agents and managers use most: own calls, an extension, a list; newest first.
+struct AddCallLogIndexes: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        let sql = database as! any SQLDatabase
+        try await sql.create(index: "call_attempts_user_started").on(CallAttempt.schema).column("tenant_id").column("user_id").column("started_at").run()
+        try await sql.create(index: "call_attempts_extension_started").on(CallAttempt.schema).column("tenant_id").column("extension").column("started_at").run()
+        try await sql.create(index: "call_attempts_list_started").on(CallAttempt.schema).column("call_list_id").column("started_at").run()
+        try await sql.create(index: "call_attempts_work_row").on(CallAttempt.schema).column("work_row_id").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        let sql = database as! any SQLDatabase
+        for name in ["call_attempts_user_started", "call_attempts_extension_started", "call_attempts_list_started", "call_attempts_work_row"] {
+            try await sql.drop(index: name).run()
+        }
+    }
+}
