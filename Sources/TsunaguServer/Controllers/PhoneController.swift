@@ -83,7 +83,8 @@ struct PhoneController: RouteCollection {
         let checks = socket.eventLoop.scheduleRepeatedAsyncTask(initialDelay: Self.checkInterval, delay: Self.checkInterval) { task in
             let promise = socket.eventLoop.makePromise(of: Void.self)
             promise.completeWithTask {
-                let valid = await connectionGuard.check(database: application.db, now: application.clock.now(), logger: logger)
+                let valid = await connectionGuard.check(
+                    database: application.db, writer: application.deskRegistry.writer, now: application.clock.now(), logger: logger)
                 if !valid {
                     task.cancel()
                     session.submit(.leave(clientID))

@@ -36,7 +36,7 @@ final class DeskConnectionGuard: Sendable {
     var isClosed: Bool { state.withLockedValue { $0.closed } }
 
     /// Whether the sign-in still holds; ends it when the agent has been idle too long.
-    func check(database: any Database, now: Date, logger: Logger) async -> Bool {
+    func check(database: any Database, writer: DurableWriter, now: Date, logger: Logger) async -> Bool {
         let (lastActivity, lastTouched) = state.withLockedValue { ($0.lastActivity, $0.lastTouched) }
         do {
             guard let record = try await SessionRecord.query(on: database).filter(\.$key == sessionID).first(),
@@ -47,13 +47,19 @@ final class DeskConnectionGuard: Sendable {
             let idleLimit = Double(tenant.settings.clamped.idleLogoutMinutes * 60)
             if now.timeIntervalSince(lastActivity) > idleLimit {
                 logger.info("phone screen signed out after \(tenant.settings.clamped.idleLogoutMinutes) idle minutes: user \(userID)")
-                try await record.delete(on: database)
+                try await writer.write { database in try await record.delete(on: database) }
                 return close()
             }
-            if lastActivity > lastTouched {
-                // Activity on the phone screen keeps the management pages of the same sign-in alive too.
-                record.data[SessionKeys.lastSeen] = String(Int(lastActivity.timeIntervalSince1970))
-                try await record.save(on: database)
+            if lastActivity.timeIntervalSince(lastTouched) > 60 {
+                // Activity on the phone screen keeps the management pages of the same sign-in alive too. It is
+                // written by the phone screens' writer, which holds SQLite's write lock most of the time under load.
+                let key = sessionID
+                let seen = String(Int(lastActivity.timeIntervalSince1970))
+                try await writer.write { database in
+                    guard let record = try await SessionRecord.query(on: database).filter(\.$key == key).first() else { return }
+                    record.data[SessionKeys.lastSeen] = seen
+                    try await record.save(on: database)
+                }
                 state.withLockedValue { $0.lastTouched = lastActivity }
             }
             return true

@@ -11,7 +11,8 @@ actor DeskRegistry {
     private var sessions: [UUID: AgentDeskSession] = [:]
     private var opening: [UUID: Task<AgentDeskSession, any Error>] = [:]
     private let telephony: any Telephony
-    private let writer: DurableWriter
+    /// The group-commit writer every phone screen's change goes through.
+    nonisolated let writer: DurableWriter
     private let database: @Sendable () -> any Database
     private let now: @Sendable () -> Date
     private let logger: Logger
