@@ -48,7 +48,10 @@ import Vapor
             #expect(attempts.last?.phoneExtension == "302" && attempts.last?.callListID == fixture.listID)
 
             try await probe.send("hangUp")
-            try await eventually("the call to end") { await session.snapshot.activeCall == nil ? true : nil }
+            // The screens hear of the end once it is on disk.
+            try await eventually("the call's end on the screen") {
+                probe.messages(ofType: "state").last.map { ($0["desk"] as? [String: Any])?["call"] == nil } == true ? true : nil
+            }
             let after = await session.snapshot
             #expect(after.cursor == 5, "▶ moves to the next row but nothing is dialled after an answered call")
             #expect(after.autoDialArmed)

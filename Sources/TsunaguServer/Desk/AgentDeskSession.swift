@@ -42,6 +42,8 @@ actor AgentDeskSession {
     /// Rows changed in memory and not yet committed (a failed commit is retried with the next input).
     private var unsaved: [UUID] = []
     private var latestAttemptByRow: [UUID: UUID]
+    /// Call-record writes (dial, answer, end) waiting for the next commit, which stores them with the rows.
+    private var pendingCallRecords: [@Sendable (CallRecorder) async throws -> Void] = []
     private var attemptByCall: [CallID: UUID] = [:]
     private var callByAttempt: [UUID: CallID] = [:]
     private var lamp: TelephonyReadiness = .ready
@@ -169,7 +171,6 @@ actor AgentDeskSession {
                     markUnsaved(id)
                     touched.append(id)
                 case .dial(let call, let rowID, let number):
-                    await commit()
                     if let follow = await placeCall(call, row: desk.rows.first { $0.id == rowID }, number: number) {
                         queue.append(follow)
                     }
@@ -253,15 +254,20 @@ actor AgentDeskSession {
     @discardableResult
     private func commit() async -> Bool {
         let position = position
-        guard !unsaved.isEmpty || position != savedPosition else { return true }
+        guard !unsaved.isEmpty || position != savedPosition || !pendingCallRecords.isEmpty else { return true }
         let rows = unsaved.compactMap { id in desk.rows.first { $0.id == id } }
         let attempts = rows.compactMap { row in latestAttemptByRow[row.id].map { (attemptID: $0, row: row) } }
+        let callRecords = pendingCallRecords
         do {
             let changedPosition = position != savedPosition ? position : nil
+            // The rows and the call records of one event share one write.
             try await write { scope, userID in
+                let recorder = CallRecorder(scope: scope, userID: userID)
+                for record in callRecords { try await record(recorder) }
                 try await DeskStore(scope: scope, userID: userID).save(rows: rows, position: changedPosition, attempts: attempts)
             }
             unsaved = []
+            pendingCallRecords = []
             savedPosition = position
             return true
         } catch {
@@ -273,14 +279,13 @@ actor AgentDeskSession {
     /// Records the attempt, then places the call; a call that cannot be recorded is not placed.
     private func placeCall(_ call: CallID, row: AgentDeskRow?, number: String) async -> AgentDesk.Event? {
         let attemptID = UUID()
-        do {
-            let (extensionNumber, at) = (extensionNumber, now())
-            try await write { scope, userID in
-                try await CallRecorder(scope: scope, userID: userID).begin(
-                    attemptID: attemptID, row: row, number: number, extension: extensionNumber, at: at)
-            }
-        } catch {
-            logger.error("recording a call for user \(userID) failed: \(error)")
+        let (extensionNumber, at) = (extensionNumber, now())
+        pendingCallRecords.append { recorder in
+            try await recorder.begin(attemptID: attemptID, row: row, number: number, extension: extensionNumber, at: at)
+        }
+        guard await commit() else {
+            pendingCallRecords.removeLast()
+            logger.error("recording a call for user \(userID) failed")
             return .callEnded(call, .unanswered(.failed))
         }
         attemptByCall[call] = attemptID
@@ -297,25 +302,23 @@ actor AgentDeskSession {
 
     private func telephonyReported(_ attemptID: UUID, _ progress: CallProgress) async {
         let at = now()
-        do {
-            switch progress {
-            case .ringing: break
-            case .answered:
-                try await write { scope, userID in try await CallRecorder(scope: scope, userID: userID).answered(attemptID: attemptID, at: at) }
-            case .ended(let ending):
-                let result: CallResult =
-                    switch ending {
-                    case .afterAnswer: .answered
-                    case .unanswered(let reason): .unanswered(reason)
-                    }
-                try await write { scope, userID in
-                    try await CallRecorder(scope: scope, userID: userID).ended(attemptID: attemptID, result: result, at: at)
+        // Committed with the row changes the report leads to (apply always commits).
+        switch progress {
+        case .ringing: break
+        case .answered:
+            pendingCallRecords.append { recorder in try await recorder.answered(attemptID: attemptID, at: at) }
+        case .ended(let ending):
+            let result: CallResult =
+                switch ending {
+                case .afterAnswer: .answered
+                case .unanswered(let reason): .unanswered(reason)
                 }
-            }
-        } catch {
-            logger.error("recording call progress for user \(userID) failed: \(error)")
+            pendingCallRecords.append { recorder in try await recorder.ended(attemptID: attemptID, result: result, at: at) }
         }
-        guard let call = callByAttempt[attemptID] else { return }
+        guard let call = callByAttempt[attemptID] else {
+            await commit()
+            return
+        }
         switch progress {
         case .ringing: await apply(.callRinging(call), requestID: nil, client: nil)
         case .answered: await apply(.callAnswered(call), requestID: nil, client: nil)
