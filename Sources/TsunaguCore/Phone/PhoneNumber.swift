@@ -27,6 +27,11 @@ public struct PhoneNumber: Sendable, Hashable, Codable {
     /// The number as dialled inside Japan, with its trunk prefix 0 and no separators (e.g. `0312345678`).
     public var national: String { "0" + nationalSignificantNumber }
 
+    /// A stored E.164 number as people in Japan write it (`+81312345678` → `0312345678`); others as they are.
+    public static func nationalDisplay(of e164: String) -> String {
+        e164.hasPrefix("+81") ? "0" + e164.dropFirst(3) : e164
+    }
+
     public init(entered: String, e164: String, kind: Kind) {
         self.entered = entered
         self.e164 = e164

@@ -68,7 +68,7 @@ struct CallLogController: RouteCollection {
         let calls = rows.enumerated().map { index, row in
             var status = row.result?.label.text(in: language) ?? request.text("calls_inProgress")
             if case .unanswered(let reason) = row.result { status += "(\(reason.label.text(in: language)))" }
-            let national = row.number.hasPrefix("+81") ? "0" + row.number.dropFirst(3) : row.number
+            let national = PhoneNumber.nationalDisplay(of: row.number)
             return CallRow(
                 number: offset + index + 1, caller: "\(row.userName ?? "-")(\(row.phoneExtension))", company: row.company ?? "",
                 phone: row.customerPhone ?? national, calledAt: calendar.manualDateTime(row.startedAt), status: status,

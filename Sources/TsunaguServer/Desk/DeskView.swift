@@ -24,7 +24,7 @@ struct DeskView {
         let call = desk.activeCall.map { call in
             // Shown as the agent knows the number: as entered on the row, or in national form for the dial pad.
             let shown = call.row.flatMap { id in desk.rows.first { $0.id == id }?.phone }
-                ?? (call.number.hasPrefix("+81") ? "0" + call.number.dropFirst(3) : call.number)
+                ?? PhoneNumber.nationalDisplay(of: call.number)
             return DeskProtocol.CallView(row: call.row, number: shown, stage: call.stage.rawValue, startedAt: call.startedAt)
         }
         let confirmation = desk.pendingConfirmation.map { confirmation -> DeskProtocol.ConfirmationView in
