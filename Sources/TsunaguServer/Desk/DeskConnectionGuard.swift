@@ -20,13 +20,19 @@ final class DeskConnectionGuard: Sendable {
     let tenantID: UUID
     let sessionVersion: String?
 
-    init(request: Request, signedIn: SignedIn) throws {
+    convenience init(request: Request, signedIn: SignedIn) throws {
         guard let id = request.session.id else { throw Abort(.unauthorized) }
-        sessionID = id
-        userID = signedIn.userID
-        tenantID = signedIn.tenantID
-        sessionVersion = request.session.data[SessionKeys.version]
-        state = NIOLockedValueBox(State(lastActivity: request.now, lastTouched: request.now))
+        self.init(
+            sessionID: id, userID: signedIn.userID, tenantID: signedIn.tenantID,
+            sessionVersion: request.session.data[SessionKeys.version], now: request.now)
+    }
+
+    init(sessionID: SessionID, userID: UUID, tenantID: UUID, sessionVersion: String?, now: Date) {
+        self.sessionID = sessionID
+        self.userID = userID
+        self.tenantID = tenantID
+        self.sessionVersion = sessionVersion
+        state = NIOLockedValueBox(State(lastActivity: now, lastTouched: now))
     }
 
     func noteActivity(at date: Date) {
