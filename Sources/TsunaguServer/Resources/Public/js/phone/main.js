@@ -26,7 +26,10 @@ const connection = new DeskConnection({
   onState: receiveState,
   onAck: (ack, sent) => {
     if (ack.ok) table.confirmed(sent);
-    else if (ack.message) showNotice(ack.message);
+    else {
+      table.refused(sent);
+      if (ack.message) showNotice(ack.message);
+    }
     showSaveState();
   },
   onNotice: showNotice,

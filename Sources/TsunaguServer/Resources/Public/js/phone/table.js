@@ -86,7 +86,11 @@ export class DeskTable {
     const box = document.createElement("input");
     box.type = "checkbox";
     box.dataset.action = action;
-    box.addEventListener("change", () => this.actions.send(action, { row: rowID, value: box.checked }));
+    box.addEventListener("change", () => {
+      // Until the server's state shows this tick, an older state must not undo it on screen.
+      this.typed.set(`${rowID}:${action}`, box.checked);
+      this.actions.send(action, { row: rowID, value: box.checked });
+    });
     return box;
   }
 
@@ -116,29 +120,47 @@ export class DeskTable {
     return input;
   }
 
-  /// The server confirmed an edit: the typed text is no longer ahead of it.
+  /// The server confirmed an edit: the typed text or tick is no longer ahead of it.
   confirmed(message) {
     if (!message || !message.row) return;
     const key = `${message.row}:${message.type}`;
-    if (this.typed.get(key) === message.text) this.typed.delete(key);
+    const value = "text" in message ? message.text : message.value;
+    if (this.typed.get(key) === value) this.typed.delete(key);
+  }
+
+  /// The server refused an edit: show what it holds.
+  refused(message) {
+    if (!message || !message.row) return;
+    this.typed.delete(`${message.row}:${message.type}`);
+    const row = this.rows.find((known) => known.id === message.row);
+    if (row) this.update(row);
   }
 
   update(row) {
     const tr = this.element(row);
     const cells = tr.cells_;
     cells.no.textContent = row.no;
-    cells.done.firstChild.checked = row.done;
+    this.setCheck(cells.done.firstChild, row.id, "setDone", row.done);
     cells.company.textContent = row.company;
     this.setText(cells.contact.firstChild, row.id, "editContactName", row.contactName);
     cells.phone.replaceChildren(this.phone(row));
     cells.result.firstChild.textContent = row.resultLabel;
     cells.result.lastChild.textContent = row.reason ? `(${row.reason})` : "";
     cells.result.dataset.result = row.result || "";
-    cells.prospect.firstChild.checked = row.prospect;
-    cells.callback.firstChild.checked = row.callback;
+    this.setCheck(cells.prospect.firstChild, row.id, "setProspect", row.prospect);
+    this.setCheck(cells.callback.firstChild, row.id, "setCallback", row.callback);
     this.setText(cells.memo.firstChild, row.id, "editMemo", row.memo);
     cells.calledAt.textContent = row.calledAt || "";
     tr.classList.toggle("unsaved", !row.saved);
+  }
+
+  setCheck(box, rowID, action, value) {
+    const key = `${rowID}:${action}`;
+    if (this.typed.has(key)) {
+      if (this.typed.get(key) === value) this.typed.delete(key);
+      else return;
+    }
+    box.checked = value;
   }
 
   setText(input, rowID, action, value) {
