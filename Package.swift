@@ -25,12 +25,24 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.0"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.0"),
         .package(url: "https://github.com/vapor/websocket-kit.git", from: "2.16.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
     ],
     targets: [
         // Pure rules: Foundation only, no I/O.
         .target(name: "TsunaguCore", swiftSettings: strictSettings),
         // The Telephony protocol and its providers (simulated carrier now, SIP trunk later).
         .target(name: "Telephony", dependencies: ["TsunaguCore"], swiftSettings: strictSettings),
+        // SIP (RFC 3261): messages, digest auth, transactions, transports and a UAC on SwiftNIO, without Vapor.
+        .target(
+            name: "SIP",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // SMTP submission (RFC 5321, STARTTLS, AUTH) on SwiftNIO, without Vapor.
         .target(
             name: "Mail",
@@ -80,6 +92,8 @@ let package = Package(
         ),
         .testTarget(name: "TsunaguCoreTests", dependencies: ["TsunaguCore"], swiftSettings: strictSettings),
         .testTarget(name: "TelephonyTests", dependencies: ["Telephony"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SIPTests", dependencies: ["SIP"], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "MailTests", dependencies: ["Mail"], swiftSettings: strictSettings),
         .testTarget(
             name: "TsunaguServerTests",

@@ -1,0 +1,40 @@
+extension SIPRequest {
+    /// The request as it goes on the wire, with Content-Length set from the body.
+    public func serialized() -> [UInt8] {
+        var bytes = Array("\(method) \(uri) SIP/2.0\r\n".utf8)
+        SIPMessageWriter.appendHeaders(headers, body: body, to: &bytes)
+        return bytes
+    }
+}
+
+extension SIPResponse {
+    public func serialized() -> [UInt8] {
+        var bytes = Array("SIP/2.0 \(statusCode) \(reasonPhrase)\r\n".utf8)
+        SIPMessageWriter.appendHeaders(headers, body: body, to: &bytes)
+        return bytes
+    }
+}
+
+extension SIPMessage {
+    public func serialized() -> [UInt8] {
+        switch self {
+        case .request(let request): request.serialized()
+        case .response(let response): response.serialized()
+        }
+    }
+}
+
+enum SIPMessageWriter {
+    static func appendHeaders(_ headers: SIPHeaders, body: [UInt8], to bytes: inout [UInt8]) {
+        bytes.reserveCapacity(bytes.count + 512 + body.count)
+        for field in headers where field.name != .contentLength {
+            bytes.append(contentsOf: field.name.canonical.utf8)
+            bytes.append(contentsOf: ": ".utf8)
+            // A value never carries a line end onto the wire (header injection).
+            for byte in field.value.utf8 where byte != 0x0D && byte != 0x0A { bytes.append(byte) }
+            bytes.append(contentsOf: "\r\n".utf8)
+        }
+        bytes.append(contentsOf: "Content-Length: \(body.count)\r\n\r\n".utf8)
+        bytes.append(contentsOf: body)
+    }
+}

@@ -1,0 +1,23 @@
+/// A request method. Methods are case-sensitive tokens (RFC 3261 §7.1); unknown ones are kept as they came.
+public struct SIPMethod: RawRepresentable, Hashable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
+    public let rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { rawValue = value }
+
+    public var description: String { rawValue }
+
+    public static let invite: SIPMethod = "INVITE"
+    public static let ack: SIPMethod = "ACK"
+    public static let bye: SIPMethod = "BYE"
+    public static let cancel: SIPMethod = "CANCEL"
+    public static let options: SIPMethod = "OPTIONS"
+    public static let register: SIPMethod = "REGISTER"
+    public static let info: SIPMethod = "INFO"
+    public static let prack: SIPMethod = "PRACK"
+    public static let update: SIPMethod = "UPDATE"
+    public static let notify: SIPMethod = "NOTIFY"
+    public static let refer: SIPMethod = "REFER"
+    public static let message: SIPMethod = "MESSAGE"
+    public static let subscribe: SIPMethod = "SUBSCRIBE"
+}

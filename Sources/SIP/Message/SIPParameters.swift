@@ -1,0 +1,98 @@
+/// `;name=value` parameters of a URI or a header, in order; names compare without regard to case.
+/// A parameter without `=` has a nil value (`;lr`, `;rport`).
+public struct SIPParameters: Hashable, Sendable, Sequence {
+    public struct Parameter: Hashable, Sendable {
+        public var name: String
+        public var value: String?
+    }
+
+    public private(set) var items: [Parameter]
+
+    public init(_ items: [Parameter] = []) { self.items = items }
+
+    public func makeIterator() -> IndexingIterator<[Parameter]> { items.makeIterator() }
+
+    public var isEmpty: Bool { items.isEmpty }
+
+    public func contains(_ name: String) -> Bool { index(of: name) != nil }
+
+    /// The value of the parameter; `.some(nil)` when present without a value.
+    public subscript(_ name: String) -> String?? {
+        guard let index = index(of: name) else { return nil }
+        return .some(items[index].value)
+    }
+
+    public func value(_ name: String) -> String? {
+        guard let index = index(of: name) else { return nil }
+        return items[index].value
+    }
+
+    public mutating func set(_ name: String, _ value: String?) {
+        if let index = index(of: name) {
+            items[index].value = value
+        } else {
+            items.append(Parameter(name: name, value: value))
+        }
+    }
+
+    public mutating func remove(_ name: String) {
+        items.removeAll { $0.name.equalsIgnoringCase(name) }
+    }
+
+    private func index(of name: String) -> Int? {
+        items.firstIndex { $0.name.equalsIgnoringCase(name) }
+    }
+
+    /// Parses `;a=b;c;d="e f"` (the leading `;` optional). A quoted value keeps its quotes out.
+    static func parse(_ text: Substring) throws(SIPParseError) -> SIPParameters {
+        var parameters = SIPParameters()
+        var rest = SIPSyntax.trim(text)
+        while !rest.isEmpty {
+            if rest.first == ";" {
+                rest = SIPSyntax.trim(rest.dropFirst())
+                continue
+            }
+            let nameEnd = rest.firstIndex { $0 == "=" || $0 == ";" } ?? rest.endIndex
+            let name = SIPSyntax.trim(rest[..<nameEnd])
+            guard !name.isEmpty, name.allSatisfy({ SIPSyntax.isTokenCharacter($0) || $0 == "[" || $0 == "]" || $0 == ":" })
+            else { throw .malformedHeader("parameter name \"\(name)\"") }
+            rest = rest[nameEnd...]
+            guard rest.first == "=" else {
+                parameters.items.append(Parameter(name: String(name), value: nil))
+                continue
+            }
+            rest = SIPSyntax.trim(rest.dropFirst())
+            if rest.first == "\"" {
+                guard let (content, after) = SIPSyntax.readQuotedString(rest) else {
+                    throw .malformedHeader("unterminated quoted parameter")
+                }
+                parameters.items.append(Parameter(name: String(name), value: content))
+                rest = SIPSyntax.trim(after)
+            } else {
+                let valueEnd = rest.firstIndex(of: ";") ?? rest.endIndex
+                parameters.items.append(Parameter(name: String(name), value: String(SIPSyntax.trim(rest[..<valueEnd]))))
+                rest = rest[valueEnd...]
+            }
+        }
+        return parameters
+    }
+
+    /// `;a=b;c`, quoting values that are not tokens.
+    var serialized: String {
+        var result = ""
+        for item in items {
+            result += ";" + item.name
+            if let value = item.value {
+                let isPlain = !value.isEmpty && value.allSatisfy { SIPSyntax.isTokenCharacter($0) || "[]:".contains($0) }
+                result += "=" + (isPlain ? value : SIPSyntax.quoted(value))
+            }
+        }
+        return result
+    }
+}
+
+extension String {
+    fileprivate func equalsIgnoringCase(_ other: String) -> Bool {
+        count == other.count && lowercased() == other.lowercased()
+    }
+}

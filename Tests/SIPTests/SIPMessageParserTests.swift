@@ -1,0 +1,169 @@
+import Testing
+
+@testable import SIP
+
+@Suite struct SIPMessageParserTests {
+    private enum Fixtures {
+        /// RFC 3665 §3.1 style INVITE with an SDP body, as a trunk's peer would send it.
+        static let invite = [
+            "INVITE sip:+81312345678@trunk.example.jp;user=phone SIP/2.0",
+            "Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK776asdhds;rport",
+            "Max-Forwards: 70",
+            "To: <sip:+81312345678@trunk.example.jp;user=phone>",
+            "From: \"Tsunagu \\\"demo\\\"\" <sip:0312345678@tsunagu.example.jp>;tag=1928301774",
+            "Call-ID: a84b4c76e66710@pc33.example.jp",
+            "CSeq: 314159 INVITE",
+            "Contact: <sip:tsunagu@192.0.2.10:5060>",
+            "Content-Type: application/sdp",
+            "Content-Length: 4",
+            "",
+            "v=0\n",
+        ].joined(separator: "\r\n")
+    }
+
+    /// A whole INVITE parses with its body and the accessors read each header.
+    @Test func parsesAnInviteWithBody() throws {
+        let message = try SIPMessageParser.parseDatagram(Array(Fixtures.invite.utf8))
+        guard case .request(let request) = message else { Issue.record("not a request"); return }
+        #expect(request.method == .invite)
+        #expect(request.uri.user == "+81312345678")
+        #expect(request.uri.parameters.value("user") == "phone")
+        #expect(request.body == Array("v=0\n".utf8))
+        #expect(request.headers.cseq == SIPCSeq(314159, .invite))
+        #expect(request.headers.from?.displayName == "Tsunagu \"demo\"")
+        #expect(request.headers.from?.tag == "1928301774")
+        #expect(request.headers.topVia?.branch == "z9hG4bK776asdhds")
+        #expect(request.headers.topVia?.port == 5060)
+    }
+
+    /// Compact forms, odd case, folded lines and several Vias on one line (RFC 3261 §7.3).
+    @Test func readsCompactFoldedAndListHeaders() throws {
+        let text = [
+            "OPTIONS sip:trunk.example.jp SIP/2.0",
+            "v: SIP/2.0/TCP [2001:db8::9]:5061;branch=z9hG4bKa, SIP / 2.0 / UDP 192.0.2.1;branch=z9hG4bKb",
+            "VIA: SIP/2.0/UDP 192.0.2.2;branch=z9hG4bKc",
+            "f: sip:a@example.jp;tag=x",
+            "t: sip:b@example.jp",
+            "i: abc@def",
+            "cSeQ: 1",
+            "  OPTIONS",
+            "Subject: first",
+            "\tsecond",
+            "l: 0",
+            "",
+            "",
+        ].joined(separator: "\r\n")
+        let message = try SIPMessageParser.parseDatagram(Array(text.utf8))
+        let headers = message.headers
+        let vias = headers.values(.via).compactMap { try? SIPVia(parsing: $0) }
+        #expect(vias.map(\.branch) == ["z9hG4bKa", "z9hG4bKb", "z9hG4bKc"])
+        #expect(vias[0].host == "2001:db8::9")
+        #expect(vias[0].port == 5061)
+        #expect(vias[0].transport == "TCP")
+        #expect(headers.callID == "abc@def")
+        #expect(headers.cseq == SIPCSeq(1, .options))
+        #expect(headers["subject"] == "first second")
+        #expect(headers.from?.uri.user == "a")
+        #expect(headers.from?.tag == "x")
+    }
+
+    /// On a stream the parser waits for the whole message, byte by byte, then finds the next one behind it.
+    @Test func framesByContentLengthOnAStream() throws {
+        let one = Array(Fixtures.invite.utf8)
+        var parser = SIPMessageParser(framing: .stream)
+        var messages: [SIPMessage] = []
+        for byte in one + Array("\r\n\r\n".utf8) + one {
+            parser.append([byte])
+            while let message = try parser.nextMessage() { messages.append(message) }
+        }
+        #expect(messages.count == 2)
+        #expect(messages.allSatisfy { $0.body == Array("v=0\n".utf8) })
+    }
+
+    /// A stream message without Content-Length cannot be framed (RFC 3261 §18.3).
+    @Test func refusesAStreamMessageWithoutContentLength() {
+        let text = Fixtures.invite.replacingOccurrences(of: "Content-Length: 4\r\n", with: "")
+        var parser = SIPMessageParser(framing: .stream)
+        parser.append(Array(text.utf8))
+        #expect(throws: SIPRejectedMessage.self) { try parser.nextMessage() }
+    }
+
+    /// A datagram's extra bytes after Content-Length are dropped; a Content-Length beyond the datagram refuses it.
+    @Test func datagramContentLengthRules() throws {
+        let longer = Fixtures.invite + "garbage"
+        let message = try SIPMessageParser.parseDatagram(Array(longer.utf8))
+        #expect(message.body == Array("v=0\n".utf8))
+        let shorter = Fixtures.invite.replacingOccurrences(of: "Content-Length: 4", with: "Content-Length: 400")
+        let error = rejection(shorter)
+        #expect(error?.error.code == .invalidContentLength)
+        #expect(error?.request?.method == .invite, "a 400 can still be answered")
+    }
+
+    /// More than 64 KB is refused, on a stream even before the headers end.
+    @Test func refusesOversizedMessages() {
+        var parser = SIPMessageParser(framing: .stream)
+        parser.append(Array("OPTIONS sip:a@b SIP/2.0\r\nX: ".utf8) + [UInt8](repeating: 0x61, count: 70_000))
+        #expect(throws: SIPRejectedMessage.self) { try parser.nextMessage() }
+        let big = Array(Fixtures.invite.utf8) + [UInt8](repeating: 0x61, count: 70_000)
+        #expect(rejection(big)?.error.code == .tooLarge)
+    }
+
+    /// Every broken message is refused with a reason; none crashes.
+    @Test(arguments: [
+        ("", SIPParseError.Code.truncated),
+        ("\r\n\r\n", .truncated),
+        ("garbage\r\n\r\n", .malformedStartLine),
+        ("INVITE sip:a@b SIP/3.0\r\n\r\n", .unsupportedVersion),
+        ("SIP/2.0 abc OK\r\n\r\n", .malformedStartLine),
+        ("SIP/2.0 99 Low\r\n\r\n", .malformedStartLine),
+        ("INVITE nocolon SIP/2.0\r\n\r\n", .malformedURI),
+        ("INVITE sip:a@b:99999 SIP/2.0\r\n\r\n", .malformedURI),
+        ("INVITE sip:a@b SIP/2.0\r\nVia SIP/2.0/UDP h\r\n\r\n", .malformedHeader),
+        ("INVITE sip:a@b SIP/2.0\r\n continuation\r\n\r\n", .malformedHeader),
+    ])
+    func refusesBrokenMessages(text: String, code: SIPParseError.Code) {
+        #expect(rejection(text)?.error.code == code)
+    }
+
+    /// A request lacking a mandatory header, or with a CSeq for another method, is refused but can be answered.
+    @Test func missingOrMismatchedHeadersAreAnswerable() {
+        let noCallID = Fixtures.invite.replacingOccurrences(of: "Call-ID: a84b4c76e66710@pc33.example.jp\r\n", with: "")
+        #expect(rejection(noCallID)?.error.code == .missingHeader)
+        let mismatch = Fixtures.invite.replacingOccurrences(of: "CSeq: 314159 INVITE", with: "CSeq: 314159 BYE")
+        let error = rejection(mismatch)
+        #expect(error?.error.code == .malformedHeader)
+        #expect(error?.request?.headers.callID == "a84b4c76e66710@pc33.example.jp")
+        let badLength = Fixtures.invite.replacingOccurrences(of: "Content-Length: 4", with: "Content-Length: -4")
+        #expect(rejection(badLength)?.error.code == .invalidContentLength)
+        let notUTF8 = Array(Fixtures.invite.utf8).map { $0 == UInt8(ascii: "T") ? 0xFF : $0 }
+        #expect(rejection(notUTF8) != nil)
+    }
+
+    /// Serialising then parsing gives the same message, and the body's length is what Content-Length says.
+    @Test func roundTrips() throws {
+        let message = try SIPMessageParser.parseDatagram(Array(Fixtures.invite.utf8))
+        let again = try SIPMessageParser.parseDatagram(message.serialized())
+        #expect(again == message)
+        let text = String(decoding: message.serialized(), as: UTF8.self)
+        #expect(text.contains("Content-Length: 4\r\n\r\nv=0\n"))
+    }
+
+    /// A header value can never smuggle a line end onto the wire.
+    @Test func serialisingStripsLineEndsFromValues() throws {
+        var request = SIPRequest(method: .options, uri: SIPURI(host: "example.jp"))
+        request.headers.add("Subject", "a\r\nVia: evil")
+        let text = String(decoding: request.serialized(), as: UTF8.self)
+        #expect(!text.contains("\r\nVia: evil"))
+    }
+
+    private func rejection(_ text: String) -> SIPRejectedMessage? { rejection(Array(text.utf8)) }
+
+    private func rejection(_ bytes: [UInt8]) -> SIPRejectedMessage? {
+        do {
+            _ = try SIPMessageParser.parseDatagram(bytes)
+            return nil
+        } catch {
+            return error
+        }
+    }
+}
