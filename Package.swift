@@ -26,12 +26,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.0"),
         .package(url: "https://github.com/vapor/websocket-kit.git", from: "2.16.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
     ],
     targets: [
         // Pure rules: Foundation only, no I/O.
         .target(name: "TsunaguCore", swiftSettings: strictSettings),
-        // The Telephony protocol and its providers (simulated carrier now, SIP trunk later).
-        .target(name: "Telephony", dependencies: ["TsunaguCore"], swiftSettings: strictSettings),
+        // The Telephony protocol and its providers: the simulated carrier and the SIP trunk.
+        .target(name: "Telephony", dependencies: ["TsunaguCore", "SIP"], swiftSettings: strictSettings),
         // SIP (RFC 3261): messages, digest auth, transactions, transports and a UAC on SwiftNIO, without Vapor.
         .target(
             name: "SIP",
@@ -40,6 +41,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -91,7 +93,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "TsunaguCoreTests", dependencies: ["TsunaguCore"], swiftSettings: strictSettings),
-        .testTarget(name: "TelephonyTests", dependencies: ["Telephony"], swiftSettings: strictSettings),
+        .testTarget(name: "TelephonyTests", dependencies: ["Telephony", "SIP"], swiftSettings: strictSettings),
         .testTarget(
             name: "SIPTests", dependencies: ["SIP"], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "MailTests", dependencies: ["Mail"], swiftSettings: strictSettings),

@@ -31,10 +31,11 @@ public struct OutboundCall: Sendable {
     public let callID: String
     private let localTag: String
 
-    public init(parameters: OutboundCallParameters, identifiers: SIPIdentifiers = .random) {
+    /// - Parameter callID: the Call-ID to use (a provider may derive it from its own call id); a random one if nil.
+    public init(parameters: OutboundCallParameters, callID: String? = nil, identifiers: SIPIdentifiers = .random) {
         self.parameters = parameters
         self.identifiers = identifiers
-        self.callID = identifiers.callID()
+        self.callID = callID ?? identifiers.callID()
         self.localTag = identifiers.tag()
     }
 

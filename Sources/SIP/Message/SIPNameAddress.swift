@@ -41,7 +41,7 @@ public struct SIPNameAddress: Hashable, Sendable, CustomStringConvertible {
             parameters = try SIPParameters.parse(rest[rest.index(after: close)...])
         } else {
             let semicolon = rest.firstIndex(of: ";") ?? rest.endIndex
-            let uriText = rest[..<semicolon]
+            let uriText = SIPSyntax.trim(rest[..<semicolon])
             guard !uriText.contains(where: { $0 == " " || $0 == "," || $0 == "?" }) else {
                 throw .malformedHeader("address \"\(uriText)\"")
             }

@@ -114,7 +114,10 @@ extension SIPMessageParser {
                 valueEnd -= 1
             }
             let valueBytes = UnsafeBufferPointer(rebasing: lineBytes[valueStart..<valueEnd])
-            guard !valueBytes.contains(0), let value = String(validating: valueBytes, as: UTF8.self) else {
+            // A bare CR inside a value is not SIP (RFC 3261 §25.1) and could not be written back unchanged. (A NUL can
+            // be, as a quoted-pair: RFC 4475 §3.1.1.2.)
+            guard !valueBytes.contains(0x0D), let value = String(validating: valueBytes, as: UTF8.self)
+            else {
                 head.headers = SIPHeaders(fields)
                 throw head.rejection(.encoding)
             }

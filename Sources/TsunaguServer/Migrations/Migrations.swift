@@ -13,5 +13,6 @@ enum TsunaguMigrations {
         CreatePasswordResetKey(),
         AddTenantCarrierRules(),
         AddCallLogIndexes(),
+        AddTenantSIPTrunk(),
     ]
 }

@@ -14,6 +14,8 @@ final class Tenant: Model, @unchecked Sendable {
     @Field(key: "settings") var settings: TenantSettings
     /// The simulated carrier's rule table as JSON; nil for the standard rules.
     @OptionalField(key: "carrier_rules") var carrierRulesJSON: String?
+    /// The SIP trunk as JSON; nil when none is set.
+    @OptionalField(key: "sip_trunk") var sipTrunkJSON: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
@@ -38,5 +40,13 @@ extension Tenant {
         set {
             carrierRulesJSON = newValue == .standard ? nil : (try? JSONEncoder().encode(newValue)).map { String(decoding: $0, as: UTF8.self) }
         }
+    }
+}
+
+extension Tenant {
+    /// The tenant's SIP trunk, used when the server runs with `TELEPHONY=sip`.
+    var sipTrunk: SIPTrunkSettings? {
+        get { sipTrunkJSON.flatMap { try? JSONDecoder().decode(SIPTrunkSettings.self, from: Data($0.utf8)) } }
+        set { sipTrunkJSON = newValue.flatMap { try? JSONEncoder().encode($0) }.map { String(decoding: $0, as: UTF8.self) } }
     }
 }

@@ -1,0 +1,481 @@
+import Logging
+import NIOCore
+import NIOPosix
+
+/// The user agent's state and routing, confined to one event loop: transports in, transactions and calls in the
+/// middle, timers from the event loop (which tests replace with `NIOAsyncTestingEventLoop` to move time).
+final class SIPUserAgentCore {
+    private enum ClientMachine {
+        case invite(ClientInviteTransaction)
+        case nonInvite(ClientNonInviteTransaction)
+    }
+
+    private enum TransactionUser {
+        case call(String)
+        case completion(EventLoopPromise<SIPResponse>)
+    }
+
+    private struct ClientEntry {
+        var machine: ClientMachine
+        var user: TransactionUser
+        var destination: SIPDestination
+        var timers: [SIPTimer: Scheduled<Void>] = [:]
+    }
+
+    private enum ServerMachine {
+        case invite(ServerInviteTransaction)
+        case nonInvite(ServerNonInviteTransaction)
+    }
+
+    private struct ServerEntry {
+        var machine: ServerMachine
+        var destination: SIPDestination
+        var timers: [SIPTimer: Scheduled<Void>] = [:]
+    }
+
+    private struct CallEntry {
+        var call: OutboundCall
+        var destination: SIPDestination
+        var report: @Sendable (OutboundCallProgress) -> Void
+        var ringTimer: Scheduled<Void>?
+    }
+
+    /// Client transactions by branch and method (a CANCEL shares its INVITE's branch, RFC 3261 §17.1.3).
+    private struct TransactionKey: Hashable {
+        var branch: String
+        var method: SIPMethod
+    }
+
+    let eventLoop: any EventLoop
+    let configuration: SIPUserAgentConfiguration
+    private let logger: Logger
+    private var udpChannel: (any Channel)?
+    private var tcpConnections: [SocketAddressKey: EventLoopFuture<any Channel>] = [:]
+    private var clients: [TransactionKey: ClientEntry] = [:]
+    private var servers: [TransactionKey: ServerEntry] = [:]
+    private var calls: [String: CallEntry] = [:]
+    private var warnedPeers: Set<String> = []
+    private(set) var droppedMessages = 0
+    var loopBound: NIOLoopBound<SIPUserAgentCore> { NIOLoopBound(self, eventLoop: eventLoop) }
+
+    init(eventLoop: any EventLoop, configuration: SIPUserAgentConfiguration, logger: Logger) {
+        self.eventLoop = eventLoop
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    var activeCallCount: Int { calls.count }
+    var transactionCount: Int { clients.count + servers.count }
+
+    // MARK: Transports
+
+    func bindUDP() -> EventLoopFuture<SocketAddress> {
+        let core = loopBound
+        return DatagramBootstrap(group: eventLoop)
+            .channelOption(.socketOption(.so_reuseaddr), value: 1)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(SIPDatagramHandler(core: core))
+                }
+            }
+            .bind(host: configuration.bindHost, port: configuration.bindPort)
+            .map { channel in
+                core.value.udpChannel = channel
+                return channel.localAddress!
+            }
+    }
+
+    var udpLocalAddress: SocketAddress? { udpChannel?.localAddress }
+
+    private func tcpConnection(to address: SocketAddressKey) -> EventLoopFuture<any Channel> {
+        if let existing = tcpConnections[address] { return existing }
+        let core = loopBound
+        let future = ClientBootstrap(group: eventLoop)
+            .connectTimeout(.seconds(5))
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(SIPStreamDecoder()))
+                    try channel.pipeline.syncOperations.addHandler(SIPStreamHandler(core: core))
+                }
+            }
+            .connect(to: address.address)
+        tcpConnections[address] = future
+        future.whenFailure { _ in core.value.tcpConnections[address] = nil }
+        return future
+    }
+
+    /// The local address of the TCP connection to the peer, once connected (for Via and Contact).
+    func tcpLocalAddress(to address: SocketAddressKey) -> EventLoopFuture<SocketAddress> {
+        tcpConnection(to: address).flatMapThrowing { channel in
+            guard let local = channel.localAddress else { throw ChannelError.ioOnClosedChannel }
+            return local
+        }
+    }
+
+    func connectionClosed(_ destination: SIPDestination) {
+        tcpConnections[destination.address] = nil
+    }
+
+    /// Sends bytes; a failure is reported to `onFailure` (the transaction's transport error, RFC 3261 §17.1.4).
+    private func send(
+        _ message: SIPMessage, to destination: SIPDestination, onFailure: (@Sendable () -> Void)? = nil
+    ) {
+        let bytes = message.serialized()
+        let core = loopBound
+        switch destination.transport {
+        case .udp:
+            guard let channel = udpChannel else {
+                onFailure?()
+                return
+            }
+            var buffer = channel.allocator.buffer(capacity: bytes.count)
+            buffer.writeBytes(bytes)
+            let promise = eventLoop.makePromise(of: Void.self)
+            promise.futureResult.whenFailure { error in
+                core.value.logger.debug("UDP send to \(destination.address) failed: \(error)")
+                onFailure?()
+            }
+            channel.writeAndFlush(AddressedEnvelope(remoteAddress: destination.address.address, data: buffer), promise: promise)
+        case .tcp:
+            tcpConnection(to: destination.address).whenComplete { result in
+                switch result {
+                case .success(let channel):
+                    var buffer = channel.allocator.buffer(capacity: bytes.count)
+                    buffer.writeBytes(bytes)
+                    channel.writeAndFlush(buffer).whenFailure { _ in onFailure?() }
+                case .failure(let error):
+                    core.value.logger.debug("TCP connect to \(destination.address) failed: \(error)")
+                    onFailure?()
+                }
+            }
+        }
+    }
+
+    func close() -> EventLoopFuture<Void> {
+        for (_, entry) in clients { entry.timers.values.forEach { $0.cancel() } }
+        for (_, entry) in servers { entry.timers.values.forEach { $0.cancel() } }
+        for (_, entry) in calls { entry.ringTimer?.cancel() }
+        clients = [:]
+        servers = [:]
+        calls = [:]
+        var closing: [EventLoopFuture<Void>] = []
+        if let udpChannel { closing.append(udpChannel.close().recover { _ in }) }
+        for (_, connection) in tcpConnections {
+            closing.append(connection.flatMap { $0.close() }.recover { _ in })
+        }
+        tcpConnections = [:]
+        udpChannel = nil
+        return EventLoopFuture.andAllComplete(closing, on: eventLoop)
+    }
+
+    // MARK: Receiving
+
+    func received(_ result: Result<SIPMessage, SIPRejectedMessage>, from source: SIPDestination) {
+        switch result {
+        case .success(.response(let response)): receive(response)
+        case .success(.request(let request)): receive(request, from: source)
+        case .failure(let rejection):
+            if let request = rejection.request {
+                var response = request.makeResponse(
+                    rejection.error.code == .unsupportedVersion ? 505 : rejection.error.code == .tooLarge ? 513 : 400)
+                // RFC 3261 §20.43: 399 is the miscellaneous warning, with the reason in text.
+                response.headers.add(.warning, "399 tsunagu \(SIPSyntax.quoted(rejection.error.detail))")
+                send(.response(response), to: source)
+            }
+            logDrop("\(rejection.error)", from: source.address.description)
+        }
+    }
+
+    /// Logs the first bad message from each peer as a warning, then only counts (a flood must not flood the log).
+    func logDrop(_ reason: String, from peer: String?) {
+        droppedMessages += 1
+        let key = peer ?? "?"
+        if warnedPeers.count < 1_000, warnedPeers.insert(key).inserted {
+            logger.warning("dropped a SIP message from \(key): \(reason)")
+        } else {
+            logger.debug("dropped a SIP message from \(key): \(reason)")
+        }
+    }
+
+    private func receive(_ response: SIPResponse) {
+        guard let branch = response.headers.topVia?.branch, let method = response.headers.cseq?.method else {
+            logDrop("response without a Via branch or CSeq", from: nil)
+            return
+        }
+        let key = TransactionKey(branch: branch, method: method)
+        guard var entry = clients[key] else {
+            // A 2xx retransmitted after the INVITE transaction ended is for the call (RFC 6026 §7.1).
+            if method == .invite, response.isSuccess, let callID = response.headers.callID, calls[callID] != nil {
+                callActions(callID) { $0.receive(response) }
+            }
+            return
+        }
+        let actions: [SIPTransactionAction]
+        switch entry.machine {
+        case .invite(var machine):
+            actions = machine.receive(response)
+            entry.machine = .invite(machine)
+        case .nonInvite(var machine):
+            actions = machine.receive(response)
+            entry.machine = .nonInvite(machine)
+        }
+        clients[key] = entry
+        apply(actions, client: key)
+    }
+
+    private func receive(_ request: SIPRequest, from source: SIPDestination) {
+        guard let branch = request.branch else { return }
+        let key = TransactionKey(branch: branch, method: request.method == .ack ? .invite : request.method)
+        if var entry = servers[key] {
+            let actions: [SIPTransactionAction]
+            switch entry.machine {
+            case .invite(var machine):
+                actions = machine.receive(request)
+                entry.machine = .invite(machine)
+            case .nonInvite(var machine):
+                actions = machine.receive(request)
+                entry.machine = .nonInvite(machine)
+            }
+            servers[key] = entry
+            apply(actions, server: key)
+            return
+        }
+        switch request.method {
+        case .ack:
+            // An ACK for a 2xx we never sent, or for a transaction long gone: nothing to do (RFC 3261 §17.2.3).
+            return
+        case .invite:
+            // Tsunagu only calls out (the manual's 架電専用): an incoming INVITE is declined.
+            var machine = ServerInviteTransaction(
+                request: request, reliableTransport: source.transport.isReliable, timers: configuration.timers)
+            servers[key] = ServerEntry(machine: .invite(machine), destination: source)
+            apply(machine.start(), server: key)
+            var decline = request.makeResponse(603, toTag: SIPIdentifiers.randomHex(16))
+            decline.headers.add(.warning, "399 tsunagu \"outbound calls only\"")
+            apply(machine.send(decline), server: key)
+            servers[key]?.machine = .invite(machine)
+        default:
+            let machine = ServerNonInviteTransaction(
+                request: request, reliableTransport: source.transport.isReliable, timers: configuration.timers)
+            servers[key] = ServerEntry(machine: .nonInvite(machine), destination: source)
+            if let callID = request.headers.callID, calls[callID] != nil {
+                callActions(callID, serverKey: key) { $0.receive(request) }
+            } else if request.method == .options {
+                var ok = request.makeResponse(200, toTag: SIPIdentifiers.randomHex(16))
+                ok.headers.add(.allow, "INVITE, ACK, CANCEL, BYE, OPTIONS")
+                respond(ok, server: key)
+            } else if request.method == .cancel || request.method == .bye {
+                respond(request.makeResponse(481), server: key)
+            } else {
+                respond(request.makeResponse(501), server: key)
+            }
+        }
+    }
+
+    private func respond(_ response: SIPResponse, server key: TransactionKey) {
+        guard var entry = servers[key] else { return }
+        let actions: [SIPTransactionAction]
+        switch entry.machine {
+        case .invite(var machine):
+            actions = machine.send(response)
+            entry.machine = .invite(machine)
+        case .nonInvite(var machine):
+            actions = machine.send(response)
+            entry.machine = .nonInvite(machine)
+        }
+        servers[key] = entry
+        apply(actions, server: key)
+    }
+
+    // MARK: Transactions
+
+    /// Starts a client transaction for a request, owned by a call or by a promise for its final response.
+    private func startClient(
+        _ request: SIPRequest, to destination: SIPDestination, user: TransactionUser
+    ) {
+        guard let branch = request.branch else { return }
+        let key = TransactionKey(branch: branch, method: request.method)
+        let reliable = destination.transport.isReliable
+        var actions: [SIPTransactionAction]
+        let machine: ClientMachine
+        if request.method == .invite {
+            var invite = ClientInviteTransaction(request: request, reliableTransport: reliable, timers: configuration.timers)
+            actions = invite.start()
+            machine = .invite(invite)
+        } else {
+            var nonInvite = ClientNonInviteTransaction(
+                request: request, reliableTransport: reliable, timers: configuration.timers)
+            actions = nonInvite.start()
+            machine = .nonInvite(nonInvite)
+        }
+        clients[key] = ClientEntry(machine: machine, user: user, destination: destination)
+        apply(actions, client: key)
+    }
+
+    func request(_ request: SIPRequest, to destination: SIPDestination) -> EventLoopFuture<SIPResponse> {
+        let promise = eventLoop.makePromise(of: SIPResponse.self)
+        startClient(request, to: destination, user: .completion(promise))
+        return promise.futureResult
+    }
+
+    private func apply(_ actions: [SIPTransactionAction], client key: TransactionKey) {
+        for action in actions {
+            guard let entry = clients[key] else { return }
+            switch action {
+            case .send(let message):
+                let core = loopBound
+                send(message, to: entry.destination) { core.value.clientTransportFailed(key) }
+            case .startTimer(let timer, let delay):
+                let core = loopBound
+                clients[key]?.timers[timer]?.cancel()
+                clients[key]?.timers[timer] = eventLoop.scheduleTask(in: TimeAmount(delay)) {
+                    core.value.clientTimerFired(timer, key)
+                }
+            case .cancelTimer(let timer):
+                clients[key]?.timers.removeValue(forKey: timer)?.cancel()
+            case .deliverResponse(let response):
+                switch entry.user {
+                case .call(let callID): callActions(callID) { $0.receive(response) }
+                case .completion(let promise): if !response.isProvisional { promise.succeed(response) }
+                }
+            case .timedOut, .transportFailed:
+                let timedOut = action == .timedOut
+                switch entry.user {
+                case .call(let callID): callActions(callID) { $0.transactionFailed(method: key.method, timedOut: timedOut) }
+                case .completion(let promise):
+                    promise.fail(
+                        SIPUserAgentError(
+                            code: timedOut ? .timedOut : .transportFailed,
+                            detail: "\(key.method) to \(entry.destination.address)"))
+                }
+            case .terminated:
+                clients.removeValue(forKey: key)?.timers.values.forEach { $0.cancel() }
+                if case .completion(let promise) = entry.user {
+                    // Already completed by a final response or a failure; this only guards against a leak.
+                    promise.fail(SIPUserAgentError(code: .timedOut, detail: "transaction ended"))
+                }
+            case .deliverRequest:
+                break
+            }
+        }
+    }
+
+    private func clientTimerFired(_ timer: SIPTimer, _ key: TransactionKey) {
+        guard var entry = clients[key] else { return }
+        entry.timers[timer] = nil
+        let actions: [SIPTransactionAction]
+        switch entry.machine {
+        case .invite(var machine):
+            actions = machine.timerFired(timer)
+            entry.machine = .invite(machine)
+        case .nonInvite(var machine):
+            actions = machine.timerFired(timer)
+            entry.machine = .nonInvite(machine)
+        }
+        clients[key] = entry
+        apply(actions, client: key)
+    }
+
+    private func clientTransportFailed(_ key: TransactionKey) {
+        guard var entry = clients[key] else { return }
+        let actions: [SIPTransactionAction]
+        switch entry.machine {
+        case .invite(var machine):
+            actions = machine.transportFailed()
+            entry.machine = .invite(machine)
+        case .nonInvite(var machine):
+            actions = machine.transportFailed()
+            entry.machine = .nonInvite(machine)
+        }
+        clients[key] = entry
+        apply(actions, client: key)
+    }
+
+    private func apply(_ actions: [SIPTransactionAction], server key: TransactionKey) {
+        for action in actions {
+            guard let entry = servers[key] else { return }
+            switch action {
+            case .send(let message): send(message, to: entry.destination)
+            case .startTimer(let timer, let delay):
+                let core = loopBound
+                servers[key]?.timers[timer]?.cancel()
+                servers[key]?.timers[timer] = eventLoop.scheduleTask(in: TimeAmount(delay)) {
+                    core.value.serverTimerFired(timer, key)
+                }
+            case .cancelTimer(let timer):
+                servers[key]?.timers.removeValue(forKey: timer)?.cancel()
+            case .terminated:
+                servers.removeValue(forKey: key)?.timers.values.forEach { $0.cancel() }
+            case .deliverRequest, .deliverResponse, .timedOut, .transportFailed:
+                break
+            }
+        }
+    }
+
+    private func serverTimerFired(_ timer: SIPTimer, _ key: TransactionKey) {
+        guard var entry = servers[key] else { return }
+        entry.timers[timer] = nil
+        let actions: [SIPTransactionAction]
+        switch entry.machine {
+        case .invite(var machine):
+            actions = machine.timerFired(timer)
+            entry.machine = .invite(machine)
+        case .nonInvite(var machine):
+            actions = machine.timerFired(timer)
+            entry.machine = .nonInvite(machine)
+        }
+        servers[key] = entry
+        apply(actions, server: key)
+    }
+
+    // MARK: Calls
+
+    func placeCall(
+        _ call: OutboundCall, to destination: SIPDestination, report: @escaping @Sendable (OutboundCallProgress) -> Void
+    ) {
+        calls[call.callID] = CallEntry(call: call, destination: destination, report: report)
+        callActions(call.callID) { $0.start() }
+    }
+
+    func hangUp(_ callID: String) {
+        callActions(callID) { $0.hangUp() }
+    }
+
+    /// Runs one event of a call and carries out what it asks.
+    private func callActions(
+        _ callID: String, serverKey: TransactionKey? = nil, _ event: (inout OutboundCall) -> [OutboundCallAction]
+    ) {
+        guard var entry = calls[callID] else { return }
+        let actions = event(&entry.call)
+        calls[callID] = entry
+        for action in actions {
+            switch action {
+            case .startInvite(let request), .startRequest(let request):
+                startClient(request, to: entry.destination, user: .call(callID))
+            case .sendAck(let ack):
+                send(.request(ack), to: entry.destination)
+            case .respond(let response):
+                if let serverKey { respond(response, server: serverKey) }
+            case .startRingTimer(let delay):
+                let core = loopBound
+                calls[callID]?.ringTimer = eventLoop.scheduleTask(in: TimeAmount(delay)) {
+                    core.value.callActions(callID) { $0.ringTimerFired() }
+                }
+            case .cancelRingTimer:
+                calls[callID]?.ringTimer?.cancel()
+                calls[callID]?.ringTimer = nil
+            case .report(let progress):
+                entry.report(progress)
+            case .finished:
+                calls.removeValue(forKey: callID)?.ringTimer?.cancel()
+            }
+        }
+    }
+}
+
+extension TimeAmount {
+    init(_ duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+    }
+}
