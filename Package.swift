@@ -85,6 +85,7 @@ let package = Package(
             dependencies: [
                 "TsunaguCore",
                 "TsunaguServer",
+                "SIP",
                 .product(name: "WebSocketKit", package: "websocket-kit"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -8,7 +8,7 @@ import TsunaguServer
 
 let arguments = CommandLine.arguments
 let rowCount = arguments.dropFirst().first.flatMap(Int.init) ?? 100_000
-/// `agentdesk`, `csv`, `import`, `phone` or `lists` to run one part only; all by default.
+/// `agentdesk`, `csv`, `import`, `phone`, `lists` or `sip` to run one part only; all by default.
 let only = arguments.count > 2 ? arguments[2] : nil
 func runs(_ part: String) -> Bool { only == nil || only == part }
 
@@ -110,4 +110,12 @@ if runs("lists") {
         customers: environment["BENCH_CUSTOMERS"].flatMap(Int.init) ?? 1_000_000,
         calls: environment["BENCH_CALLS"].flatMap(Int.init) ?? 3_000_000
     ).run()
+}
+
+// 6. SIP: parser messages/s and call setup against SIPp (BENCH_SIP_CALLS, BENCH_SIP_CONCURRENCY).
+if runs("sip") {
+    let environment = ProcessInfo.processInfo.environment
+    try await SIPBenchmark.run(
+        calls: environment["BENCH_SIP_CALLS"].flatMap(Int.init) ?? 20_000,
+        concurrency: environment["BENCH_SIP_CONCURRENCY"].flatMap(Int.init) ?? 200)
 }

@@ -3,20 +3,38 @@ import SIP
 import TsunaguCore
 
 /// The `sip` provider: each tenant's calls go out through its own SIP trunk, placed by Tsunagu's SIP user agent.
-/// Outcomes come from the trunk's signalling; the lamp follows the trunk's answers to OPTIONS.
+/// Outcomes come from the trunk's signalling; the lamp follows the trunk's answers to OPTIONS and, where the trunk
+/// wants it, a registration kept fresh before it expires.
 public actor SIPTrunk: Telephony {
     public typealias TrunkLookup = @Sendable (UUID) async -> SIPTrunkSettings?
 
+    private struct Health {
+        var checked: ContinuousClock.Instant
+        var reachable: Bool
+    }
+
+    private struct Registration {
+        var binding: SIPRegistration
+        var settings: SIPTrunkSettings
+        /// Refresh after this instant; nil while the last attempt failed.
+        var refreshAt: ContinuousClock.Instant?
+        var failure: LocalizedText?
+    }
+
     private let agent: SIPUserAgent
     private let trunks: TrunkLookup
+    /// How long the lamp may wait for the trunk's answer to OPTIONS before it shows red.
+    private let probeTimeout: Duration
     /// Calls being handed to the agent, and those of them the agent already hung up.
     private var placing: Set<UUID> = []
     private var hungUpWhilePlacing: Set<UUID> = []
-    private var health: [UUID: (checked: ContinuousClock.Instant, reachable: Bool)] = [:]
+    private var health: [UUID: Health] = [:]
+    private var registrations: [UUID: Registration] = [:]
     private let clock = ContinuousClock()
 
-    public init(agent: SIPUserAgent, trunks: @escaping TrunkLookup) {
+    public init(agent: SIPUserAgent, probeTimeout: Duration = .seconds(2), trunks: @escaping TrunkLookup) {
         self.agent = agent
+        self.probeTimeout = probeTimeout
         self.trunks = trunks
     }
 
@@ -32,16 +50,14 @@ public actor SIPTrunk: Telephony {
         }
         let peer = Self.peer(settings)
         do {
+            if settings.register { _ = await registrationProblem(tenantID: request.tenantID, settings: settings) }
             let local = try await agent.localContactAddress(for: peer)
             let parameters = OutboundCallParameters(
                 target: SIPURI(user: settings.dialString(request.number), host: settings.host, port: settings.port),
-                from: SIPNameAddress(
-                    uri: SIPURI(user: settings.callerID, host: settings.fromDomain.isEmpty ? settings.host : settings.fromDomain)),
+                from: SIPNameAddress(uri: Self.fromURI(settings)),
                 contact: SIPURI(user: "tsunagu", host: local.host, port: local.port),
                 via: .init(transport: peer.transport.rawValue, host: local.host, port: local.port),
-                credentials: settings.authUser.isEmpty
-                    ? nil : SIPCredentials(username: settings.authUser, password: settings.password),
-                offer: nil, ringTimeout: .seconds(request.ringTimeoutSeconds))
+                credentials: Self.credentials(settings), offer: nil, ringTimeout: .seconds(request.ringTimeoutSeconds))
             let sipCallID = try await agent.placeCall(parameters, via: peer, callID: Self.sipCallID(request.id)) {
                 progress in
                 switch progress {
@@ -49,7 +65,7 @@ public actor SIPTrunk: Telephony {
                 case .earlyMedia: break
                 case .answered: report(.answered)
                 case .ended(let ending):
-                    report(.ended(SIPCallOutcome.ending(ending)))
+                    report(.ended(SIPCallOutcome.ending(ending), signallingCode: ending.statusCode))
                 }
             }
             if hungUpWhilePlacing.contains(request.id) { await agent.hangUp(callID: sipCallID) }
@@ -63,10 +79,8 @@ public actor SIPTrunk: Telephony {
         await agent.hangUp(callID: Self.sipCallID(call))
     }
 
-    /// The Call-ID is the call attempt's id, so the two can be matched in logs and traces.
-    static func sipCallID(_ id: UUID) -> String { id.uuidString.lowercased() + "@tsunagu" }
-
-    /// Green when the trunk answered an OPTIONS in the last 30 s (any final response counts, RFC 3261 §11).
+    /// Green when the trunk answered an OPTIONS in the last 30 s (any final response counts, RFC 3261 §11) and,
+    /// when it wants a registration, that registration holds.
     public func readiness(tenantID: UUID) async -> TelephonyReadiness {
         guard let settings = await trunks(tenantID) else {
             return TelephonyReadiness(
@@ -74,17 +88,65 @@ public actor SIPTrunk: Telephony {
                 reason: LocalizedText(ja: "SIPトランクが設定されていません。", en: "No SIP trunk is configured."))
         }
         if let last = health[tenantID], clock.now - last.checked < .seconds(30) {
-            return last.reachable ? .ready : Self.unreachable
+            if !last.reachable { return Self.unreachable }
+        } else {
+            let reachable = await probe(settings)
+            health[tenantID] = Health(checked: clock.now, reachable: reachable)
+            if !reachable { return Self.unreachable }
         }
-        let reachable = await ping(settings)
-        health[tenantID] = (clock.now, reachable)
-        return reachable ? .ready : Self.unreachable
+        if settings.register, let problem = await registrationProblem(tenantID: tenantID, settings: settings) {
+            return TelephonyReadiness(isReady: false, reason: problem)
+        }
+        return .ready
     }
 
-    private func ping(_ settings: SIPTrunkSettings) async -> Bool {
-        let from = SIPURI(user: settings.callerID, host: settings.fromDomain.isEmpty ? settings.host : settings.fromDomain)
-        return (try? await agent.ping(Self.peer(settings), from: from)) != nil
+    /// Registers, or refreshes a registration that is due, and returns what is wrong if it fails.
+    private func registrationProblem(tenantID: UUID, settings: SIPTrunkSettings) async -> LocalizedText? {
+        if let current = registrations[tenantID], current.settings == settings, let refreshAt = current.refreshAt,
+            clock.now < refreshAt
+        {
+            return nil
+        }
+        let peer = Self.peer(settings)
+        var entry: Registration
+        if let current = registrations[tenantID], current.settings == settings {
+            entry = current
+        } else {
+            guard let local = try? await agent.localContactAddress(for: peer) else { return Self.unreachable.reason }
+            let parameters = SIPRegistration.Parameters(
+                addressOfRecord: SIPURI(
+                    user: settings.authUser.isEmpty ? settings.callerID : settings.authUser,
+                    host: settings.fromDomain.isEmpty ? settings.host : settings.fromDomain),
+                registrar: SIPURI(host: settings.host, port: settings.port),
+                contact: SIPURI(user: "tsunagu", host: local.host, port: local.port), expires: 3600,
+                credentials: Self.credentials(settings))
+            entry = Registration(binding: SIPRegistration(parameters: parameters), settings: settings)
+        }
+        let outcome = try? await agent.register(&entry.binding, at: peer)
+        switch outcome {
+        case .registered(let expires):
+            entry.refreshAt = clock.now + SIPRegistration.refreshDelay(forExpires: expires)
+            entry.failure = nil
+        case .failed(let code):
+            entry.refreshAt = nil
+            entry.failure = LocalizedText(
+                ja: "SIPトランクへの登録が拒否されました(\(code))。認証ユーザとパスワードを確認してください。",
+                en: "The SIP trunk refused the registration (\(code)). Check the auth user and password.")
+        case .retry, nil:
+            entry.refreshAt = nil
+            entry.failure = Self.unreachable.reason
+        }
+        registrations[tenantID] = entry
+        return entry.failure
     }
+
+    /// An OPTIONS ping bounded by `probeTimeout`, so the phone screen never waits for Timer F.
+    private func probe(_ settings: SIPTrunkSettings) async -> Bool {
+        (try? await agent.ping(Self.peer(settings), from: Self.fromURI(settings), timeout: probeTimeout)) != nil
+    }
+
+    /// The Call-ID is the call attempt's id, so the two can be matched in logs and traces.
+    static func sipCallID(_ id: UUID) -> String { id.uuidString.lowercased() + "@tsunagu" }
 
     private static let unreachable = TelephonyReadiness(
         isReady: false, reason: LocalizedText(ja: "SIPトランクが応答しません。", en: "The SIP trunk does not answer."))
@@ -92,5 +154,13 @@ public actor SIPTrunk: Telephony {
     private static func peer(_ settings: SIPTrunkSettings) -> SIPUserAgent.Peer {
         SIPUserAgent.Peer(
             host: settings.host, port: settings.port, transport: settings.transport.lowercased() == "tcp" ? .tcp : .udp)
+    }
+
+    private static func fromURI(_ settings: SIPTrunkSettings) -> SIPURI {
+        SIPURI(user: settings.callerID, host: settings.fromDomain.isEmpty ? settings.host : settings.fromDomain)
+    }
+
+    private static func credentials(_ settings: SIPTrunkSettings) -> SIPCredentials? {
+        settings.authUser.isEmpty ? nil : SIPCredentials(username: settings.authUser, password: settings.password)
     }
 }

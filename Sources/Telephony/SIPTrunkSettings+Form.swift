@@ -9,48 +9,69 @@ extension SIPTrunkSettings {
 
     /// The settings page's SIP trunk fields, checked strictly. An empty host removes the trunk. An empty password
     /// keeps the stored one (the page never shows it back).
-    public static func fromForm(_ form: [String: String], current: SIPTrunkSettings?) -> Result<SIPTrunkSettings?, FormProblems> {
+    public static func fromForm(_ form: [String: String], current: SIPTrunkSettings?) -> Result<
+        SIPTrunkSettings?, FormProblems
+    > {
         func field(_ name: String) -> String { (form[name] ?? "").trimmingCharacters(in: .whitespaces) }
         let host = field("sipHost")
         guard !host.isEmpty else { return .success(nil) }
         var problems: [LocalizedText] = []
         if !isHost(host) {
-            problems.append(LocalizedText(ja: "SIPトランクのホスト「\(host.prefix(64))」が正しくありません。", en: "The SIP trunk host “\(host.prefix(64))” is not valid."))
+            problems.append(
+                LocalizedText(
+                    ja: "SIPトランクのホスト「\(host.prefix(64))」が正しくありません。",
+                    en: "The SIP trunk host “\(host.prefix(64))” is not valid."))
         }
         let portText = field("sipPort")
         let port = portText.isEmpty ? 5060 : Int(portText) ?? 0
         if !(1...65535).contains(port) {
-            problems.append(LocalizedText(ja: "SIPトランクのポートは1〜65535の数字で入力してください。", en: "The SIP trunk port must be a number from 1 to 65535."))
+            problems.append(
+                LocalizedText(
+                    ja: "SIPトランクのポートは1〜65535の数字で入力してください。", en: "The SIP trunk port must be a number from 1 to 65535."))
         }
         let transport = field("sipTransport").lowercased()
         if !["udp", "tcp"].contains(transport) {
-            problems.append(LocalizedText(ja: "SIPトランクの転送方式はUDPかTCPを選んでください。", en: "Choose UDP or TCP for the SIP trunk."))
+            problems.append(
+                LocalizedText(ja: "SIPトランクの転送方式はUDPかTCPを選んでください。", en: "Choose UDP or TCP for the SIP trunk."))
         }
         let callerID = field("sipCallerID")
         let callerDigits = callerID.hasPrefix("+") ? callerID.dropFirst() : Substring(callerID)
         if callerDigits.isEmpty || callerDigits.count > 20 || !callerDigits.allSatisfy({ $0.isASCII && $0.isNumber }) {
-            problems.append(LocalizedText(ja: "発信者番号は数字(20桁まで)で入力してください。", en: "The caller ID must be digits (up to 20)."))
+            problems.append(
+                LocalizedText(ja: "発信者番号は数字(20桁まで)で入力してください。", en: "The caller ID must be digits (up to 20)."))
         }
         let authUser = field("sipAuthUser")
-        if authUser.count > 64 || authUser.contains(where: { $0 == "\"" || $0 == "\\" || $0.isWhitespace || !$0.isASCII }) {
-            problems.append(LocalizedText(ja: "認証ユーザは空白や記号「\"」「\\」を含まない64文字までで入力してください。", en: "The auth user must be up to 64 characters without spaces, \" or \\."))
+        if authUser.count > 64
+            || authUser.contains(where: { $0 == "\"" || $0 == "\\" || $0.isWhitespace || !$0.isASCII })
+        {
+            problems.append(
+                LocalizedText(
+                    ja: "認証ユーザは空白や記号「\"」「\\」を含まない64文字までで入力してください。",
+                    en: "The auth user must be up to 64 characters without spaces, \" or \\."))
         }
         var password = form["sipPassword"] ?? ""
         if password.isEmpty { password = current?.password ?? "" }
         if password.count > 128 || password.contains(where: { $0 == "\r" || $0 == "\n" }) {
-            problems.append(LocalizedText(ja: "認証パスワードは128文字までで入力してください。", en: "The auth password must be up to 128 characters."))
+            problems.append(
+                LocalizedText(ja: "認証パスワードは128文字までで入力してください。", en: "The auth password must be up to 128 characters."))
         }
         let fromDomain = field("sipFromDomain")
         if !fromDomain.isEmpty && !isHost(fromDomain) {
             problems.append(LocalizedText(ja: "Fromのドメインが正しくありません。", en: "The From domain is not valid."))
         }
-        guard let format = NumberFormat(rawValue: field("sipNumberFormat").isEmpty ? "national" : field("sipNumberFormat")) else {
-            return .failure(FormProblems(messages: problems + [LocalizedText(ja: "番号の形式が正しくありません。", en: "The number format is not valid.")]))
+        guard
+            let format = NumberFormat(
+                rawValue: field("sipNumberFormat").isEmpty ? "national" : field("sipNumberFormat"))
+        else {
+            return .failure(
+                FormProblems(
+                    messages: problems + [LocalizedText(ja: "番号の形式が正しくありません。", en: "The number format is not valid.")]))
         }
         guard problems.isEmpty else { return .failure(FormProblems(messages: problems)) }
         return .success(
             SIPTrunkSettings(
-                host: host, port: port, transport: transport, authUser: authUser, password: password, callerID: callerID,
+                host: host, port: port, transport: transport, authUser: authUser, password: password,
+                callerID: callerID,
                 fromDomain: fromDomain, register: form["sipRegister"] == "on", numberFormat: format))
     }
 

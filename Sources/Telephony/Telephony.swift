@@ -5,7 +5,8 @@ import TsunaguCore
 public enum CallProgress: Sendable, Hashable {
     case ringing
     case answered
-    case ended(CallEnding)
+    /// How the call ended, and the signalling's final status code where there is one (SIP's 486, 200, 487…).
+    case ended(CallEnding, signallingCode: Int? = nil)
 }
 
 /// A call to place: the id is unique on the server (it is the call attempt's id), so reports can never be

@@ -61,7 +61,7 @@ extension Application {
         middleware.use(SessionUserMiddleware())
         middleware.use(CSRFMiddleware())
 
-        useSimulatedCarrier()
+        if configuration.telephony == "sip" { useSIPTrunk() } else { useSimulatedCarrier() }
         lifecycle.use(DeskRegistryLifecycle())
         try routes()
     }

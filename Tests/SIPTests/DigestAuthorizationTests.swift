@@ -6,7 +6,8 @@ import Testing
     /// RFC 2617 §3.5: MD5 with qop=auth.
     @Test func rfc2617Example() throws {
         let challenge = try DigestChallenge(
-            parsing: #"Digest realm="testrealm@host.com", qop="auth,auth-int", nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", opaque="5ccc069c403ebaf9f0171e9517f40e41""#
+            parsing:
+                #"Digest realm="testrealm@host.com", qop="auth,auth-int", nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", opaque="5ccc069c403ebaf9f0171e9517f40e41""#
         )
         #expect(challenge.algorithm == .md5)
         let answer = try DigestAuthorization(
@@ -26,7 +27,8 @@ import Testing
     ])
     func rfc7616Examples(algorithm: String, expected: String) throws {
         let challenge = try DigestChallenge(
-            parsing: "Digest realm=\"http-auth@example.org\", qop=\"auth, auth-int\", algorithm=\(algorithm), nonce=\"7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v\", opaque=\"FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS\""
+            parsing:
+                "Digest realm=\"http-auth@example.org\", qop=\"auth, auth-int\", algorithm=\(algorithm), nonce=\"7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v\", opaque=\"FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS\""
         )
         let answer = try DigestAuthorization(
             answering: challenge, method: "GET", uri: "/dir/index.html", username: "Mufasa",
@@ -37,7 +39,8 @@ import Testing
 
     /// A challenge without qop (RFC 2069 style) with SHA-256 (curl's test 2061 vector).
     @Test func sha256WithoutQop() throws {
-        let challenge = try DigestChallenge(parsing: #"Digest realm="testrealm", nonce="1053604145", algorithm="SHA-256""#)
+        let challenge = try DigestChallenge(
+            parsing: #"Digest realm="testrealm", nonce="1053604145", algorithm="SHA-256""#)
         let answer = try DigestAuthorization(
             answering: challenge, method: "GET", uri: "/2061", username: "testuser", password: "testpass",
             cnonce: "unused")

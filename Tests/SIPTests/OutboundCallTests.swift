@@ -64,8 +64,9 @@ import Testing
     @Test func ringingThenAnswerThenOurBye() {
         var (call, invite) = started()
         #expect(reports(call.receive(response(180, to: invite))) == [.ringing])
-        #expect(reports(call.receive(response(183, to: invite, body: Array("v=0 early".utf8))))
-            == [.earlyMedia(sdp: Array("v=0 early".utf8))])
+        #expect(
+            reports(call.receive(response(183, to: invite, body: Array("v=0 early".utf8))))
+                == [.earlyMedia(sdp: Array("v=0 early".utf8))])
         let answer = call.receive(response(200, to: invite, body: Array("v=0 answer".utf8)))
         #expect(answer.contains(.cancelRingTimer))
         #expect(reports(answer) == [.answered(sdp: Array("v=0 answer".utf8))])
@@ -83,7 +84,8 @@ import Testing
         guard case .startRequest(let bye) = hangUp.first else { Issue.record("no BYE"); return }
         #expect(bye.method == .bye)
         #expect(bye.headers.cseq == SIPCSeq(2, .bye))
-        #expect(reports(hangUp) == [.ended(OutboundCallEnding(cause: .localHangUp, wasAnswered: true, statusCode: 200))])
+        #expect(
+            reports(hangUp) == [.ended(OutboundCallEnding(cause: .localHangUp, wasAnswered: true, statusCode: 200))])
         #expect(call.receive(bye.makeResponse(200)) == [.finished])
     }
 
@@ -101,7 +103,8 @@ import Testing
         let actions = call.receive(bye)
         guard case .respond(let ok) = actions.first else { Issue.record("no 200"); return }
         #expect(ok.statusCode == 200)
-        #expect(reports(actions) == [.ended(OutboundCallEnding(cause: .remoteHangUp, wasAnswered: true, statusCode: 200))])
+        #expect(
+            reports(actions) == [.ended(OutboundCallEnding(cause: .remoteHangUp, wasAnswered: true, statusCode: 200))])
         #expect(call.isFinished)
     }
 
@@ -119,7 +122,8 @@ import Testing
         _ = call.receive(response(180, to: invite))
         let actions = call.hangUp()
         #expect(actions.contains(.startRequest(invite.cancelling())))
-        #expect(reports(actions) == [.ended(OutboundCallEnding(cause: .cancelled, wasAnswered: false, statusCode: nil))])
+        #expect(
+            reports(actions) == [.ended(OutboundCallEnding(cause: .cancelled, wasAnswered: false, statusCode: nil))])
         #expect(call.receive(response(487, to: invite)) == [.cancelRingTimer, .finished])
     }
 
@@ -128,7 +132,8 @@ import Testing
         var (call, invite) = started()
         let actions = call.ringTimerFired()
         #expect(!actions.contains { if case .startRequest = $0 { true } else { false } })
-        #expect(reports(actions) == [.ended(OutboundCallEnding(cause: .ringTimeout, wasAnswered: false, statusCode: nil))])
+        #expect(
+            reports(actions) == [.ended(OutboundCallEnding(cause: .ringTimeout, wasAnswered: false, statusCode: nil))])
         #expect(call.receive(response(100, to: invite)).isEmpty)
         #expect(call.receive(response(180, to: invite)) == [.startRequest(invite.cancelling())])
     }
@@ -164,7 +169,10 @@ import Testing
         var again = response(401, to: second)
         again.headers.add(.wwwAuthenticate, #"Digest realm="trunk", nonce="abc", qop="auth", algorithm=MD5"#)
         let failed = call.receive(again)
-        #expect(reports(failed) == [.ended(OutboundCallEnding(cause: .authenticationFailed, wasAnswered: false, statusCode: 401))])
+        #expect(
+            reports(failed) == [
+                .ended(OutboundCallEnding(cause: .authenticationFailed, wasAnswered: false, statusCode: 401))
+            ])
     }
 
     /// 407 is answered with Proxy-Authorization.
@@ -181,7 +189,8 @@ import Testing
     @Test func noResponse() {
         var (call, _) = started()
         let actions = call.transactionFailed(method: .invite, timedOut: true)
-        #expect(reports(actions) == [.ended(OutboundCallEnding(cause: .noResponse, wasAnswered: false, statusCode: nil))])
+        #expect(
+            reports(actions) == [.ended(OutboundCallEnding(cause: .noResponse, wasAnswered: false, statusCode: nil))])
         #expect(call.isFinished)
     }
 }

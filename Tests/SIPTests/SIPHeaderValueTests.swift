@@ -56,7 +56,8 @@ import Testing
     }
 
     @Test func viaParameters() throws {
-        let via = try SIPVia(parsing: "SIP/2.0/UDP pc33.example.com:5066;branch=z9hG4bK776;rport=5066;received=192.0.2.9")
+        let via = try SIPVia(
+            parsing: "SIP/2.0/UDP pc33.example.com:5066;branch=z9hG4bK776;rport=5066;received=192.0.2.9")
         #expect(via.rport == 5066)
         #expect(via.received == "192.0.2.9")
         #expect(try SIPVia(parsing: via.description) == via)

@@ -117,9 +117,16 @@ import Testing
             for index in 0..<10_000 {
                 let length = Int(generator.next() % 1_400) + 1
                 var bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
-                if index % 3 == 0 { bytes = Array("INVITE sip:a@b SIP/2.0\r\nContent-Length: 99999\r\n\r\n".utf8) + bytes }
-                channel.write(AddressedEnvelope(remoteAddress: address, data: channel.allocator.buffer(bytes: bytes)), promise: nil)
-                if index % 200 == 0 { try await channel.writeAndFlush(AddressedEnvelope(remoteAddress: address, data: channel.allocator.buffer(bytes: [0x0D, 0x0A]))) }
+                if index % 3 == 0 {
+                    bytes = Array("INVITE sip:a@b SIP/2.0\r\nContent-Length: 99999\r\n\r\n".utf8) + bytes
+                }
+                channel.write(
+                    AddressedEnvelope(remoteAddress: address, data: channel.allocator.buffer(bytes: bytes)),
+                    promise: nil)
+                if index % 200 == 0 {
+                    try await channel.writeAndFlush(
+                        AddressedEnvelope(remoteAddress: address, data: channel.allocator.buffer(bytes: [0x0D, 0x0A])))
+                }
             }
             channel.flush()
             try await Task.sleep(for: .milliseconds(300))

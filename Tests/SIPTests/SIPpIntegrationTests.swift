@@ -12,7 +12,9 @@ import Testing
     final class Recorder: Sendable {
         private let reports = Mutex<[OutboundCallProgress]>([])
 
-        var report: @Sendable (OutboundCallProgress) -> Void { { progress in self.reports.withLock { $0.append(progress) } } }
+        var report: @Sendable (OutboundCallProgress) -> Void {
+            { progress in self.reports.withLock { $0.append(progress) } }
+        }
 
         var all: [OutboundCallProgress] { reports.withLock { $0 } }
 
@@ -43,11 +45,14 @@ import Testing
     }
 
     private func parameters(
-        _ agent: SIPUserAgent, _ sipp: SIPpProcess, transport: SIPTransportKind = .udp, ringTimeout: Duration = .seconds(10)
+        _ agent: SIPUserAgent, _ sipp: SIPpProcess, transport: SIPTransportKind = .udp,
+        ringTimeout: Duration = .seconds(10)
     ) async throws -> (OutboundCallParameters, SIPUserAgent.Peer) {
         let peer = SIPUserAgent.Peer(host: "127.0.0.1", port: sipp.port, transport: transport)
         let local = try await agent.localContactAddress(for: peer)
-        let sdp = Array("v=0\r\no=tsunagu 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 40000 RTP/AVP 0\r\n".utf8)
+        let sdp = Array(
+            "v=0\r\no=tsunagu 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 40000 RTP/AVP 0\r\n"
+                .utf8)
         let parameters = OutboundCallParameters(
             target: SIPURI(user: "0312345678", host: "127.0.0.1", port: sipp.port),
             from: SIPNameAddress(uri: SIPURI(user: "0399999999", host: "127.0.0.1")),
@@ -162,7 +167,9 @@ import Testing
             await agent.hangUp(callID: callID)
             await expectSIPpPassed(sipp)
             // SIPp's screen: "INVITE ---------->  1  2" is one INVITE received and its retransmissions counted.
-            let inviteLine = sipp.screen.split(separator: "\n").first { $0.contains("INVITE") && $0.contains("<") == false }
+            let inviteLine = sipp.screen.split(separator: "\n").first {
+                $0.contains("INVITE") && $0.contains("<") == false
+            }
             let counts = inviteLine?.split(separator: " ").compactMap { Int($0) } ?? []
             #expect(counts.count >= 2 && counts[1] >= 1, "no retransmission seen by SIPp:\n\(sipp.screen)")
         }

@@ -19,10 +19,18 @@ import TsunaguCore
     }
 
     @Test func otherEndings() {
-        #expect(SIPCallOutcome.ending(.init(cause: .ringTimeout, wasAnswered: false, statusCode: nil)) == .unanswered(.noAnswer))
-        #expect(SIPCallOutcome.ending(.init(cause: .cancelled, wasAnswered: false, statusCode: nil)) == .unanswered(.hungUpBeforeAnswer))
-        #expect(SIPCallOutcome.ending(.init(cause: .authenticationFailed, wasAnswered: false, statusCode: 401)) == .unanswered(.failed))
-        #expect(SIPCallOutcome.ending(.init(cause: .noResponse, wasAnswered: false, statusCode: nil)) == .unanswered(.failed))
+        #expect(
+            SIPCallOutcome.ending(.init(cause: .ringTimeout, wasAnswered: false, statusCode: nil))
+                == .unanswered(.noAnswer))
+        #expect(
+            SIPCallOutcome.ending(.init(cause: .cancelled, wasAnswered: false, statusCode: nil))
+                == .unanswered(.hungUpBeforeAnswer))
+        #expect(
+            SIPCallOutcome.ending(.init(cause: .authenticationFailed, wasAnswered: false, statusCode: 401))
+                == .unanswered(.failed))
+        #expect(
+            SIPCallOutcome.ending(.init(cause: .noResponse, wasAnswered: false, statusCode: nil))
+                == .unanswered(.failed))
         #expect(SIPCallOutcome.ending(.init(cause: .remoteHangUp, wasAnswered: true, statusCode: 200)) == .afterAnswer)
     }
 
@@ -60,7 +68,7 @@ import TsunaguCore
         let (trunk, agent) = try await trunk(port: sipp.port)
         let request = CallRequest(id: UUID(), tenantID: UUID(), number: "+81312345678", ringTimeoutSeconds: 30)
         let reports = await collect { report in await trunk.placeCall(request, report: report) }
-        #expect(reports.last == .ended(.unanswered(.busy)))
+        #expect(reports.last == .ended(.unanswered(.busy), signallingCode: 486))
         #expect(await sipp.finish().status == 0)
         await agent.shutdown()
     }
@@ -76,7 +84,7 @@ import TsunaguCore
                 if progress == .answered { Task { await trunk.hangUp(request.id) } }
             }
         }
-        #expect(reports == [.ringing, .answered, .ended(.afterAnswer)])
+        #expect(reports == [.ringing, .answered, .ended(.afterAnswer, signallingCode: 200)])
         #expect(await sipp.finish().status == 0)
         await agent.shutdown()
     }

@@ -25,9 +25,10 @@ public struct DigestChallenge: Hashable, Sendable {
         self.opaque = parameters["opaque"]
         self.algorithmName = parameters["algorithm"]
         self.algorithm = DigestAlgorithm(name: parameters["algorithm"])
-        self.qopOptions = parameters["qop"].map { qop in
-            qop.split(separator: ",").map { SIPSyntax.trim($0).lowercased() }.filter { !$0.isEmpty }
-        } ?? []
+        self.qopOptions =
+            parameters["qop"].map { qop in
+                qop.split(separator: ",").map { SIPSyntax.trim($0).lowercased() }.filter { !$0.isEmpty }
+            } ?? []
         self.stale = parameters["stale"]?.lowercased() == "true"
     }
 

@@ -166,7 +166,8 @@ public struct OutboundCall: Sendable {
             return [.cancelRingTimer] + end(.refused, answered: false, statusCode: response.statusCode) + [.finished]
         }
         let inviteSequence = inviting.invite.headers.cseq?.number ?? 1
-        let ack = dialog.request(.ack, via: parameters.via.via(branch: identifiers.branch()), inviteSequence: inviteSequence)
+        let ack = dialog.request(
+            .ack, via: parameters.via.via(branch: identifiers.branch()), inviteSequence: inviteSequence)
         if inviting.abandoned != nil {
             // The 2xx crossed our CANCEL: acknowledge it and hang up at once (RFC 3261 §15).
             let bye = dialog.request(.bye, via: parameters.via.via(branch: identifiers.branch()))
@@ -203,7 +204,8 @@ public struct OutboundCall: Sendable {
         }
         let sequence = (inviting.invite.headers.cseq?.number ?? 1) + 1
         let invite = makeInvite(
-            sequence: sequence, authorization: (isProxy ? .proxyAuthorization : .authorization, authorization.description))
+            sequence: sequence,
+            authorization: (isProxy ? .proxyAuthorization : .authorization, authorization.description))
         var next = Inviting(invite: invite)
         next.answeredNonces = inviting.answeredNonces.union([challenge.nonce])
         next.reportedRinging = inviting.reportedRinging

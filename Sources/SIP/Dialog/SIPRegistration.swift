@@ -72,7 +72,8 @@ public struct SIPRegistration: Sendable {
 
     public mutating func handle(_ response: SIPResponse, retryVia: @autoclosure () -> SIPVia) -> Outcome {
         if response.isSuccess {
-            let granted = response.headers.contacts.compactMap { $0.parameters.value("expires").flatMap(Int.init) }.first
+            let granted =
+                response.headers.contacts.compactMap { $0.parameters.value("expires").flatMap(Int.init) }.first
                 ?? response.headers[.expires].flatMap { Int($0.trimmingSpaces) } ?? parameters.expires
             return .registered(expires: granted)
         }

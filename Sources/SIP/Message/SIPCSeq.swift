@@ -10,7 +10,8 @@ public struct SIPCSeq: Hashable, Sendable, CustomStringConvertible {
 
     public init(parsing value: some StringProtocol) throws(SIPParseError) {
         let parts = value.split(whereSeparator: SIPSyntax.isWhitespace)
-        guard parts.count == 2, let number = UInt32(parts[0]), number < 1 << 31, SIPSyntax.isToken(Substring(parts[1])) else {
+        guard parts.count == 2, let number = UInt32(parts[0]), number < 1 << 31, SIPSyntax.isToken(Substring(parts[1]))
+        else {
             throw .malformedHeader("CSeq \"\(value)\"")
         }
         self.number = number

@@ -54,7 +54,8 @@ public struct SIPParameters: Hashable, Sendable, Sequence {
             }
             let nameEnd = rest.firstIndex { $0 == "=" || $0 == ";" } ?? rest.endIndex
             let name = SIPSyntax.trim(rest[..<nameEnd])
-            guard !name.isEmpty, name.allSatisfy({ SIPSyntax.isTokenCharacter($0) || $0 == "[" || $0 == "]" || $0 == ":" })
+            guard !name.isEmpty,
+                name.allSatisfy({ SIPSyntax.isTokenCharacter($0) || $0 == "[" || $0 == "]" || $0 == ":" })
             else { throw .malformedHeader("parameter name \"\(name)\"") }
             rest = rest[nameEnd...]
             guard rest.first == "=" else {
@@ -83,7 +84,8 @@ public struct SIPParameters: Hashable, Sendable, Sequence {
         for item in items {
             result += ";" + item.name
             if let value = item.value {
-                let isPlain = !value.isEmpty && value.allSatisfy { SIPSyntax.isTokenCharacter($0) || "[]:".contains($0) }
+                let isPlain =
+                    !value.isEmpty && value.allSatisfy { SIPSyntax.isTokenCharacter($0) || "[]:".contains($0) }
                 result += "=" + (isPlain ? value : SIPSyntax.quoted(value))
             }
         }

@@ -127,7 +127,9 @@ extension SIPMessageParser {
         return head
     }
 
-    private static func parseStartLine(_ line: UnsafeBufferPointer<UInt8>) throws(SIPParseError) -> SIPMessageHead.StartLine {
+    private static func parseStartLine(_ line: UnsafeBufferPointer<UInt8>) throws(SIPParseError)
+        -> SIPMessageHead.StartLine
+    {
         guard let text = String(validating: line, as: UTF8.self) else { throw .encoding }
         let parts = text.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count == 3 else { throw .malformedStartLine(String(text.prefix(80))) }

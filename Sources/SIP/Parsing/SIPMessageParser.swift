@@ -36,7 +36,8 @@ public struct SIPMessageParser: Sendable {
         while readIndex < buffer.count, buffer[readIndex] == 0x0D || buffer[readIndex] == 0x0A { readIndex += 1 }
         guard readIndex < buffer.count else { return nil }
         let start = readIndex
-        let outcome: Result<(message: SIPMessage, consumed: Int)?, SIPRejectedMessage> = buffer.withUnsafeBufferPointer {
+        let outcome: Result<(message: SIPMessage, consumed: Int)?, SIPRejectedMessage> = buffer.withUnsafeBufferPointer
+        {
             all in
             do throws(SIPRejectedMessage) {
                 return .success(try frame(UnsafeBufferPointer(rebasing: all[start...])))

@@ -20,7 +20,9 @@ public struct SIPParseError: Error, Sendable, Equatable, CustomStringConvertible
 
     public var description: String { "SIP \(code): \(detail)" }
 
-    static func malformedStartLine(_ detail: String) -> SIPParseError { .init(code: .malformedStartLine, detail: detail) }
+    static func malformedStartLine(_ detail: String) -> SIPParseError {
+        .init(code: .malformedStartLine, detail: detail)
+    }
     static func unsupportedVersion(_ version: String) -> SIPParseError {
         .init(code: .unsupportedVersion, detail: "version \(version)")
     }

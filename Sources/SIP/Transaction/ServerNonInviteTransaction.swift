@@ -28,7 +28,10 @@ public struct ServerNonInviteTransaction: Sendable {
                 return [.send(.response(response))]
             }
             state = .completed(final: response)
-            return [.send(.response(response)), .startTimer(.j, after: reliableTransport ? .zero : timers.transactionTimeout)]
+            return [
+                .send(.response(response)),
+                .startTimer(.j, after: reliableTransport ? .zero : timers.transactionTimeout),
+            ]
         case .completed, .terminated:
             return []
         }

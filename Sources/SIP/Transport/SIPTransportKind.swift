@@ -1,3 +1,5 @@
+import NIOCore
+
 /// The transports of RFC 3261 §18 we speak.
 public enum SIPTransportKind: String, Sendable, Hashable, CaseIterable {
     case udp = "UDP"
@@ -12,8 +14,6 @@ struct SIPDestination: Hashable, @unchecked Sendable {
     var transport: SIPTransportKind
     var address: SocketAddressKey
 }
-
-import NIOCore
 
 /// A socket address usable as a dictionary key (SocketAddress is Hashable; this keeps the key small and explicit).
 struct SocketAddressKey: Hashable, Sendable, CustomStringConvertible {

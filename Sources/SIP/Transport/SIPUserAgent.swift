@@ -45,9 +45,10 @@ public final class SIPUserAgent: Sendable {
     public var load: (calls: Int, transactions: Int, dropped: Int) {
         get async {
             let core = self.core
-            return (try? await eventLoop.submit {
-                (core.value.activeCallCount, core.value.transactionCount, core.value.droppedMessages)
-            }.get()) ?? (0, 0, 0)
+            return
+                (try? await eventLoop.submit {
+                    (core.value.activeCallCount, core.value.transactionCount, core.value.droppedMessages)
+                }.get()) ?? (0, 0, 0)
         }
     }
 
@@ -108,16 +109,17 @@ public final class SIPUserAgent: Sendable {
 
     /// Sends a request outside any call (OPTIONS keep-alive, REGISTER) and returns its final response.
     /// Throws `.timedOut` when Timer F fires and `.transportFailed` when it cannot be sent.
-    public func send(_ request: SIPRequest, to peer: Peer) async throws -> SIPResponse {
+    public func send(_ request: SIPRequest, to peer: Peer, timeout: Duration? = nil) async throws -> SIPResponse {
         let destination = try destination(for: peer)
         let core = self.core
-        return try await eventLoop.flatSubmit { core.value.request(request, to: destination) }.get()
+        return try await eventLoop.flatSubmit { core.value.request(request, to: destination, timeout: timeout) }.get()
     }
 
     /// A fresh Via for a request the caller builds (OPTIONS, REGISTER).
     public func makeVia(for peer: Peer) async throws -> SIPVia {
         let local = try await localContactAddress(for: peer)
-        return SIPVia(transport: peer.transport.rawValue, host: local.host, port: local.port, branch: identifiers.branch())
+        return SIPVia(
+            transport: peer.transport.rawValue, host: local.host, port: local.port, branch: identifiers.branch())
     }
 
     public var newTag: String { identifiers.tag() }
@@ -152,7 +154,7 @@ extension SIPUserAgent {
     }
 
     /// An OPTIONS ping (RFC 3261 §11): any final response means the trunk is up; a timeout means it is not.
-    public func ping(_ peer: Peer, from: SIPURI) async throws -> SIPResponse {
+    public func ping(_ peer: Peer, from: SIPURI, timeout: Duration? = nil) async throws -> SIPResponse {
         var headers = SIPHeaders()
         headers.add(.via, try await makeVia(for: peer).description)
         headers.add(.maxForwards, "70")
@@ -162,6 +164,6 @@ extension SIPUserAgent {
         headers.add(.cseq, SIPCSeq(1, .options).description)
         headers.add(.userAgent, configuration.userAgent)
         let uri = SIPURI(host: peer.host, port: peer.port)
-        return try await send(SIPRequest(method: .options, uri: uri, headers: headers), to: peer)
+        return try await send(SIPRequest(method: .options, uri: uri, headers: headers), to: peer, timeout: timeout)
     }
 }

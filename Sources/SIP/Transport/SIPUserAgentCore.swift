@@ -135,7 +135,8 @@ final class SIPUserAgentCore {
                 core.value.logger.debug("UDP send to \(destination.address) failed: \(error)")
                 onFailure?()
             }
-            channel.writeAndFlush(AddressedEnvelope(remoteAddress: destination.address.address, data: buffer), promise: promise)
+            channel.writeAndFlush(
+                AddressedEnvelope(remoteAddress: destination.address.address, data: buffer), promise: promise)
         case .tcp:
             tcpConnection(to: destination.address).whenComplete { result in
                 switch result {
@@ -299,7 +300,8 @@ final class SIPUserAgentCore {
         var actions: [SIPTransactionAction]
         let machine: ClientMachine
         if request.method == .invite {
-            var invite = ClientInviteTransaction(request: request, reliableTransport: reliable, timers: configuration.timers)
+            var invite = ClientInviteTransaction(
+                request: request, reliableTransport: reliable, timers: configuration.timers)
             actions = invite.start()
             machine = .invite(invite)
         } else {
@@ -312,9 +314,19 @@ final class SIPUserAgentCore {
         apply(actions, client: key)
     }
 
-    func request(_ request: SIPRequest, to destination: SIPDestination) -> EventLoopFuture<SIPResponse> {
+    /// - Parameter timeout: give up waiting sooner than Timer F; the transaction itself runs on to its end.
+    func request(_ request: SIPRequest, to destination: SIPDestination, timeout: Duration? = nil)
+        -> EventLoopFuture<SIPResponse>
+    {
         let promise = eventLoop.makePromise(of: SIPResponse.self)
         startClient(request, to: destination, user: .completion(promise))
+        if let timeout {
+            let method = request.method
+            let scheduled = eventLoop.scheduleTask(in: TimeAmount(timeout)) {
+                promise.fail(SIPUserAgentError(code: .timedOut, detail: "\(method) to \(destination.address)"))
+            }
+            promise.futureResult.whenComplete { _ in scheduled.cancel() }
+        }
         return promise.futureResult
     }
 
@@ -341,7 +353,8 @@ final class SIPUserAgentCore {
             case .timedOut, .transportFailed:
                 let timedOut = action == .timedOut
                 switch entry.user {
-                case .call(let callID): callActions(callID) { $0.transactionFailed(method: key.method, timedOut: timedOut) }
+                case .call(let callID):
+                    callActions(callID) { $0.transactionFailed(method: key.method, timedOut: timedOut) }
                 case .completion(let promise):
                     promise.fail(
                         SIPUserAgentError(

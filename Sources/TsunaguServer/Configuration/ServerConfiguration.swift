@@ -13,6 +13,11 @@ public struct ServerConfiguration: Sendable {
     public var dataDirectory = "data"
     /// `simulated` or `sip` (`TELEPHONY`).
     public var telephony = "simulated"
+    /// The SIP user agent's address and port (`SIP_HOST`, `SIP_PORT`) with `TELEPHONY=sip`.
+    public var sipHost = "127.0.0.1"
+    public var sipPort = 5060
+    /// The address written in Via and Contact when the trunk must reach us at another one (`SIP_ADVERTISED_HOST`).
+    public var sipAdvertisedHost: String?
     /// Run pending migrations when serving (`AUTO_MIGRATE`, default on).
     public var autoMigrate = true
     /// SMTP server for outgoing mail (`SMTP_HOST`, `SMTP_PORT`, `SMTP_USER`, `SMTP_PASSWORD`, `SMTP_STARTTLS`);
@@ -54,6 +59,9 @@ public struct ServerConfiguration: Sendable {
         }
         if let path = environment["DATABASE_PATH"], !path.isEmpty { configuration.databasePath = path }
         if let telephony = environment["TELEPHONY"], !telephony.isEmpty { configuration.telephony = telephony }
+        if let host = environment["SIP_HOST"], !host.isEmpty { configuration.sipHost = host }
+        if let port = environment["SIP_PORT"].flatMap(Int.init), (0...65535).contains(port) { configuration.sipPort = port }
+        if let host = environment["SIP_ADVERTISED_HOST"], !host.isEmpty { configuration.sipAdvertisedHost = host }
         if let host = environment["SMTP_HOST"], !host.isEmpty {
             let port = environment["SMTP_PORT"].flatMap(Int.init).flatMap { (1...65535).contains($0) ? $0 : nil } ?? 587
             let security = environment["SMTP_STARTTLS"].flatMap { SMTPConfiguration.Security(rawValue: $0.lowercased()) }
@@ -82,7 +90,9 @@ public struct ServerConfiguration: Sendable {
           PORT            port to listen on (default 8080)
           DATABASE_PATH   SQLite database file (default data/tsunagu.sqlite)
           DATA_DIRECTORY  folder for the database, mail outbox and uploads (default data)
-          TELEPHONY       simulated | sip (default simulated)
+          TELEPHONY       simulated | sip (default simulated); sip: each tenant's trunk is set on 設定
+          SIP_HOST, SIP_PORT  address and port of the SIP user agent (default 127.0.0.1, 5060)
+          SIP_ADVERTISED_HOST address written in Via/Contact when the trunk reaches us at another one
           SIMULATED_TIME_SCALE  the simulated carrier runs this many times faster (default 1)
           AUTO_MIGRATE    run pending migrations on start (default true)
           SMTP_HOST       mail server; without it mail goes to the log and DATA_DIRECTORY/outbox

@@ -15,6 +15,8 @@ struct TenantSettingsController: RouteCollection {
         var maximum: Int?
         var text: String?
         var multiline: String?
+        /// `select`, `number`, `text`, `password` or `multiline`: how the page shows the field.
+        var kind: String = "number"
     }
 
     struct SettingsContent: Encodable {
@@ -32,7 +34,7 @@ struct TenantSettingsController: RouteCollection {
         let tenant = try await currentTenant(request)
         let notice = request.query[String.self, at: "saved"] != nil ? request.text("settings_saved") : nil
         return try await request.renderPage(
-            "settings", SettingsContent(rows: Self.rows(tenant.settings, carrierRules: tenant.carrierRules, request.language), notice: notice, errors: []))
+            "settings", SettingsContent(rows: Self.rows(tenant.settings, carrierRules: tenant.carrierRules, sipTrunk: tenant.sipTrunk, request.language), notice: notice, errors: []))
     }
 
     @Sendable func save(request: Request) async throws -> Response {
@@ -47,23 +49,33 @@ struct TenantSettingsController: RouteCollection {
                 ruleProblem = error.explanation
             }
         }
+        var sipTrunk = tenant.sipTrunk
+        var trunkProblems: [LocalizedText] = []
+        if form["sipHost"] != nil {
+            switch SIPTrunkSettings.fromForm(form, current: tenant.sipTrunk) {
+            case .success(let trunk): sipTrunk = trunk
+            case .failure(let problems): trunkProblems = problems.messages
+            }
+        }
+        if let problem = ruleProblem { trunkProblems.insert(problem, at: 0) }
         switch Self.apply(form, to: tenant.settings) {
-        case .success(let settings) where ruleProblem == nil:
+        case .success(let settings) where trunkProblems.isEmpty:
             tenant.settings = settings
             tenant.carrierRules = carrierRules
+            tenant.sipTrunk = sipTrunk
             try await tenant.save(on: request.db)
             await request.application.deskRegistry.settingsChanged(tenantID: try tenant.requireID(), settings: settings)
             request.logger.info("tenant settings changed by '\(request.signedIn?.loginID ?? "?")'")
             return request.redirect(to: "/admin/settings?saved=1")
         case .success:
-            let errors = [ruleProblem].compactMap { $0?.text(in: request.language) }
+            let errors = trunkProblems.map { $0.text(in: request.language) }
             return try await request.renderPage(
-                "settings", SettingsContent(rows: Self.rows(tenant.settings, carrierRules: tenant.carrierRules, request.language), errors: errors),
+                "settings", SettingsContent(rows: Self.rows(tenant.settings, carrierRules: tenant.carrierRules, sipTrunk: tenant.sipTrunk, request.language), errors: errors),
                 status: .badRequest)
         case .failure(let problems):
-            let errors = (problems.messages + [ruleProblem].compactMap { $0 }).map { $0.text(in: request.language) }
+            let errors = (problems.messages + trunkProblems).map { $0.text(in: request.language) }
             return try await request.renderPage(
-                "settings", SettingsContent(rows: Self.rows(tenant.settings, carrierRules: tenant.carrierRules, request.language), errors: errors),
+                "settings", SettingsContent(rows: Self.rows(tenant.settings, carrierRules: tenant.carrierRules, sipTrunk: tenant.sipTrunk, request.language), errors: errors),
                 status: .badRequest)
         }
     }
@@ -124,7 +136,9 @@ struct TenantSettingsController: RouteCollection {
         return problems.isEmpty ? .success(settings) : .failure(Problems(messages: problems))
     }
 
-    static func rows(_ settings: TenantSettings, carrierRules: SimulatedCarrierRules, _ language: Language) -> [Row] {
+    static func rows(
+        _ settings: TenantSettings, carrierRules: SimulatedCarrierRules, sipTrunk: SIPTrunkSettings?, _ language: Language
+    ) -> [Row] {
         func choices<Value: RawRepresentable<String> & CaseIterable & Equatable>(_ current: Value, _ labels: [Value: LocalizedText]) -> [SelectOption] {
             Value.allCases.map { SelectOption(value: $0.rawValue, label: labels[$0]?.text(in: language) ?? $0.rawValue, selected: $0 == current) }
         }
@@ -133,10 +147,12 @@ struct TenantSettingsController: RouteCollection {
         }
         func row(
             _ name: String, _ item: SettingLabels, choices: [SelectOption]? = nil, number: Int? = nil, range: ClosedRange<Int>? = nil,
-            text: String? = nil, multiline: String? = nil
+            text: String? = nil, multiline: String? = nil, kind: String? = nil
         ) -> Row {
-            Row(name: name, label: item.label.text(in: language), help: item.help.text(in: language), choices: choices,
-                number: number, minimum: range?.lowerBound, maximum: range?.upperBound, text: text, multiline: multiline)
+            let shownAs = kind ?? (choices != nil ? "select" : multiline != nil ? "multiline" : text != nil ? "text" : "number")
+            return Row(name: name, label: item.label.text(in: language), help: item.help.text(in: language), choices: choices,
+                number: number, minimum: range?.lowerBound, maximum: range?.upperBound, text: text, multiline: multiline,
+                kind: shownAs)
         }
         let L = LocalizedText.init(ja:en:)
         return [
@@ -154,6 +170,20 @@ struct TenantSettingsController: RouteCollection {
             row("doubleDialGuardMinutes", .doubleDialGuardMinutes, number: settings.doubleDialGuardMinutes, range: 0...1440),
             row("timeZoneIdentifier", .timeZone, text: settings.timeZoneIdentifier),
             row("carrierRules", .carrierRules, multiline: carrierRules.text),
+            row("sipHost", .sipHost, text: sipTrunk?.host ?? ""),
+            row("sipPort", .sipPort, text: String(sipTrunk?.port ?? 5060)),
+            row("sipTransport", .sipTransport, choices: ["udp", "tcp"].map {
+                SelectOption(value: $0, label: $0.uppercased(), selected: (sipTrunk?.transport ?? "udp") == $0)
+            }),
+            row("sipAuthUser", .sipAuthUser, text: sipTrunk?.authUser ?? ""),
+            row("sipPassword", .sipPassword, text: "", kind: "password"),
+            row("sipCallerID", .sipCallerID, text: sipTrunk?.callerID ?? ""),
+            row("sipFromDomain", .sipFromDomain, text: sipTrunk?.fromDomain ?? ""),
+            row("sipRegister", .sipRegister, choices: onOff(sipTrunk?.register ?? false, on: L("有効", "On"), off: L("無効", "Off"))),
+            row("sipNumberFormat", .sipNumberFormat, choices: [
+                SelectOption(value: "national", label: L("国内形式", "National").text(in: language), selected: sipTrunk?.numberFormat != .e164),
+                SelectOption(value: "e164", label: "E.164", selected: sipTrunk?.numberFormat == .e164),
+            ]),
         ]
     }
 }

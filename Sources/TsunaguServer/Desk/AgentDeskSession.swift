@@ -307,13 +307,15 @@ actor AgentDeskSession {
         case .ringing: break
         case .answered:
             pendingCallRecords.append { recorder in try await recorder.answered(attemptID: attemptID, at: at) }
-        case .ended(let ending):
+        case .ended(let ending, let signallingCode):
             let result: CallResult =
                 switch ending {
                 case .afterAnswer: .answered
                 case .unanswered(let reason): .unanswered(reason)
                 }
-            pendingCallRecords.append { recorder in try await recorder.ended(attemptID: attemptID, result: result, at: at) }
+            pendingCallRecords.append { recorder in
+                try await recorder.ended(attemptID: attemptID, result: result, signallingCode: signallingCode, at: at)
+            }
         }
         guard let call = callByAttempt[attemptID] else {
             await commit()
@@ -322,7 +324,7 @@ actor AgentDeskSession {
         switch progress {
         case .ringing: await apply(.callRinging(call), requestID: nil, client: nil)
         case .answered: await apply(.callAnswered(call), requestID: nil, client: nil)
-        case .ended(let ending):
+        case .ended(let ending, _):
             callByAttempt[attemptID] = nil
             attemptByCall[call] = nil
             await apply(.callEnded(call, ending), requestID: nil, client: nil)

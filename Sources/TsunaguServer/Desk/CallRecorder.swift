@@ -32,9 +32,10 @@ struct CallRecorder: Sendable {
             .set(\.$answeredAt, to: date).update()
     }
 
-    func ended(attemptID: UUID, result: CallResult, at date: Date) async throws {
+    /// - Parameter signallingCode: the SIP final status code when the call went through a SIP trunk.
+    func ended(attemptID: UUID, result: CallResult, signallingCode: Int? = nil, at date: Date) async throws {
         try await scope.query(CallAttempt.self).filter(\.$id == attemptID)
-            .set(\.$endedAt, to: date).set(\.$result, to: result).update()
+            .set(\.$endedAt, to: date).set(\.$result, to: result).set(\.$sipStatus, to: signallingCode).update()
     }
 
     /// Calls left open by a server that stopped mid-call: they ended when it stopped, and their outcome is unknown.

@@ -4,6 +4,7 @@ import TsunaguCore
 enum SettingLabels {
     case fetchMode, dialingMode, autoNextAfter, doneMarkedOn, phoneNumberOpensCustomerEdit, customerScope, customerEdit
     case csvExportAndDeleteEnabled, idleLogoutMinutes, workListCap, ringTimeoutSeconds, doubleDialGuardMinutes, timeZone, carrierRules
+    case sipHost, sipPort, sipTransport, sipAuthUser, sipPassword, sipCallerID, sipFromDomain, sipRegister, sipNumberFormat
 
     var label: LocalizedText {
         switch self {
@@ -21,6 +22,15 @@ enum SettingLabels {
         case .doubleDialGuardMinutes: LocalizedText(ja: "二重発信の確認(分)", en: "Double-dial guard (minutes)")
         case .timeZone: LocalizedText(ja: "タイムゾーン", en: "Time zone")
         case .carrierRules: LocalizedText(ja: "模擬回線のルール", en: "Simulated carrier rules")
+        case .sipHost: LocalizedText(ja: "SIPトランク: ホスト", en: "SIP trunk: host")
+        case .sipPort: LocalizedText(ja: "SIPトランク: ポート", en: "SIP trunk: port")
+        case .sipTransport: LocalizedText(ja: "SIPトランク: 転送方式", en: "SIP trunk: transport")
+        case .sipAuthUser: LocalizedText(ja: "SIPトランク: 認証ユーザ", en: "SIP trunk: auth user")
+        case .sipPassword: LocalizedText(ja: "SIPトランク: 認証パスワード", en: "SIP trunk: auth password")
+        case .sipCallerID: LocalizedText(ja: "SIPトランク: 発信者番号", en: "SIP trunk: caller ID")
+        case .sipFromDomain: LocalizedText(ja: "SIPトランク: Fromのドメイン", en: "SIP trunk: From domain")
+        case .sipRegister: LocalizedText(ja: "SIPトランク: REGISTER", en: "SIP trunk: REGISTER")
+        case .sipNumberFormat: LocalizedText(ja: "SIPトランク: 番号の形式", en: "SIP trunk: number format")
         }
     }
 
@@ -68,6 +78,29 @@ enum SettingLabels {
             LocalizedText(
                 ja: "電話回線なしで試すための模擬回線が、番号の末尾ごとにどう振る舞うかです。1行に1つ「末尾 動作 秒」、*はその他の番号。動作: answer(応答) ringOut(呼出し続け) busy(話し中) invalid(番号不明) reject(着信拒否)。",
                 en: "How the simulated carrier (for trying Tsunagu without a phone line) treats numbers by their ending: one rule per line, “ending behaviour seconds”, * for other numbers. Behaviours: answer, ringOut, busy, invalid, reject.")
+        case .sipHost:
+            LocalizedText(ja: "TELEPHONY=sip で起動したときの発信先(IP-PBXや回線事業者のSIPサーバ)です。空にするとSIPトランクを使いません。",
+                          en: "Where calls go when the server runs with TELEPHONY=sip (an IP-PBX or the carrier's SIP server). Empty: no SIP trunk.")
+        case .sipPort:
+            LocalizedText(ja: "通常は5060です。", en: "Usually 5060.")
+        case .sipTransport:
+            LocalizedText(ja: "SIPを運ぶ方式です。回線事業者の指定に合わせます。", en: "How SIP is carried; as the carrier specifies.")
+        case .sipAuthUser:
+            LocalizedText(ja: "401/407で認証を求められたときのユーザ名です。IPアドレスで認証するトランクでは空にします。",
+                          en: "The user name for 401/407 digest challenges; empty for trunks that trust our address.")
+        case .sipPassword:
+            LocalizedText(ja: "保存済みのパスワードは表示しません。空のままなら変更しません。",
+                          en: "The stored password is never shown; leave empty to keep it.")
+        case .sipCallerID:
+            LocalizedText(ja: "お客様に通知される番号(Fromのユーザ部)です。", en: "The number customers see (the From user part).")
+        case .sipFromDomain:
+            LocalizedText(ja: "Fromのホスト部です。空ならトランクのホストを使います。", en: "The From host; the trunk host when empty.")
+        case .sipRegister:
+            LocalizedText(ja: "トランクがREGISTERを求める場合に有効にします。期限が切れる前に更新します。",
+                          en: "Turn on when the trunk wants a REGISTER; it is refreshed before it expires.")
+        case .sipNumberFormat:
+            LocalizedText(ja: "発信先の番号の書き方です。国内形式(0312345678)かE.164(+81312345678)。",
+                          en: "How dialled numbers are written: national (0312345678) or E.164 (+81312345678).")
         }
     }
 }

@@ -1,0 +1,143 @@
+import Foundation
+import NIOCore
+import NIOPosix
+import SIP
+
+/// SIP figures (issue 7): parser messages/s on one core, and call setup calls/s of our UAC against a SIPp UAS on
+/// loopback beside SIPp's own UAC against the same UAS.
+enum SIPBenchmark {
+    static let invite = Array(
+        [
+            "INVITE sip:0312345678@192.0.2.20:5060;user=phone SIP/2.0",
+            "Via: SIP/2.0/UDP 192.0.2.10:5062;branch=z9hG4bK74bf9f3a1c2d4e5f;rport",
+            "Max-Forwards: 70",
+            "From: \"Tsunagu\" <sip:0399999999@192.0.2.20>;tag=9fxced76sl",
+            "To: <sip:0312345678@192.0.2.20;user=phone>",
+            "Call-ID: 3848276298220188511@192.0.2.10",
+            "CSeq: 1 INVITE",
+            "Contact: <sip:tsunagu@192.0.2.10:5062;transport=udp>",
+            "Allow: INVITE, ACK, CANCEL, BYE, OPTIONS",
+            "User-Agent: Tsunagu",
+            "Content-Type: application/sdp",
+            "Content-Length: 142",
+            "",
+            "v=0\r\no=tsunagu 2890844526 2890844526 IN IP4 192.0.2.10\r\ns=-\r\nc=IN IP4 192.0.2.10\r\nt=0 0\r\nm=audio 49170 RTP/AVP 0 8 101\r\na=sendrecv",
+        ].joined(separator: "\r\n").utf8)
+
+    static let ok = Array(
+        [
+            "SIP/2.0 200 OK",
+            "Via: SIP/2.0/UDP 192.0.2.10:5062;branch=z9hG4bK74bf9f3a1c2d4e5f;rport=5062;received=192.0.2.10",
+            "From: \"Tsunagu\" <sip:0399999999@192.0.2.20>;tag=9fxced76sl",
+            "To: <sip:0312345678@192.0.2.20;user=phone>;tag=8321234356",
+            "Call-ID: 3848276298220188511@192.0.2.10",
+            "CSeq: 1 INVITE",
+            "Contact: <sip:0312345678@192.0.2.20:5060>",
+            "Content-Length: 0",
+            "", "",
+        ].joined(separator: "\r\n").utf8)
+
+    static func parser(iterations: Int) -> [String] {
+        precondition((try? SIPMessageParser.parseDatagram(invite)) != nil, "the sample INVITE must parse")
+        precondition((try? SIPMessageParser.parseDatagram(ok)) != nil, "the sample 200 OK must parse")
+        var lines: [String] = []
+        for (name, bytes) in [("INVITE with SDP", invite), ("200 OK", ok)] {
+            var best = Double.infinity
+            var checksum = 0
+            for _ in 0..<3 {
+                let start = DispatchTime.now().uptimeNanoseconds
+                bytes.withUnsafeBytes { raw in
+                    for _ in 0..<iterations {
+                        if let message = try? SIPMessageParser.parseDatagram(raw) { checksum &+= message.headers.fields.count }
+                    }
+                }
+                best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            }
+            let rate = Double(iterations) / best
+            lines.append(
+                "sip parser, \(name) (\(bytes.count) bytes): \(Int(rate)) messages/s, \(String(format: "%.2f", best / Double(iterations) * 1e6)) µs each (checksum \(checksum)) — target ≥ 1,000,000")
+        }
+        return lines
+    }
+
+    /// Our UAC: `calls` calls, at most `concurrency` at once, each answered by SIPp and hung up at once.
+    static func ourCalls(port: Int, calls: Int, concurrency: Int) async throws -> (seconds: Double, failed: Int) {
+        let agent = SIPUserAgent(eventLoop: MultiThreadedEventLoopGroup.singleton.next())
+        let local = try await agent.start()
+        let peer = SIPUserAgent.Peer(host: "127.0.0.1", port: port)
+        let parameters = OutboundCallParameters(
+            target: SIPURI(user: "0312345678", host: "127.0.0.1", port: port),
+            from: SIPNameAddress(uri: SIPURI(user: "0399999999", host: "127.0.0.1")),
+            contact: SIPURI(user: "tsunagu", host: "127.0.0.1", port: local.port!),
+            via: .init(transport: "UDP", host: "127.0.0.1", port: local.port!), credentials: nil,
+            offer: Array("v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 40000 RTP/AVP 0\r\n".utf8),
+            ringTimeout: .seconds(30))
+        let start = DispatchTime.now().uptimeNanoseconds
+        let failed = try await withThrowingTaskGroup(of: Int.self) { group in
+            for worker in 0..<concurrency {
+                group.addTask {
+                    var index = worker
+                    var failures = 0
+                    while index < calls {
+                        let ended = AsyncStream<Bool>.makeStream()
+                        let callID = try await agent.placeCall(parameters, via: peer) { progress in
+                            switch progress {
+                            case .answered: ended.continuation.yield(true)
+                            case .ended: ended.continuation.yield(false)
+                            default: break
+                            }
+                        }
+                        var iterator = ended.stream.makeAsyncIterator()
+                        if await iterator.next() == true {
+                            await agent.hangUp(callID: callID)
+                        } else {
+                            failures += 1
+                        }
+                        index += concurrency
+                    }
+                    return failures
+                }
+            }
+            return try await group.reduce(0, +)
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        await agent.shutdown()
+        return (seconds, failed)
+    }
+
+    static func run(calls: Int, concurrency: Int) async throws {
+        for line in parser(iterations: 200_000) { report(line) }
+        let port = Int.random(in: 40_000...44_999)
+        let uas = Process()
+        uas.executableURL = URL(fileURLWithPath: "/usr/bin/sipp")
+        uas.arguments = ["-sn", "uas", "-i", "127.0.0.1", "-p", String(port), "-nostdin", "-bg"]
+        uas.standardOutput = FileHandle.nullDevice
+        uas.standardError = FileHandle.nullDevice
+        try uas.run()
+        try await Task.sleep(for: .milliseconds(500))
+        defer { _ = try? Process.run(URL(fileURLWithPath: "/usr/bin/pkill"), arguments: ["-f", "sipp -sn uas -i 127.0.0.1 -p \(port)"]) }
+        // Warm up, then measure ours.
+        _ = try await ourCalls(port: port, calls: 200, concurrency: 50)
+        let ours = try await ourCalls(port: port, calls: calls, concurrency: concurrency)
+        let ourRate = Double(calls - ours.failed) / ours.seconds
+        report("sip calls, our UAC: \(Int(ourRate)) calls/s (\(calls) calls, \(concurrency) at once, \(ours.failed) failed, \(String(format: "%.2f", ours.seconds)) s)")
+        // SIPp's UAC against the same UAS, as fast as it goes: the same number of calls, the same concurrency cap.
+        let uac = Process()
+        uac.executableURL = URL(fileURLWithPath: "/usr/bin/sipp")
+        uac.arguments = [
+            "-sn", "uac", "127.0.0.1:\(port)", "-i", "127.0.0.1", "-p", String(port + 1), "-m", String(calls),
+            "-r", "100000", "-l", String(concurrency), "-nostdin", "-trace_stat", "-fd", "1",
+            "-stf", FileManager.default.temporaryDirectory.appendingPathComponent("sipp-bench-\(port).csv").path,
+        ]
+        uac.standardOutput = FileHandle.nullDevice
+        uac.standardError = FileHandle.nullDevice
+        uac.currentDirectoryURL = FileManager.default.temporaryDirectory
+        let uacStart = DispatchTime.now().uptimeNanoseconds
+        try uac.run()
+        while uac.isRunning { try await Task.sleep(for: .milliseconds(5)) }
+        let uacSeconds = Double(DispatchTime.now().uptimeNanoseconds - uacStart) / 1e9
+        let sippRate = Double(calls) / uacSeconds
+        report("sip calls, SIPp's UAC: \(Int(sippRate)) calls/s (\(calls) calls, \(concurrency) at once, exit \(uac.terminationStatus), \(String(format: "%.2f", uacSeconds)) s)")
+        report("sip calls, ours / SIPp's: \(String(format: "%.2f", ourRate / sippRate)) — target ≥ 1 with no failed calls")
+    }
+}

@@ -1,0 +1,73 @@
+import Fluent
+import Foundation
+import Telephony
+import Testing
+import VaporTesting
+
+@testable import TsunaguServer
+
+/// 設定's SIP trunk: stored per tenant, checked strictly, the password never shown back.
+@Suite struct SIPTrunkSettingsTests {
+    private let trunkForm = [
+        "sipHost": "sip.example.jp", "sipPort": "5070", "sipTransport": "tcp", "sipAuthUser": "tsunagu01",
+        "sipPassword": "s3cret", "sipCallerID": "0312345678", "sipFromDomain": "", "sipRegister": "on",
+        "sipNumberFormat": "national",
+    ]
+
+    @Test func savesTheTrunkAndKeepsThePasswordHidden() async throws {
+        try await withTestApp { app, client in
+            let tenants = try await TwoTenants.create(on: app.db)
+            _ = try await client.signIn(tenant: "alpha", loginID: "admin", password: TwoTenants.password)
+            let saved = try await client.send(.POST, "/admin/settings", form: trunkForm)
+            #expect(saved.status == .seeOther)
+            let trunk = try #require(try await Tenant.find(tenants.a, on: app.db)?.sipTrunk)
+            #expect(trunk == SIPTrunkSettings(
+                host: "sip.example.jp", port: 5070, transport: "tcp", authUser: "tsunagu01", password: "s3cret",
+                callerID: "0312345678", register: true))
+            #expect(try await Tenant.find(tenants.b, on: app.db)?.sipTrunk == nil, "the other tenant is untouched")
+
+            let page = try await client.send(.GET, "/admin/settings")
+            #expect(page.body.string.contains("SIPトランク: ホスト"))
+            #expect(page.body.string.contains("sip.example.jp"))
+            #expect(!page.body.string.contains("s3cret"), "the password is never sent back")
+
+            // Saving again with the password left empty keeps it.
+            var again = trunkForm
+            again["sipPassword"] = ""
+            again["sipPort"] = "5080"
+            _ = try await client.send(.POST, "/admin/settings", form: again)
+            let kept = try #require(try await Tenant.find(tenants.a, on: app.db)?.sipTrunk)
+            #expect(kept.password == "s3cret" && kept.port == 5080)
+
+            // An empty host removes the trunk.
+            var removed = trunkForm
+            removed["sipHost"] = ""
+            _ = try await client.send(.POST, "/admin/settings", form: removed)
+            #expect(try await Tenant.find(tenants.a, on: app.db)?.sipTrunk == nil)
+        }
+    }
+
+    /// Bad trunk fields get Japanese messages and change nothing, the other settings included.
+    @Test func refusesBadTrunkFields() async throws {
+        try await withTestApp { app, client in
+            let tenants = try await TwoTenants.create(on: app.db)
+            _ = try await client.signIn(tenant: "alpha", loginID: "admin", password: TwoTenants.password)
+            var bad = trunkForm
+            bad["sipHost"] = "sip example;jp"
+            bad["sipPort"] = "70000"
+            bad["sipCallerID"] = "03-abc"
+            bad["ringTimeoutSeconds"] = "45"
+            let response = try await client.send(.POST, "/admin/settings", form: bad)
+            #expect(response.status == .badRequest)
+            for message in [
+                "SIPトランクのホスト「sip example;jp」が正しくありません。", "SIPトランクのポートは1〜65535の数字で入力してください。",
+                "発信者番号は数字(20桁まで)で入力してください。",
+            ] {
+                #expect(response.body.string.contains(message), "\(message)")
+            }
+            let tenant = try #require(try await Tenant.find(tenants.a, on: app.db))
+            #expect(tenant.sipTrunk == nil)
+            #expect(tenant.settings.ringTimeoutSeconds != 45)
+        }
+    }
+}
