@@ -96,7 +96,9 @@ let package = Package(
         .testTarget(name: "TsunaguCoreTests", dependencies: ["TsunaguCore"], swiftSettings: strictSettings),
         .testTarget(name: "TelephonyTests", dependencies: ["Telephony", "SIP"], swiftSettings: strictSettings),
         .testTarget(
-            name: "SIPTests", dependencies: ["SIP"], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+            name: "SIPTests",
+            dependencies: ["SIP", .product(name: "NIOTestUtils", package: "swift-nio")],
+            resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "MailTests", dependencies: ["Mail"], swiftSettings: strictSettings),
         .testTarget(
             name: "TsunaguServerTests",

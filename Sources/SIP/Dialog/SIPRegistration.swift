@@ -101,7 +101,8 @@ public struct SIPRegistration: Sendable {
         ).description
     }
 
-    /// When to send the refresh: halfway for short grants, otherwise a minute before expiry... at the latest.
+    /// When to send the refresh: halfway through a short grant (two minutes or less), otherwise a minute before it
+    /// runs out.
     public static func refreshDelay(forExpires expires: Int) -> Duration {
         .seconds(expires <= 120 ? max(1, expires / 2) : expires - 60)
     }

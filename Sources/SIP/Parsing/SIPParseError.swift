@@ -41,7 +41,7 @@ public struct SIPParseError: Error, Sendable, Equatable, CustomStringConvertible
 
 /// A message that could not be accepted, with what is needed to answer it: when the start line was a request and
 /// the headers a response needs are there, the transport answers 400 (RFC 3261 §8.2, §16.3); otherwise it drops it.
-public struct SIPRejectedMessage: Error, Sendable {
+public struct SIPRejectedMessage: Error, Sendable, Equatable {
     public var error: SIPParseError
     /// The request as far as it could be read, when it was a request other than ACK.
     public var request: SIPRequest?

@@ -68,8 +68,9 @@ struct CustomerListController: RouteCollection {
         case .success(let parsed):
             search = parsed
             guard let signedIn = request.signedIn else { throw Abort(.unauthorized) }
-            let base = CustomerQuery(scope: scope, search: search, signedIn: signedIn).builder()
-            count = ResultCount(counted: try await base.copy().limit(ResultCount.cap + 1).all(\.$id).count)
+            let query = CustomerQuery(scope: scope, search: search, signedIn: signedIn)
+            let base = query.builder()
+            count = ResultCount(counted: try await query.count(upTo: ResultCount.cap + 1))
             page = min(search.page, count.pages(pageSize: Self.pageSize))
             let offset = (page - 1) * Self.pageSize
             customers = try await base.sort(\.$createdAt, .descending).sort(\.$phoneE164)

@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import NIOConcurrencyHelpers
 import TsunaguCore
 
 /// 顧客一覧's search as a query: inside the tenant and, when the tenant says so, inside the agent's own customers.
@@ -46,6 +47,14 @@ struct CustomerQuery: Sendable {
         case nil: break
         }
         return query
+    }
+
+    /// How many customers match, counting no further than `limit`. Rows are counted as they stream past, ids only:
+    /// decoding ten thousand models just to count them is what made big lists slow.
+    func count(upTo limit: Int) async throws -> Int {
+        let counted = NIOLockedValueBox(0)
+        try await builder().field(\.$id).limit(limit).run { _ in counted.withLockedValue { $0 += 1 } }
+        return counted.withLockedValue { $0 }
     }
 
     /// Walks the set in id order, `size` customers at a time, without holding more than one batch in memory.
