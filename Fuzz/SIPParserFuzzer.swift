@@ -8,7 +8,8 @@ public func fuzzSIPParser(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let bytes = UnsafeRawBufferPointer(start: start, count: count)
     if let message = try? SIPMessageParser.parseDatagram(bytes) {
         let again = try? SIPMessageParser.parseDatagram(message.serialized())
-        precondition(again == message, "a parsed message did not survive serialising")
+        // Content-Length is rewritten to the body's length (and added when a datagram had none); the rest must match.
+        precondition(again.map(withoutLength) == withoutLength(message), "a parsed message did not survive serialising")
         let headers = message.headers
         _ = (headers.topVia, headers.from, headers.to, headers.cseq, headers.contacts, headers.recordRoutes)
         for field in headers { _ = headers.values(field.name) }
@@ -23,4 +24,15 @@ public func fuzzSIPParser(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     while let _ = try? stream.nextMessage() { messages += 1 }
     precondition(messages <= count / 16 + 1, "more messages than bytes allow")
     return 0
+}
+
+private func withoutLength(_ message: SIPMessage) -> SIPMessage {
+    switch message {
+    case .request(var request):
+        request.headers.remove(.contentLength)
+        return .request(request)
+    case .response(var response):
+        response.headers.remove(.contentLength)
+        return .response(response)
+    }
 }

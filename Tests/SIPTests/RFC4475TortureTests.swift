@@ -25,7 +25,11 @@ import Testing
     ])
     func validMessagesParse(name: String) throws {
         let result = Self.parse(try Self.fixture("valid", name))
-        if case .failure(let rejection) = result { Issue.record("\(name): \(rejection.error)") }
+        switch result {
+        case .failure(let rejection): Issue.record("\(name): \(rejection.error)")
+        case .success(let message):
+            #expect(Self.parse(message.serialized()) == .success(message), "\(name) changes when written back")
+        }
     }
 
     /// The short tortuous INVITE reads as the RFC explains it.
