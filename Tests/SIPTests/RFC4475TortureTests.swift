@@ -87,3 +87,17 @@ import Testing
         }
     }
 }
+
+/// Inputs the libFuzzer target once stopped on (scripts/fuzz-sip-parser), kept so they stay fixed.
+@Suite struct FuzzRegressionTests {
+    @Test(arguments: 1...3)
+    func parsesOrRefusesAndWritesBackTheSame(index: Int) throws {
+        let url = try #require(Bundle.module.url(forResource: "Fixtures/fuzz/regression-\(index)", withExtension: "bin"))
+        let bytes = Array(try Data(contentsOf: url))
+        guard let message = try? SIPMessageParser.parseDatagram(bytes) else { return }
+        let again = try SIPMessageParser.parseDatagram(message.serialized())
+        let withoutLength = { (message: SIPMessage) in message.headers.fields.filter { $0.name != .contentLength } }
+        #expect(withoutLength(again) == withoutLength(message))
+        #expect(again.body == message.body)
+    }
+}

@@ -81,7 +81,8 @@ extension SIPMessageParser {
             guard let firstByte = lineBytes.first else { continue }
             if firstByte == 0x20 || firstByte == 0x09 {
                 // RFC 3261 §7.3.1: a line starting with whitespace continues the previous header.
-                guard !fields.isEmpty, let more = String(validating: lineBytes, as: UTF8.self) else {
+                guard !fields.isEmpty, !lineBytes.contains(0x0D), let more = String(validating: lineBytes, as: UTF8.self)
+                else {
                     head.headers = SIPHeaders(fields)
                     throw head.rejection(.malformedHeader("continuation line without a header"))
                 }
@@ -130,7 +131,9 @@ extension SIPMessageParser {
     private static func parseStartLine(_ line: UnsafeBufferPointer<UInt8>) throws(SIPParseError)
         -> SIPMessageHead.StartLine
     {
-        guard let text = String(validating: line, as: UTF8.self) else { throw .encoding }
+        guard !line.contains(0x0D), !line.contains(0), let text = String(validating: line, as: UTF8.self) else {
+            throw .encoding
+        }
         let parts = text.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count == 3 else { throw .malformedStartLine(String(text.prefix(80))) }
         if parts[0].hasPrefix("SIP/") {

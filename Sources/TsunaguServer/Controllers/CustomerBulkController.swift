@@ -71,7 +71,7 @@ struct CustomerBulkController: RouteCollection {
                 header.writeBytes(writer.record(CustomerExportColumns.header))
                 try await stream.write(.buffer(header))
                 var rows = 0
-                try await query.forEachBatch { customers in
+                try await query.forEachExportBatch { customers in
                     var buffer = ByteBuffer()
                     for customer in customers {
                         buffer.writeBytes(writer.record(CustomerExportColumns.fields(customer, owners: owners, language: language)))
@@ -142,13 +142,13 @@ enum CustomerExportColumns {
     static let header = CustomerField.allCases.map(\.japaneseHeader)
         + ["登録日付", "配布", "最終ステータス", "自社担当者ユーザID", "削除"]
 
-    static func fields(_ customer: Customer, owners: [UUID: String], language: Language) -> [String] {
+    static func fields(_ customer: CustomerExportRow, owners: [UUID: String], language: Language) -> [String] {
         [
             customer.kind?.label.text(in: language) ?? "", customer.industry, customer.company, customer.companyKana,
             customer.contactName, customer.phone, customer.prefecture, customer.address, customer.email, customer.note,
             customer.registeredOn.replacingOccurrences(of: "-", with: "/"), customer.distributed ? "済" : "",
             customer.finalStatus.label.text(in: language), customer.ownerUserID.flatMap { owners[$0] } ?? "",
-            customer.deletedAt == nil ? "" : "削除済",
+            customer.deleted ? "削除済" : "",
         ]
     }
 }
