@@ -6,6 +6,9 @@ import SIP
 /// SIP figures (issue 7): parser messages/s on one core, and call setup calls/s of our UAC against a SIPp UAS on
 /// loopback beside SIPp's own UAC against the same UAS.
 enum SIPBenchmark {
+    static let sdp =
+        "v=0\r\no=tsunagu 2890844526 2890844526 IN IP4 192.0.2.10\r\ns=-\r\nc=IN IP4 192.0.2.10\r\nt=0 0\r\nm=audio 49170 RTP/AVP 0 8 101\r\na=sendrecv\r\n"
+
     static let invite = Array(
         [
             "INVITE sip:0312345678@192.0.2.20:5060;user=phone SIP/2.0",
@@ -19,9 +22,9 @@ enum SIPBenchmark {
             "Allow: INVITE, ACK, CANCEL, BYE, OPTIONS",
             "User-Agent: Tsunagu",
             "Content-Type: application/sdp",
-            "Content-Length: 142",
+            "Content-Length: \(sdp.utf8.count)",
             "",
-            "v=0\r\no=tsunagu 2890844526 2890844526 IN IP4 192.0.2.10\r\ns=-\r\nc=IN IP4 192.0.2.10\r\nt=0 0\r\nm=audio 49170 RTP/AVP 0 8 101\r\na=sendrecv",
+            sdp,
         ].joined(separator: "\r\n").utf8)
 
     static let ok = Array(

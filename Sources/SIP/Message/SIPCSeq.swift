@@ -9,13 +9,15 @@ public struct SIPCSeq: Hashable, Sendable, CustomStringConvertible {
     }
 
     public init(parsing value: some StringProtocol) throws(SIPParseError) {
-        let parts = value.split(whereSeparator: SIPSyntax.isWhitespace)
-        guard parts.count == 2, let number = UInt32(parts[0]), number < 1 << 31, SIPSyntax.isToken(Substring(parts[1]))
+        let text = Substring(value)
+        let parts = text.utf8.split(whereSeparator: SIPSyntax.isWhitespaceByte).map { Substring($0) }
+        guard parts.count == 2, parts[0].utf8.count <= 10, let number = UInt32(parts[0]), number < 1 << 31,
+            SIPSyntax.isToken(parts[1])
         else {
             throw .malformedHeader("CSeq \"\(value)\"")
         }
         self.number = number
-        self.method = SIPMethod(rawValue: String(parts[1]))
+        self.method = SIPMethod.known(parts[1])
     }
 
     public var description: String { "\(number) \(method)" }

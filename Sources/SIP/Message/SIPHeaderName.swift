@@ -6,13 +6,13 @@ public struct SIPHeaderName: Hashable, Sendable, CustomStringConvertible, Expres
     private let key: String
 
     public init(_ name: String) {
-        let lowered = name.lowercased()
-        if let known = Self.known[lowered] {
-            canonical = known
-            key = known.lowercased()
+        // Most names arrive as we write them (or compact): found without lower-casing.
+        if let known = Self.known[name] ?? Self.known[name.lowercased()] {
+            canonical = known.canonical
+            key = known.key
         } else {
             canonical = name
-            key = lowered
+            key = name.lowercased()
         }
     }
 
@@ -51,9 +51,9 @@ public struct SIPHeaderName: Hashable, Sendable, CustomStringConvertible, Expres
     public static let warning: SIPHeaderName = "Warning"
     public static let reason: SIPHeaderName = "Reason"
 
-    /// Lower-cased name or compact form → the long form we write.
-    private static let known: [String: String] = {
-        var table: [String: String] = [:]
+    /// Lower-cased name, long form or compact form → the long form we write and its key.
+    private static let known: [String: (canonical: String, key: String)] = {
+        var table: [String: (canonical: String, key: String)] = [:]
         let longNames = [
             "Accept", "Accept-Encoding", "Accept-Language", "Alert-Info", "Allow", "Allow-Events",
             "Authentication-Info", "Authorization", "Call-ID", "Call-Info", "Contact", "Content-Disposition",
@@ -64,13 +64,19 @@ public struct SIPHeaderName: Hashable, Sendable, CustomStringConvertible, Expres
             "Retry-After", "Route", "RSeq", "Server", "Session-Expires", "Subject", "Supported", "Timestamp", "To",
             "Unsupported", "User-Agent", "Via", "Warning", "WWW-Authenticate",
         ]
-        for name in longNames { table[name.lowercased()] = name }
+        for name in longNames {
+            table[name.lowercased()] = (name, name.lowercased())
+            table[name] = (name, name.lowercased())
+        }
         let compact: [String: String] = [
             "i": "Call-ID", "m": "Contact", "e": "Content-Encoding", "l": "Content-Length", "c": "Content-Type",
             "f": "From", "s": "Subject", "k": "Supported", "t": "To", "v": "Via", "r": "Refer-To", "b": "Referred-By",
             "o": "Event", "u": "Allow-Events", "x": "Session-Expires",
         ]
-        for (short, long) in compact { table[short] = long }
+        for (short, long) in compact {
+            table[short] = (long, long.lowercased())
+            table[short.uppercased()] = (long, long.lowercased())
+        }
         return table
     }()
 

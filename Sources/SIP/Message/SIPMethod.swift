@@ -7,6 +7,14 @@ public struct SIPMethod: RawRepresentable, Hashable, Sendable, CustomStringConve
 
     public var description: String { rawValue }
 
+    /// The method for a token, sharing the stored string of a standard method.
+    static func known(_ token: Substring) -> SIPMethod {
+        for method in standard where method.rawValue.utf8.elementsEqual(token.utf8) { return method }
+        return SIPMethod(rawValue: String(token))
+    }
+
+    private static let standard: [SIPMethod] = [.invite, .ack, .bye, .cancel, .options, .register, .info, .prack, .update]
+
     public static let invite: SIPMethod = "INVITE"
     public static let ack: SIPMethod = "ACK"
     public static let bye: SIPMethod = "BYE"

@@ -20,29 +20,29 @@ public struct SIPNameAddress: Hashable, Sendable, CustomStringConvertible {
 
     public init(parsing value: some StringProtocol) throws(SIPParseError) {
         var rest = SIPSyntax.trim(Substring(value))
-        guard !rest.isEmpty else { throw .malformedHeader("empty address") }
-        if rest.first == "\"" {
+        guard !rest.utf8.isEmpty else { throw .malformedHeader("empty address") }
+        if rest.utf8.first == UInt8(ascii: "\"") {
             guard let (name, after) = SIPSyntax.readQuotedString(rest) else {
                 throw .malformedHeader("unterminated display name")
             }
             displayName = name
             rest = SIPSyntax.trim(after)
-            guard rest.first == "<" else { throw .malformedHeader("display name without <uri>") }
-        } else if let open = rest.firstIndex(of: "<") {
+            guard rest.utf8.first == UInt8(ascii: "<") else { throw .malformedHeader("display name without <uri>") }
+        } else if let open = SIPSyntax.find(UInt8(ascii: "<"), in: rest) {
             let name = SIPSyntax.trim(rest[..<open])
             displayName = name.isEmpty ? nil : String(name)
             rest = rest[open...]
         } else {
             displayName = nil
         }
-        if rest.first == "<" {
-            guard let close = rest.firstIndex(of: ">") else { throw .malformedHeader("missing >") }
-            uri = try SIPURI(parsing: rest[rest.index(after: rest.startIndex)..<close])
-            parameters = try SIPParameters.parse(rest[rest.index(after: close)...])
+        if rest.utf8.first == UInt8(ascii: "<") {
+            guard let close = SIPSyntax.find(UInt8(ascii: ">"), in: rest) else { throw .malformedHeader("missing >") }
+            uri = try SIPURI(parsing: SIPSyntax.after(rest.startIndex, in: rest)[..<close])
+            parameters = try SIPParameters.parse(SIPSyntax.after(close, in: rest))
         } else {
-            let semicolon = rest.firstIndex(of: ";") ?? rest.endIndex
+            let semicolon = SIPSyntax.find(UInt8(ascii: ";"), in: rest) ?? rest.endIndex
             let uriText = SIPSyntax.trim(rest[..<semicolon])
-            guard !uriText.contains(where: { $0 == " " || $0 == "," || $0 == "?" }) else {
+            guard !uriText.utf8.contains(where: { $0 == 0x20 || $0 == 0x2C || $0 == 0x3F }) else {
                 throw .malformedHeader("address \"\(uriText)\"")
             }
             uri = try SIPURI(parsing: uriText)

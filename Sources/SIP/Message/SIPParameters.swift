@@ -47,35 +47,38 @@ public struct SIPParameters: Hashable, Sendable, Sequence {
     static func parse(_ text: Substring) throws(SIPParseError) -> SIPParameters {
         var parameters = SIPParameters()
         var rest = SIPSyntax.trim(text)
-        while !rest.isEmpty {
-            if rest.first == ";" {
-                rest = SIPSyntax.trim(rest.dropFirst())
+        while let first = rest.utf8.first {
+            if first == UInt8(ascii: ";") {
+                rest = SIPSyntax.trim(SIPSyntax.after(rest.utf8.startIndex, in: rest))
                 continue
             }
-            let nameEnd = rest.firstIndex { $0 == "=" || $0 == ";" } ?? rest.endIndex
+            let nameEnd = SIPSyntax.find(rest) { $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: ";") } ?? rest.endIndex
             let name = SIPSyntax.trim(rest[..<nameEnd])
-            guard !name.isEmpty,
-                name.allSatisfy({ SIPSyntax.isTokenCharacter($0) || $0 == "[" || $0 == "]" || $0 == ":" })
+            guard !name.utf8.isEmpty, name.utf8.allSatisfy({ SIPSyntax.isTokenByte($0) || Self.isBracketByte($0) })
             else { throw .malformedHeader("parameter name \"\(name)\"") }
             rest = rest[nameEnd...]
-            guard rest.first == "=" else {
+            guard rest.utf8.first == UInt8(ascii: "=") else {
                 parameters.items.append(Parameter(name: String(name), value: nil))
                 continue
             }
-            rest = SIPSyntax.trim(rest.dropFirst())
-            if rest.first == "\"" {
+            rest = SIPSyntax.trim(SIPSyntax.after(rest.utf8.startIndex, in: rest))
+            if rest.utf8.first == UInt8(ascii: "\"") {
                 guard let (content, after) = SIPSyntax.readQuotedString(rest) else {
                     throw .malformedHeader("unterminated quoted parameter")
                 }
                 parameters.items.append(Parameter(name: String(name), value: content))
                 rest = SIPSyntax.trim(after)
             } else {
-                let valueEnd = rest.firstIndex(of: ";") ?? rest.endIndex
+                let valueEnd = SIPSyntax.find(UInt8(ascii: ";"), in: rest) ?? rest.endIndex
                 parameters.items.append(Parameter(name: String(name), value: String(SIPSyntax.trim(rest[..<valueEnd]))))
                 rest = rest[valueEnd...]
             }
         }
         return parameters
+    }
+
+    private static func isBracketByte(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: ":")
     }
 
     /// `;a=b;c`, quoting values that are not tokens.
@@ -85,7 +88,7 @@ public struct SIPParameters: Hashable, Sendable, Sequence {
             result += ";" + item.name
             if let value = item.value {
                 let isPlain =
-                    !value.isEmpty && value.allSatisfy { SIPSyntax.isTokenCharacter($0) || "[]:".contains($0) }
+                    !value.utf8.isEmpty && value.utf8.allSatisfy { SIPSyntax.isTokenByte($0) || Self.isBracketByte($0) }
                 result += "=" + (isPlain ? value : SIPSyntax.quoted(value))
             }
         }
@@ -94,7 +97,11 @@ public struct SIPParameters: Hashable, Sendable, Sequence {
 }
 
 extension String {
+    /// ASCII case-insensitive equality (parameter names are tokens), without allocating.
     fileprivate func equalsIgnoringCase(_ other: String) -> Bool {
-        count == other.count && lowercased() == other.lowercased()
+        utf8.count == other.utf8.count
+            && zip(utf8, other.utf8).allSatisfy { a, b in
+                a == b || (a | 0x20 == b | 0x20 && (a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A)
+            }
     }
 }

@@ -34,12 +34,13 @@ public struct SIPURI: Hashable, Sendable, CustomStringConvertible {
 
     public init(parsing text: some StringProtocol) throws(SIPParseError) {
         let text = SIPSyntax.trim(Substring(text))
-        guard let colon = text.firstIndex(of: ":") else { throw .malformedURI(String(text)) }
-        let scheme = text[..<colon].lowercased()
-        guard !scheme.isEmpty, scheme.allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) }),
-            scheme.first?.isLetter == true
+        guard let colon = SIPSyntax.find(UInt8(ascii: ":"), in: text) else { throw .malformedURI(String(text)) }
+        let schemeText = text[..<colon]
+        guard let first = schemeText.utf8.first, Self.isLetter(first),
+            schemeText.utf8.allSatisfy({ Self.isLetter($0) || Self.isDigit($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E })
         else { throw .malformedURI(String(text)) }
-        var rest = text[text.index(after: colon)...]
+        let scheme = schemeText.utf8.elementsEqual("sip".utf8) ? "sip" : schemeText.lowercased()
+        var rest = SIPSyntax.after(colon, in: text)
         self.scheme = scheme
         self.user = nil
         self.password = nil
@@ -48,30 +49,30 @@ public struct SIPURI: Hashable, Sendable, CustomStringConvertible {
         self.headers = nil
         self.opaque = nil
         guard scheme == "sip" || scheme == "sips" else {
-            guard !rest.isEmpty, !rest.contains(where: { $0 == " " || $0 == "\t" }) else {
+            guard !rest.utf8.isEmpty, !rest.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 }) else {
                 throw .malformedURI(String(text))
             }
             host = ""
             opaque = String(rest)
             return
         }
-        if let at = rest.firstIndex(of: "@") {
+        if let at = SIPSyntax.find(UInt8(ascii: "@"), in: rest) {
             let userInfo = rest[..<at]
-            if let passwordColon = userInfo.firstIndex(of: ":") {
+            if let passwordColon = SIPSyntax.find(UInt8(ascii: ":"), in: userInfo) {
                 user = String(userInfo[..<passwordColon])
-                password = String(userInfo[userInfo.index(after: passwordColon)...])
+                password = String(SIPSyntax.after(passwordColon, in: userInfo))
             } else {
                 user = String(userInfo)
             }
             guard user?.isEmpty == false else { throw .malformedURI(String(text)) }
-            rest = rest[rest.index(after: at)...]
+            rest = SIPSyntax.after(at, in: rest)
         }
-        if let question = rest.firstIndex(of: "?") {
-            headers = String(rest[rest.index(after: question)...])
+        if let question = SIPSyntax.find(UInt8(ascii: "?"), in: rest) {
+            headers = String(SIPSyntax.after(question, in: rest))
             rest = rest[..<question]
         }
         var hostPort = rest
-        if let semicolon = rest.firstIndex(of: ";") {
+        if let semicolon = SIPSyntax.find(UInt8(ascii: ";"), in: rest) {
             hostPort = rest[..<semicolon]
             parameters = try SIPParameters.parse(rest[semicolon...])
         }
@@ -81,34 +82,42 @@ public struct SIPURI: Hashable, Sendable, CustomStringConvertible {
     static func parseHostPort(_ text: Substring, whole: Substring) throws(SIPParseError) -> (String, Int?) {
         var host: Substring
         var portText: Substring?
-        if text.first == "[" {
-            guard let close = text.firstIndex(of: "]") else { throw .malformedURI(String(whole)) }
-            host = text[text.index(after: text.startIndex)..<close]
-            let after = text[text.index(after: close)...]
-            if !after.isEmpty {
-                guard after.first == ":" else { throw .malformedURI(String(whole)) }
-                portText = after.dropFirst()
+        if text.utf8.first == UInt8(ascii: "[") {
+            guard let close = SIPSyntax.find(UInt8(ascii: "]"), in: text) else { throw .malformedURI(String(whole)) }
+            host = SIPSyntax.after(text.startIndex, in: text)[..<close]
+            let after = SIPSyntax.after(close, in: text)
+            if let first = after.utf8.first {
+                guard first == UInt8(ascii: ":") else { throw .malformedURI(String(whole)) }
+                portText = SIPSyntax.after(after.startIndex, in: after)
             }
-            guard !host.isEmpty, host.allSatisfy({ $0.isHexDigit || $0 == ":" || $0 == "." }) else {
+            guard !host.utf8.isEmpty, host.utf8.allSatisfy({ Self.isHexDigit($0) || $0 == 0x3A || $0 == 0x2E }) else {
                 throw .malformedURI(String(whole))
             }
         } else {
-            if let colon = text.firstIndex(of: ":") {
+            if let colon = SIPSyntax.find(UInt8(ascii: ":"), in: text) {
                 host = text[..<colon]
-                portText = text[text.index(after: colon)...]
+                portText = SIPSyntax.after(colon, in: text)
             } else {
                 host = text
             }
-            guard !host.isEmpty,
-                host.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "." })
+            guard !host.utf8.isEmpty,
+                host.utf8.allSatisfy({ Self.isLetter($0) || Self.isDigit($0) || $0 == 0x2D || $0 == 0x2E })
             else { throw .malformedURI(String(whole)) }
         }
         var port: Int?
         if let portText {
-            guard let value = Int(portText), (1...65535).contains(value) else { throw .malformedURI(String(whole)) }
+            guard portText.utf8.count <= 5, portText.utf8.allSatisfy(Self.isDigit), let value = Int(portText),
+                (1...65535).contains(value)
+            else { throw .malformedURI(String(whole)) }
             port = value
         }
         return (String(host), port)
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    private static func isHexDigit(_ byte: UInt8) -> Bool {
+        isDigit(byte) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x66)
     }
 
     /// `host` or `[v6]`, with `:port` when set.

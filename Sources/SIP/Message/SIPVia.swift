@@ -30,23 +30,29 @@ public struct SIPVia: Hashable, Sendable, CustomStringConvertible {
         var parts: [Substring] = []
         var rest = text
         for _ in 0..<2 {
-            guard let slash = rest.firstIndex(of: "/") else { throw .malformedHeader("Via \"\(text)\"") }
+            guard let slash = SIPSyntax.find(UInt8(ascii: "/"), in: rest) else {
+                throw .malformedHeader("Via \"\(text)\"")
+            }
             parts.append(SIPSyntax.trim(rest[..<slash]))
-            rest = SIPSyntax.trim(rest[rest.index(after: slash)...])
+            rest = SIPSyntax.trim(SIPSyntax.after(slash, in: rest))
         }
-        guard parts[0].uppercased() == "SIP", parts[1] == "2.0" else { throw .malformedHeader("Via \"\(text)\"") }
-        guard let space = rest.firstIndex(where: SIPSyntax.isWhitespace) else {
+        guard parts[0].utf8.count == 3, parts[0].uppercased() == "SIP", parts[1] == "2.0" else {
+            throw .malformedHeader("Via \"\(text)\"")
+        }
+        guard let space = SIPSyntax.find(rest, where: SIPSyntax.isWhitespaceByte) else {
             throw .malformedHeader("Via \"\(text)\"")
         }
         let transport = rest[..<space]
         guard SIPSyntax.isToken(transport) else { throw .malformedHeader("Via transport \"\(transport)\"") }
-        self.transport = transport.uppercased()
+        self.transport = Self.knownTransports.first { $0.utf8.elementsEqual(transport.utf8) } ?? transport.uppercased()
         rest = SIPSyntax.trim(rest[space...])
-        let semicolon = rest.firstIndex(of: ";") ?? rest.endIndex
+        let semicolon = SIPSyntax.find(UInt8(ascii: ";"), in: rest) ?? rest.endIndex
         let sentBy = SIPSyntax.trim(rest[..<semicolon])
         (host, port) = try SIPURI.parseHostPort(sentBy, whole: text)
         parameters = try SIPParameters.parse(rest[semicolon...])
     }
+
+    private static let knownTransports = ["UDP", "TCP", "TLS", "SCTP", "WS", "WSS"]
 
     public var description: String {
         let bracketed = host.contains(":") ? "[\(host)]" : host

@@ -36,7 +36,7 @@ struct SIPMessageHead {
             for via in vias { _ = try SIPVia(parsing: via) }
             _ = try SIPNameAddress(parsing: headers[.from]!)
             _ = try SIPNameAddress(parsing: headers[.to]!)
-            guard let callID = headers[.callID], !callID.isEmpty, !callID.contains(where: SIPSyntax.isWhitespace)
+            guard let callID = headers[.callID], !callID.isEmpty, !callID.utf8.contains(where: SIPSyntax.isWhitespaceByte)
             else { throw SIPParseError.malformedHeader("Call-ID") }
             let cseq = try SIPCSeq(parsing: headers[.cseq]!)
             if let maxForwards = headers[.maxForwards] {
@@ -134,7 +134,8 @@ extension SIPMessageParser {
         guard !line.contains(0x0D), !line.contains(0), let text = String(validating: line, as: UTF8.self) else {
             throw .encoding
         }
-        let parts = text.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
+        let parts = Substring(text).utf8.split(separator: 0x20, maxSplits: 2, omittingEmptySubsequences: false)
+            .map { Substring($0) }
         guard parts.count == 3 else { throw .malformedStartLine(String(text.prefix(80))) }
         if parts[0].hasPrefix("SIP/") {
             guard parts[0] == "SIP/2.0" else { throw .unsupportedVersion(String(parts[0].prefix(16))) }
@@ -147,7 +148,7 @@ extension SIPMessageParser {
         guard parts[2].hasPrefix("SIP/") else { throw .malformedStartLine(String(text.prefix(80))) }
         guard parts[2] == "SIP/2.0" else { throw .unsupportedVersion(String(parts[2].prefix(16))) }
         let uri = try SIPURI(parsing: parts[1])
-        return .request(SIPMethod(rawValue: String(parts[0])), uri)
+        return .request(SIPMethod.known(parts[0]), uri)
     }
 
     private static func isTokenByte(_ byte: UInt8) -> Bool {
