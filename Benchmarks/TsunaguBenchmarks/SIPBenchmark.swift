@@ -113,12 +113,14 @@ enum SIPBenchmark {
         let port = Int.random(in: 40_000...44_999)
         let uas = Process()
         uas.executableURL = URL(fileURLWithPath: "/usr/bin/sipp")
-        uas.arguments = ["-sn", "uas", "-i", "127.0.0.1", "-p", String(port), "-nostdin", "-bg"]
+        // No cap on simultaneous calls: each call lingers 4 s in the built-in UAS (its timewait).
+        uas.arguments = ["-sn", "uas", "-i", "127.0.0.1", "-p", String(port), "-nostdin", "-bg", "-l", "100000", "-buff_size", "4194304"]
         uas.standardOutput = FileHandle.nullDevice
         uas.standardError = FileHandle.nullDevice
         try uas.run()
         try await Task.sleep(for: .milliseconds(500))
-        defer { _ = try? Process.run(URL(fileURLWithPath: "/usr/bin/pkill"), arguments: ["-f", "sipp -sn uas -i 127.0.0.1 -p \(port)"]) }
+        // SIPp ignores SIGTERM in the background (-bg): it is stopped with SIGKILL.
+        defer { _ = try? Process.run(URL(fileURLWithPath: "/usr/bin/pkill"), arguments: ["-9", "-f", "sipp -sn uas -i 127.0.0.1 -p \(port)"]) }
         // Warm up, then measure ours.
         _ = try await ourCalls(port: port, calls: 200, concurrency: 50)
         let ours = try await ourCalls(port: port, calls: calls, concurrency: concurrency)
@@ -129,7 +131,7 @@ enum SIPBenchmark {
         uac.executableURL = URL(fileURLWithPath: "/usr/bin/sipp")
         uac.arguments = [
             "-sn", "uac", "127.0.0.1:\(port)", "-i", "127.0.0.1", "-p", String(port + 1), "-m", String(calls),
-            "-r", "100000", "-l", String(concurrency), "-nostdin", "-trace_stat", "-fd", "1",
+            "-r", "100000", "-l", String(concurrency), "-nostdin", "-buff_size", "4194304", "-trace_stat", "-fd", "1",
             "-stf", FileManager.default.temporaryDirectory.appendingPathComponent("sipp-bench-\(port).csv").path,
         ]
         uac.standardOutput = FileHandle.nullDevice

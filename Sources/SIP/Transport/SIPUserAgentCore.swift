@@ -73,6 +73,8 @@ final class SIPUserAgentCore {
         let core = loopBound
         return DatagramBootstrap(group: eventLoop)
             .channelOption(.socketOption(.so_reuseaddr), value: 1)
+            // Room for bursts (a trunk answering many calls at once): the kernel's default drops datagrams.
+            .channelOption(.socketOption(.so_rcvbuf), value: 4 << 20)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(SIPDatagramHandler(core: core))
