@@ -94,10 +94,13 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "TsunaguCoreTests", dependencies: ["TsunaguCore"], swiftSettings: strictSettings),
-        .testTarget(name: "TelephonyTests", dependencies: ["Telephony", "SIP"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "TelephonyTests", dependencies: ["Telephony", "SIP", "SIPTestSupport"], swiftSettings: strictSettings),
+        // A real SIPp for the SIP and telephony tests.
+        .target(name: "SIPTestSupport", path: "Tests/SIPTestSupport", swiftSettings: strictSettings),
         .testTarget(
             name: "SIPTests",
-            dependencies: ["SIP", .product(name: "NIOTestUtils", package: "swift-nio")],
+            dependencies: ["SIP", "SIPTestSupport", .product(name: "NIOTestUtils", package: "swift-nio")],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "MailTests", dependencies: ["Mail"], swiftSettings: strictSettings),
         .testTarget(

@@ -1,6 +1,7 @@
 import Foundation
 import NIOPosix
 import SIP
+import SIPTestSupport
 import Testing
 import TsunaguCore
 

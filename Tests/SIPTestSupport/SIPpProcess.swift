@@ -1,9 +1,9 @@
 import Foundation
 
 /// A real SIPp (Debian's `sip-tester`) running one scenario from `Tests/SIPTests/SIPp/` on loopback.
-final class SIPpProcess: @unchecked Sendable {
-    let port: Int
-    let transport: String
+public final class SIPpProcess: @unchecked Sendable {
+    public let port: Int
+    public let transport: String
     private let process = Process()
     private let log: URL
 
@@ -11,7 +11,7 @@ final class SIPpProcess: @unchecked Sendable {
         .appendingPathComponent("SIPTests/SIPp")
 
     /// - Parameter transport: `u1` (UDP) or `t1` (TCP, one connection).
-    init(scenario: String, transport: String = "u1", calls: Int = 1) throws {
+    public init(scenario: String, transport: String = "u1", calls: Int = 1) throws {
         port = Int.random(in: 30_000...39_999)
         self.transport = transport
         log = FileManager.default.temporaryDirectory.appendingPathComponent("sipp-\(UUID().uuidString).log")
@@ -36,7 +36,7 @@ final class SIPpProcess: @unchecked Sendable {
 
     /// Waits for SIPp to finish its calls; its exit code is 0 when every call followed the scenario.
     /// Not `waitUntilExit()`: on Linux it spins a run loop off the main thread.
-    func finish(within seconds: Double = 20) async -> (status: Int32, output: String) {
+    public func finish(within seconds: Double = 20) async -> (status: Int32, output: String) {
         let deadline = Date().addingTimeInterval(seconds)
         while process.isRunning, Date() < deadline { try? await Task.sleep(for: .milliseconds(20)) }
         if process.isRunning {
@@ -49,7 +49,7 @@ final class SIPpProcess: @unchecked Sendable {
     }
 
     /// SIPp's final statistics screen (messages, retransmissions and unexpected messages per scenario step).
-    var screen: String { (try? String(contentsOf: URL(fileURLWithPath: log.path + ".screen"), encoding: .utf8)) ?? "" }
+    public var screen: String { (try? String(contentsOf: URL(fileURLWithPath: log.path + ".screen"), encoding: .utf8)) ?? "" }
 
     private static func acceptsTCP(port: Int) -> Bool {
         let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
