@@ -101,7 +101,8 @@ let package = Package(
         .testTarget(
             name: "SIPTests",
             dependencies: ["SIP", "SIPTestSupport", .product(name: "NIOTestUtils", package: "swift-nio")],
-            resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+            // SIPp/ holds SIPp's scenario files, read by SIPp itself, not bundled.
+            exclude: ["SIPp"], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "MailTests", dependencies: ["Mail"], swiftSettings: strictSettings),
         .testTarget(
             name: "TsunaguServerTests",
