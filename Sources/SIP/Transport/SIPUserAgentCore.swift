@@ -5,30 +5,20 @@ import NIOPosix
 /// The user agent's state and routing, confined to one event loop: transports in, transactions and calls in the
 /// middle, timers from the event loop (which tests replace with `NIOAsyncTestingEventLoop` to move time).
 final class SIPUserAgentCore {
-    private enum ClientMachine {
-        case invite(ClientInviteTransaction)
-        case nonInvite(ClientNonInviteTransaction)
-    }
-
     private enum TransactionUser {
         case call(String)
         case completion(EventLoopPromise<SIPResponse>)
     }
 
     private struct ClientEntry {
-        var machine: ClientMachine
+        var machine: any ClientTransactionMachine
         var user: TransactionUser
         var destination: SIPDestination
         var timers: [SIPTimer: Scheduled<Void>] = [:]
     }
 
-    private enum ServerMachine {
-        case invite(ServerInviteTransaction)
-        case nonInvite(ServerNonInviteTransaction)
-    }
-
     private struct ServerEntry {
-        var machine: ServerMachine
+        var machine: any ServerTransactionMachine
         var destination: SIPDestination
         var timers: [SIPTimer: Scheduled<Void>] = [:]
     }
@@ -213,15 +203,7 @@ final class SIPUserAgentCore {
             }
             return
         }
-        let actions: [SIPTransactionAction]
-        switch entry.machine {
-        case .invite(var machine):
-            actions = machine.receive(response)
-            entry.machine = .invite(machine)
-        case .nonInvite(var machine):
-            actions = machine.receive(response)
-            entry.machine = .nonInvite(machine)
-        }
+        let actions = entry.machine.receive(response)
         clients[key] = entry
         apply(actions, client: key)
     }
@@ -230,15 +212,7 @@ final class SIPUserAgentCore {
         guard let branch = request.branch else { return }
         let key = TransactionKey(branch: branch, method: request.method == .ack ? .invite : request.method)
         if var entry = servers[key] {
-            let actions: [SIPTransactionAction]
-            switch entry.machine {
-            case .invite(var machine):
-                actions = machine.receive(request)
-                entry.machine = .invite(machine)
-            case .nonInvite(var machine):
-                actions = machine.receive(request)
-                entry.machine = .nonInvite(machine)
-            }
+            let actions = entry.machine.receive(request)
             servers[key] = entry
             apply(actions, server: key)
             return
@@ -251,16 +225,16 @@ final class SIPUserAgentCore {
             // Tsunagu only calls out (the manual's 架電専用): an incoming INVITE is declined.
             var machine = ServerInviteTransaction(
                 request: request, reliableTransport: source.transport.isReliable, timers: configuration.timers)
-            servers[key] = ServerEntry(machine: .invite(machine), destination: source)
-            apply(machine.start(), server: key)
+            let trying = machine.start()
+            servers[key] = ServerEntry(machine: machine, destination: source)
+            apply(trying, server: key)
             var decline = request.makeResponse(603, toTag: SIPIdentifiers.randomHex(16))
             decline.headers.add(.warning, "399 tsunagu \"outbound calls only\"")
-            apply(machine.send(decline), server: key)
-            servers[key]?.machine = .invite(machine)
+            respond(decline, server: key)
         default:
             let machine = ServerNonInviteTransaction(
                 request: request, reliableTransport: source.transport.isReliable, timers: configuration.timers)
-            servers[key] = ServerEntry(machine: .nonInvite(machine), destination: source)
+            servers[key] = ServerEntry(machine: machine, destination: source)
             if let callID = request.headers.callID, calls[callID] != nil {
                 callActions(callID, serverKey: key) { $0.receive(request) }
             } else if request.method == .options {
@@ -277,15 +251,7 @@ final class SIPUserAgentCore {
 
     private func respond(_ response: SIPResponse, server key: TransactionKey) {
         guard var entry = servers[key] else { return }
-        let actions: [SIPTransactionAction]
-        switch entry.machine {
-        case .invite(var machine):
-            actions = machine.send(response)
-            entry.machine = .invite(machine)
-        case .nonInvite(var machine):
-            actions = machine.send(response)
-            entry.machine = .nonInvite(machine)
-        }
+        let actions = entry.machine.send(response)
         servers[key] = entry
         apply(actions, server: key)
     }
@@ -299,19 +265,11 @@ final class SIPUserAgentCore {
         guard let branch = request.branch else { return }
         let key = TransactionKey(branch: branch, method: request.method)
         let reliable = destination.transport.isReliable
-        var actions: [SIPTransactionAction]
-        let machine: ClientMachine
-        if request.method == .invite {
-            var invite = ClientInviteTransaction(
-                request: request, reliableTransport: reliable, timers: configuration.timers)
-            actions = invite.start()
-            machine = .invite(invite)
-        } else {
-            var nonInvite = ClientNonInviteTransaction(
-                request: request, reliableTransport: reliable, timers: configuration.timers)
-            actions = nonInvite.start()
-            machine = .nonInvite(nonInvite)
-        }
+        var machine: any ClientTransactionMachine =
+            request.method == .invite
+            ? ClientInviteTransaction(request: request, reliableTransport: reliable, timers: configuration.timers)
+            : ClientNonInviteTransaction(request: request, reliableTransport: reliable, timers: configuration.timers)
+        let actions = machine.start()
         clients[key] = ClientEntry(machine: machine, user: user, destination: destination)
         apply(actions, client: key)
     }
@@ -378,30 +336,14 @@ final class SIPUserAgentCore {
     private func clientTimerFired(_ timer: SIPTimer, _ key: TransactionKey) {
         guard var entry = clients[key] else { return }
         entry.timers[timer] = nil
-        let actions: [SIPTransactionAction]
-        switch entry.machine {
-        case .invite(var machine):
-            actions = machine.timerFired(timer)
-            entry.machine = .invite(machine)
-        case .nonInvite(var machine):
-            actions = machine.timerFired(timer)
-            entry.machine = .nonInvite(machine)
-        }
+        let actions = entry.machine.timerFired(timer)
         clients[key] = entry
         apply(actions, client: key)
     }
 
     private func clientTransportFailed(_ key: TransactionKey) {
         guard var entry = clients[key] else { return }
-        let actions: [SIPTransactionAction]
-        switch entry.machine {
-        case .invite(var machine):
-            actions = machine.transportFailed()
-            entry.machine = .invite(machine)
-        case .nonInvite(var machine):
-            actions = machine.transportFailed()
-            entry.machine = .nonInvite(machine)
-        }
+        let actions = entry.machine.transportFailed()
         clients[key] = entry
         apply(actions, client: key)
     }
@@ -430,15 +372,7 @@ final class SIPUserAgentCore {
     private func serverTimerFired(_ timer: SIPTimer, _ key: TransactionKey) {
         guard var entry = servers[key] else { return }
         entry.timers[timer] = nil
-        let actions: [SIPTransactionAction]
-        switch entry.machine {
-        case .invite(var machine):
-            actions = machine.timerFired(timer)
-            entry.machine = .invite(machine)
-        case .nonInvite(var machine):
-            actions = machine.timerFired(timer)
-            entry.machine = .nonInvite(machine)
-        }
+        let actions = entry.machine.timerFired(timer)
         servers[key] = entry
         apply(actions, server: key)
     }
