@@ -32,7 +32,17 @@ let package = Package(
         // Pure rules: Foundation only, no I/O.
         .target(name: "TsunaguCore", swiftSettings: strictSettings),
         // The Telephony protocol and its providers: the simulated carrier and the SIP trunk.
-        .target(name: "Telephony", dependencies: ["TsunaguCore", "SIP"], swiftSettings: strictSettings),
+        .target(name: "Telephony", dependencies: ["TsunaguCore", "SIP", "Media"], swiftSettings: strictSettings),
+        // rtpengine's ng control protocol (bencode over UDP) on SwiftNIO: the browser's WebRTC leg to the trunk's RTP.
+        .target(
+            name: "Media",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // SIP (RFC 3261): messages, digest auth, transactions, transports and a UAC on SwiftNIO, without Vapor.
         .target(
             name: "SIP",
@@ -104,6 +114,11 @@ let package = Package(
             // SIPp/ holds SIPp's scenario files, read by SIPp itself, not bundled.
             exclude: ["SIPp"], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "MailTests", dependencies: ["Mail"], swiftSettings: strictSettings),
+        // A real rtpengine for the media tests.
+        .target(name: "MediaTestSupport", path: "Tests/MediaTestSupport", swiftSettings: strictSettings),
+        .testTarget(
+            name: "MediaTests", dependencies: ["Media", "MediaTestSupport"], resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "TsunaguServerTests",
             dependencies: [

@@ -39,6 +39,7 @@ actor AgentDeskSession {
     private var settings: TenantSettings
     private var desk: AgentDesk
     private var savedPosition: DeskStore.Position
+    private var hasPositionRecord: Bool
     /// Rows changed in memory and not yet committed (a failed commit is retried with the next input).
     private var unsaved: [UUID] = []
     private var latestAttemptByRow: [UUID: UUID]
@@ -94,6 +95,7 @@ actor AgentDeskSession {
         self.logger = logger
         self.inputs = inputs
         self.latestAttemptByRow = stored.latestAttemptByRow
+        self.hasPositionRecord = stored.hasPositionRecord
         self.desk = AgentDesk(
             settings: settings.deskSettings, rows: stored.rows, cursor: stored.cursor,
             autoFetchActive: stored.autoFetchActive, lastCallNumber: stored.lastCallNumber)
@@ -261,11 +263,14 @@ actor AgentDeskSession {
         do {
             let changedPosition = position != savedPosition ? position : nil
             // The rows and the call records of one event share one write.
+            let hasPositionRecord = hasPositionRecord
             try await write { scope, userID in
                 let recorder = CallRecorder(scope: scope, userID: userID)
                 for record in callRecords { try await record(recorder) }
-                try await DeskStore(scope: scope, userID: userID).save(rows: rows, position: changedPosition, attempts: attempts)
+                try await DeskStore(scope: scope, userID: userID).save(
+                    rows: rows, position: changedPosition, attempts: attempts, positionRecordExists: hasPositionRecord)
             }
+            if changedPosition != nil { self.hasPositionRecord = true }
             unsaved = []
             pendingCallRecords = []
             savedPosition = position

@@ -17,6 +17,8 @@ struct DeskStore: Sendable {
         var lastCallNumber: UInt64
         /// Each row's latest call attempt, which keeps its memo and flags up to date.
         var latestAttemptByRow: [UUID: UUID]
+        /// Whether the position record exists yet (saving it then needs no lookup).
+        var hasPositionRecord: Bool
     }
 
     /// ▶ and the automatic-fetch flag, saved with the rows.
@@ -41,7 +43,8 @@ struct DeskStore: Sendable {
         for index in rows.indices { rows[index].lastDialedAnywhereAt = latestDial[rows[index].dialNumber] }
         return Stored(
             rows: rows, cursor: record?.cursor ?? 0, autoFetchActive: record?.autoFetchActive ?? false,
-            lastCallNumber: UInt64(max(0, record?.lastCallNumber ?? 0)), latestAttemptByRow: latestAttempt)
+            lastCallNumber: UInt64(max(0, record?.lastCallNumber ?? 0)), latestAttemptByRow: latestAttempt,
+            hasPositionRecord: record != nil)
     }
 
     /// When each number was last dialled by anyone in the tenant.
@@ -63,7 +66,11 @@ struct DeskStore: Sendable {
     }
 
     /// Saves changed rows, ▶ and the latest attempts' memo and flags in one transaction.
-    func save(rows: [AgentDeskRow], position: Position?, attempts: [(attemptID: UUID, row: AgentDeskRow)]) async throws {
+    /// - Parameter positionRecordExists: known true once the position was saved, which spares a lookup per save.
+    func save(
+        rows: [AgentDeskRow], position: Position?, attempts: [(attemptID: UUID, row: AgentDeskRow)],
+        positionRecordExists: Bool = false
+    ) async throws {
         let userID = userID
         try await scope.transaction { scope in
             for row in rows {
@@ -77,13 +84,12 @@ struct DeskStore: Sendable {
                     .set(\.$memo, to: row.memo).set(\.$prospect, to: row.prospect).set(\.$callback, to: row.callback)
                     .update()
             }
-            if let position { try await Self.save(position, userID: userID, in: scope) }
+            if let position { try await Self.save(position, userID: userID, in: scope, recordExists: positionRecordExists) }
         }
     }
 
-    static func save(_ position: Position, userID: UUID, in scope: TenantScope) async throws {
-        let updated = try await scope.query(AgentDeskRecord.self).filter(\.$userID == userID).count()
-        if updated == 0 {
+    static func save(_ position: Position, userID: UUID, in scope: TenantScope, recordExists: Bool = false) async throws {
+        if !recordExists, try await scope.query(AgentDeskRecord.self).filter(\.$userID == userID).count() == 0 {
             try await scope.create(AgentDeskRecord(tenantID: scope.tenantID, userID: userID))
         }
         try await scope.query(AgentDeskRecord.self).filter(\.$userID == userID)

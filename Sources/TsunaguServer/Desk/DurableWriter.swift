@@ -4,8 +4,8 @@ import SQLKit
 
 /// The one writer of the phone screens' changes. Writes that arrive while a commit is in progress are committed
 /// together in the next transaction (group commit), so many agents share one fsync instead of queueing for one
-/// each; every write still returns only once it is durable. Each write runs inside its own savepoint, so one
-/// that fails is undone alone and the others of its batch still commit.
+/// each; every write still returns only once it is durable. When a write of a batch fails, the batch is run again
+/// with each write in its own savepoint, so the failing one is undone alone and the others still commit.
 actor DurableWriter {
     private struct Job: Sendable {
         var work: @Sendable (any Database) async throws -> Void
@@ -40,35 +40,60 @@ actor DurableWriter {
             // A bounded batch: one huge transaction would keep every write in it waiting for the slowest.
             let batch = Array(queue.prefix(Self.maximumBatch))
             queue.removeFirst(batch.count)
+            let outcomes: [(any Error)?]
             do {
-                let outcomes = try await database().transaction { transaction in
-                    let sql = transaction as! any SQLDatabase
-                    // Take the write lock first: a transaction that reads before it writes could find its snapshot
-                    // outdated by another connection's commit and fail instead of waiting (SQLite's BUSY_SNAPSHOT).
-                    try await sql.raw("UPDATE \(ident: AgentDeskRecord.schema) SET \(ident: "cursor") = \(ident: "cursor") WHERE 1 = 0").run()
-                    var outcomes: [(any Error)?] = []
-                    for job in batch {
-                        try await sql.raw("SAVEPOINT tsunagu_write").run()
-                        do {
-                            try await job.work(transaction)
-                            try await sql.raw("RELEASE tsunagu_write").run()
-                            outcomes.append(nil)
-                        } catch {
-                            try await sql.raw("ROLLBACK TO tsunagu_write").run()
-                            try await sql.raw("RELEASE tsunagu_write").run()
-                            outcomes.append(error)
-                        }
-                    }
-                    return outcomes
-                }
-                for (job, outcome) in zip(batch, outcomes) {
-                    if let outcome { job.done.resume(throwing: outcome) } else { job.done.resume() }
-                }
+                try await commit(batch)
+                outcomes = Array(repeating: nil, count: batch.count)
             } catch {
-                for job in batch { job.done.resume(throwing: error) }
+                // Something in the batch failed and the whole transaction was rolled back: run it again with each
+                // write in its own savepoint, so only the failing ones fail.
+                do {
+                    outcomes = try await commitIsolated(batch)
+                } catch {
+                    outcomes = Array(repeating: error, count: batch.count)
+                }
+            }
+            for (job, outcome) in zip(batch, outcomes) {
+                if let outcome { job.done.resume(throwing: outcome) } else { job.done.resume() }
             }
         }
         draining = false
+    }
+
+    /// The common case: every write of the batch in one transaction, no savepoints.
+    private func commit(_ batch: [Job]) async throws {
+        try await database().transaction { transaction in
+            try await Self.takeWriteLock(transaction)
+            for job in batch { try await job.work(transaction) }
+        }
+    }
+
+    private func commitIsolated(_ batch: [Job]) async throws -> [(any Error)?] {
+        try await database().transaction { transaction in
+            let sql = transaction as! any SQLDatabase
+            try await Self.takeWriteLock(transaction)
+            var outcomes: [(any Error)?] = []
+            for job in batch {
+                try await sql.raw("SAVEPOINT tsunagu_write").run()
+                do {
+                    try await job.work(transaction)
+                    try await sql.raw("RELEASE tsunagu_write").run()
+                    outcomes.append(nil)
+                } catch {
+                    try await sql.raw("ROLLBACK TO tsunagu_write").run()
+                    try await sql.raw("RELEASE tsunagu_write").run()
+                    outcomes.append(error)
+                }
+            }
+            return outcomes
+        }
+    }
+
+    /// Takes the write lock first: a transaction that reads before it writes could find its snapshot outdated by
+    /// another connection's commit and fail instead of waiting (SQLite's BUSY_SNAPSHOT).
+    private static func takeWriteLock(_ transaction: any Database) async throws {
+        let sql = transaction as! any SQLDatabase
+        try await sql.raw("UPDATE \(ident: AgentDeskRecord.schema) SET \(ident: "cursor") = \(ident: "cursor") WHERE 1 = 0").run()
     }
 }
 
