@@ -71,6 +71,7 @@ let package = Package(
             dependencies: [
                 "TsunaguCore",
                 "Telephony",
+                "Media",
                 "Mail",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
@@ -105,7 +106,7 @@ let package = Package(
         ),
         .testTarget(name: "TsunaguCoreTests", dependencies: ["TsunaguCore"], swiftSettings: strictSettings),
         .testTarget(
-            name: "TelephonyTests", dependencies: ["Telephony", "SIP", "SIPTestSupport"], swiftSettings: strictSettings),
+            name: "TelephonyTests", dependencies: ["Telephony", "SIP", "Media", "SIPTestSupport", "MediaTestSupport"], swiftSettings: strictSettings),
         // A real SIPp for the SIP and telephony tests.
         .target(name: "SIPTestSupport", path: "Tests/SIPTestSupport", swiftSettings: strictSettings),
         .testTarget(

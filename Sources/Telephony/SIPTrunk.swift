@@ -1,4 +1,5 @@
 import Foundation
+import Media
 import SIP
 import TsunaguCore
 
@@ -22,6 +23,9 @@ public actor SIPTrunk: Telephony {
     }
 
     private let agent: SIPUserAgent
+    /// rtpengine, when agents have audio: the browser's WebRTC leg is bridged to the trunk's plain RTP through it.
+    private let media: WebRTCMediaBridge?
+    private var mediaHealth: Health?
     private let trunks: TrunkLookup
     /// How long the lamp may wait for the trunk's answer to OPTIONS before it shows red.
     private let probeTimeout: Duration
@@ -32,8 +36,12 @@ public actor SIPTrunk: Telephony {
     private var registrations: [UUID: Registration] = [:]
     private let clock = ContinuousClock()
 
-    public init(agent: SIPUserAgent, probeTimeout: Duration = .seconds(2), trunks: @escaping TrunkLookup) {
+    public init(
+        agent: SIPUserAgent, media: WebRTCMediaBridge? = nil, probeTimeout: Duration = .seconds(2),
+        trunks: @escaping TrunkLookup
+    ) {
         self.agent = agent
+        self.media = media
         self.probeTimeout = probeTimeout
         self.trunks = trunks
     }
@@ -49,6 +57,38 @@ public actor SIPTrunk: Telephony {
             hungUpWhilePlacing.remove(request.id)
         }
         let peer = Self.peer(settings)
+        let sipCallID = Self.sipCallID(request.id)
+        var offer: [UInt8]?
+        if let media, let browserOffer = request.mediaOffer {
+            do {
+                offer = Array(try await media.trunkOffer(browserOffer: browserOffer, callID: sipCallID, fromTag: Self.agentTag).utf8)
+            } catch {
+                report(.ended(.unanswered(.failed)))
+                return
+            }
+        }
+        // The user agent reports on its event loop and must not wait; rewriting SDP through rtpengine does, so the
+        // reports go through a stream that one task works off in order.
+        let (reports, sink) = AsyncStream.makeStream(of: OutboundCallProgress.self)
+        let relay = Task { [media] in
+            for await progress in reports {
+                switch progress {
+                case .ringing: report(.ringing)
+                case .earlyMedia(let sdp), .answered(let sdp):
+                    if let media, offer != nil, !sdp.isEmpty, let browserSDP = try? await media.browserAnswer(
+                        trunkAnswer: String(decoding: sdp, as: UTF8.self), callID: sipCallID, fromTag: Self.agentTag,
+                        toTag: Self.trunkTag)
+                    {
+                        report(.remoteMedia(sdp: browserSDP))
+                    }
+                    if case .answered = progress { report(.answered) }
+                case .ended(let ending):
+                    if let media, offer != nil { try? await media.end(callID: sipCallID) }
+                    report(.ended(SIPCallOutcome.ending(ending), signallingCode: ending.statusCode))
+                    return
+                }
+            }
+        }
         do {
             if settings.register { _ = await registrationProblem(tenantID: request.tenantID, settings: settings) }
             let local = try await agent.localContactAddress(for: peer)
@@ -57,22 +97,23 @@ public actor SIPTrunk: Telephony {
                 from: SIPNameAddress(uri: Self.fromURI(settings)),
                 contact: SIPURI(user: "tsunagu", host: local.host, port: local.port),
                 via: .init(transport: peer.transport.rawValue, host: local.host, port: local.port),
-                credentials: Self.credentials(settings), offer: nil, ringTimeout: .seconds(request.ringTimeoutSeconds))
-            let sipCallID = try await agent.placeCall(parameters, via: peer, callID: Self.sipCallID(request.id)) {
-                progress in
-                switch progress {
-                case .ringing: report(.ringing)
-                case .earlyMedia: break
-                case .answered: report(.answered)
-                case .ended(let ending):
-                    report(.ended(SIPCallOutcome.ending(ending), signallingCode: ending.statusCode))
-                }
+                credentials: Self.credentials(settings), offer: offer, ringTimeout: .seconds(request.ringTimeoutSeconds))
+            _ = try await agent.placeCall(parameters, via: peer, callID: sipCallID) { progress in
+                sink.yield(progress)
+                if case .ended = progress { sink.finish() }
             }
             if hungUpWhilePlacing.contains(request.id) { await agent.hangUp(callID: sipCallID) }
         } catch {
+            sink.finish()
+            relay.cancel()
+            if let media, offer != nil { try? await media.end(callID: sipCallID) }
             report(.ended(.unanswered(.failed)))
         }
     }
+
+    /// rtpengine's names for the two sides of each call.
+    static let agentTag = "agent"
+    static let trunkTag = "trunk"
 
     public func hangUp(_ call: UUID) async {
         if placing.contains(call) { hungUpWhilePlacing.insert(call) }
@@ -97,8 +138,21 @@ public actor SIPTrunk: Telephony {
         if settings.register, let problem = await registrationProblem(tenantID: tenantID, settings: settings) {
             return TelephonyReadiness(isReady: false, reason: problem)
         }
+        if let media {
+            if mediaHealth == nil || clock.now - mediaHealth!.checked >= .seconds(10) {
+                let answered = await media.client.ping(policy: .init(firstInterval: .milliseconds(200), attempts: 2))
+                mediaHealth = Health(checked: clock.now, reachable: answered)
+            }
+            if mediaHealth?.reachable != true { return Self.mediaUnreachable }
+        }
         return .ready
     }
+
+    static let mediaUnreachable = TelephonyReadiness(
+        isReady: false,
+        reason: LocalizedText(
+            ja: "音声サーバー(rtpengine)が応答しません。管理者に連絡してください。",
+            en: "The media server (rtpengine) does not answer. Contact your administrator."))
 
     /// Registers, or refreshes a registration that is due, and returns what is wrong if it fails.
     private func registrationProblem(tenantID: UUID, settings: SIPTrunkSettings) async -> LocalizedText? {

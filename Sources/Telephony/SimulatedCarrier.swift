@@ -59,7 +59,7 @@ public actor SimulatedCarrier<C: Clock>: Telephony where C.Duration == Duration 
         switch progress {
         case .answered: calls[id]?.answered = true
         case .ended: calls[id] = nil
-        case .ringing: break
+        case .ringing, .remoteMedia: break
         }
         call.report(progress)
     }

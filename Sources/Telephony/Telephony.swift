@@ -5,6 +5,9 @@ import TsunaguCore
 public enum CallProgress: Sendable, Hashable {
     case ringing
     case answered
+    /// The far end's media description rewritten for the agent's browser: early media from a 183 (ringback,
+    /// announcements), then the answer's. Reported before `.answered` when both come with the 200.
+    case remoteMedia(sdp: String)
     /// How the call ended, and the signalling's final status code where there is one (SIP's 486, 200, 487…).
     case ended(CallEnding, signallingCode: Int? = nil)
 }
@@ -19,11 +22,14 @@ public struct CallRequest: Sendable, Hashable {
     public var number: String
     /// Ring at most this long before giving up (never more than 120 s).
     public var ringTimeoutSeconds: Int
+    /// The agent's browser's WebRTC offer, when the agent has audio; the provider bridges it to the trunk.
+    public var mediaOffer: String?
 
-    public init(id: UUID, tenantID: UUID, number: String, ringTimeoutSeconds: Int) {
+    public init(id: UUID, tenantID: UUID, number: String, ringTimeoutSeconds: Int, mediaOffer: String? = nil) {
         self.id = id
         self.tenantID = tenantID
         self.number = number
+        self.mediaOffer = mediaOffer
         self.ringTimeoutSeconds = min(max(1, ringTimeoutSeconds), 120)
     }
 }

@@ -1,3 +1,5 @@
+import Media
+import NIOCore
 import SIP
 import Telephony
 import Vapor
@@ -13,8 +15,35 @@ extension Application {
                 advertisedHost: configuration.sipAdvertisedHost, userAgent: "Tsunagu"),
             logger: Logger(label: "tsunagu.sip"))
         let database = databaseProvider
-        useTelephony(SIPTrunk(agent: agent) { tenantID in (try? await Tenant.find(tenantID, on: database()))?.sipTrunk })
+        var media: WebRTCMediaBridge?
+        if let host = configuration.rtpengineHost {
+            do {
+                let address = try SocketAddress.makeAddressResolvingHost(host, port: configuration.rtpenginePort)
+                let client = NGClient(server: address, eventLoop: eventLoopGroup.next(), logger: Logger(label: "tsunagu.media"))
+                media = WebRTCMediaBridge(client: client)
+                lifecycle.use(NGClientLifecycle(client: client))
+            } catch {
+                logger.error("RTPENGINE_NG \(host):\(configuration.rtpenginePort) cannot be resolved: \(error); calls carry no audio")
+            }
+        }
+        useTelephony(
+            SIPTrunk(agent: agent, media: media) { tenantID in (try? await Tenant.find(tenantID, on: database()))?.sipTrunk })
         lifecycle.use(SIPUserAgentLifecycle(agent: agent))
+    }
+}
+
+/// Opens the socket to rtpengine before the server serves.
+struct NGClientLifecycle: LifecycleHandler {
+    let client: NGClient
+
+    func willBootAsync(_ application: Application) async throws {
+        try await client.start()
+        let answered = await client.ping()
+        application.logger.notice("rtpengine at \(client.server): \(answered ? "answers" : "does not answer yet")")
+    }
+
+    func shutdownAsync(_ application: Application) async {
+        await client.shutdown()
     }
 }
 

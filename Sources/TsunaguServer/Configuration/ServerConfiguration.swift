@@ -18,6 +18,10 @@ public struct ServerConfiguration: Sendable {
     public var sipPort = 5060
     /// The address written in Via and Contact when the trunk must reach us at another one (`SIP_ADVERTISED_HOST`).
     public var sipAdvertisedHost: String?
+    /// rtpengine's ng control address (`RTPENGINE_NG`, host:port) with `TELEPHONY=sip`: agents then hear the call in
+    /// the browser (WebRTC), bridged by rtpengine to the trunk's RTP. Without it calls carry no audio.
+    public var rtpengineHost: String?
+    public var rtpenginePort = 22222
     /// Run pending migrations when serving (`AUTO_MIGRATE`, default on).
     public var autoMigrate = true
     /// SMTP server for outgoing mail (`SMTP_HOST`, `SMTP_PORT`, `SMTP_USER`, `SMTP_PASSWORD`, `SMTP_STARTTLS`);
@@ -62,6 +66,15 @@ public struct ServerConfiguration: Sendable {
         if let host = environment["SIP_HOST"], !host.isEmpty { configuration.sipHost = host }
         if let port = environment["SIP_PORT"].flatMap(Int.init), (0...65535).contains(port) { configuration.sipPort = port }
         if let host = environment["SIP_ADVERTISED_HOST"], !host.isEmpty { configuration.sipAdvertisedHost = host }
+        if let address = environment["RTPENGINE_NG"], !address.isEmpty {
+            let parts = address.split(separator: ":", omittingEmptySubsequences: false)
+            if parts.count == 2, let port = Int(parts[1]), (1...65535).contains(port), !parts[0].isEmpty {
+                configuration.rtpengineHost = String(parts[0])
+                configuration.rtpenginePort = port
+            } else if parts.count == 1 {
+                configuration.rtpengineHost = address
+            }
+        }
         if let host = environment["SMTP_HOST"], !host.isEmpty {
             let port = environment["SMTP_PORT"].flatMap(Int.init).flatMap { (1...65535).contains($0) ? $0 : nil } ?? 587
             let security = environment["SMTP_STARTTLS"].flatMap { SMTPConfiguration.Security(rawValue: $0.lowercased()) }
@@ -93,6 +106,7 @@ public struct ServerConfiguration: Sendable {
           TELEPHONY       simulated | sip (default simulated); sip: each tenant's trunk is set on 設定
           SIP_HOST, SIP_PORT  address and port of the SIP user agent (default 127.0.0.1, 5060)
           SIP_ADVERTISED_HOST address written in Via/Contact when the trunk reaches us at another one
+          RTPENGINE_NG    rtpengine's ng address (e.g. 127.0.0.1:22222): agents hear calls in the browser
           SIMULATED_TIME_SCALE  the simulated carrier runs this many times faster (default 1)
           AUTO_MIGRATE    run pending migrations on start (default true)
           SMTP_HOST       mail server; without it mail goes to the log and DATA_DIRECTORY/outbox

@@ -309,7 +309,7 @@ actor AgentDeskSession {
         let at = now()
         // Committed with the row changes the report leads to (apply always commits).
         switch progress {
-        case .ringing: break
+        case .ringing, .remoteMedia: break
         case .answered:
             pendingCallRecords.append { recorder in try await recorder.answered(attemptID: attemptID, at: at) }
         case .ended(let ending, let signallingCode):
@@ -328,6 +328,7 @@ actor AgentDeskSession {
         }
         switch progress {
         case .ringing: await apply(.callRinging(call), requestID: nil, client: nil)
+        case .remoteMedia: break
         case .answered: await apply(.callAnswered(call), requestID: nil, client: nil)
         case .ended(let ending, _):
             callByAttempt[attemptID] = nil
