@@ -61,7 +61,9 @@ public actor SIPTrunk: Telephony {
         var offer: [UInt8]?
         if let media, let browserOffer = request.mediaOffer {
             do {
-                offer = Array(try await media.trunkOffer(browserOffer: browserOffer, callID: sipCallID, fromTag: Self.agentTag).utf8)
+                offer = Array(
+                    try await media.trunkOffer(browserOffer: browserOffer, callID: sipCallID, fromTag: Self.agentTag)
+                        .utf8)
             } catch {
                 report(.ended(.unanswered(.failed)))
                 return
@@ -75,11 +77,14 @@ public actor SIPTrunk: Telephony {
                 switch progress {
                 case .ringing: report(.ringing)
                 case .earlyMedia(let sdp), .answered(let sdp):
-                    if let media, offer != nil, !sdp.isEmpty, let browserSDP = try? await media.browserAnswer(
-                        trunkAnswer: String(decoding: sdp, as: UTF8.self), callID: sipCallID, fromTag: Self.agentTag,
-                        toTag: Self.trunkTag)
+                    if let media, offer != nil, !sdp.isEmpty,
+                        let browserSDP = try? await media.browserAnswer(
+                            trunkAnswer: String(decoding: sdp, as: UTF8.self), callID: sipCallID,
+                            fromTag: Self.agentTag,
+                            toTag: Self.trunkTag)
                     {
-                        report(.remoteMedia(sdp: browserSDP))
+                        let early: Bool = if case .earlyMedia = progress { true } else { false }
+                        report(.remoteMedia(sdp: browserSDP, early: early))
                     }
                     if case .answered = progress { report(.answered) }
                 case .ended(let ending):
@@ -97,7 +102,8 @@ public actor SIPTrunk: Telephony {
                 from: SIPNameAddress(uri: Self.fromURI(settings)),
                 contact: SIPURI(user: "tsunagu", host: local.host, port: local.port),
                 via: .init(transport: peer.transport.rawValue, host: local.host, port: local.port),
-                credentials: Self.credentials(settings), offer: offer, ringTimeout: .seconds(request.ringTimeoutSeconds))
+                credentials: Self.credentials(settings), offer: offer, ringTimeout: .seconds(request.ringTimeoutSeconds)
+            )
             _ = try await agent.placeCall(parameters, via: peer, callID: sipCallID) { progress in
                 sink.yield(progress)
                 if case .ended = progress { sink.finish() }
@@ -114,6 +120,8 @@ public actor SIPTrunk: Telephony {
     /// rtpengine's names for the two sides of each call.
     static let agentTag = "agent"
     static let trunkTag = "trunk"
+
+    public nonisolated var bridgesAudio: Bool { media != nil }
 
     public func hangUp(_ call: UUID) async {
         if placing.contains(call) { hungUpWhilePlacing.insert(call) }

@@ -54,6 +54,10 @@ public actor SimulatedCarrier<C: Clock>: Telephony where C.Duration == Duration 
 
     public func readiness(tenantID: UUID) async -> TelephonyReadiness { .ready }
 
+    public nonisolated var noAudioNote: LocalizedText {
+        LocalizedText(ja: "シミュレーションのため、通話の音声はありません。", en: "Simulated calls: there is no audio.")
+    }
+
     private func deliver(_ progress: CallProgress, for id: UUID) {
         guard let call = calls[id] else { return }
         switch progress {

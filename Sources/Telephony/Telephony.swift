@@ -6,8 +6,8 @@ public enum CallProgress: Sendable, Hashable {
     case ringing
     case answered
     /// The far end's media description rewritten for the agent's browser: early media from a 183 (ringback,
-    /// announcements), then the answer's. Reported before `.answered` when both come with the 200.
-    case remoteMedia(sdp: String)
+    /// announcements; `early`, a provisional answer), then the final answer's, reported before `.answered`.
+    case remoteMedia(sdp: String, early: Bool)
     /// How the call ended, and the signalling's final status code where there is one (SIP's 486, 200, 487…).
     case ended(CallEnding, signallingCode: Int? = nil)
 }
@@ -44,6 +44,12 @@ public protocol Telephony: Sendable {
     /// Ends the call: CANCEL while it rings, BYE after answer. An `.ended` report follows (unless it had ended).
     func hangUp(_ call: UUID) async
 
+    /// Whether calls carry the agent's audio (the browser then sends a WebRTC offer with each call).
+    var bridgesAudio: Bool { get }
+
+    /// What the phone screen says when calls carry no audio.
+    var noAudioNote: LocalizedText { get }
+
     /// Whether the tenant's calls can be placed now (the phone screen's lamp), with the reason when not.
     func readiness(tenantID: UUID) async -> TelephonyReadiness
 }
@@ -58,4 +64,14 @@ public struct TelephonyReadiness: Sendable, Hashable {
     }
 
     public static let ready = TelephonyReadiness(isReady: true)
+}
+
+extension Telephony {
+    public var bridgesAudio: Bool { false }
+
+    public var noAudioNote: LocalizedText {
+        LocalizedText(
+            ja: "音声サーバー(rtpengine)が設定されていないため、通話の音声はありません。",
+            en: "No media server (rtpengine) is configured: calls carry no audio.")
+    }
 }

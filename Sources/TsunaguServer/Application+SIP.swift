@@ -19,15 +19,20 @@ extension Application {
         if let host = configuration.rtpengineHost {
             do {
                 let address = try SocketAddress.makeAddressResolvingHost(host, port: configuration.rtpenginePort)
-                let client = NGClient(server: address, eventLoop: eventLoopGroup.next(), logger: Logger(label: "tsunagu.media"))
+                let client = NGClient(
+                    server: address, eventLoop: eventLoopGroup.next(), logger: Logger(label: "tsunagu.media"))
                 media = WebRTCMediaBridge(client: client)
                 lifecycle.use(NGClientLifecycle(client: client))
             } catch {
-                logger.error("RTPENGINE_NG \(host):\(configuration.rtpenginePort) cannot be resolved: \(error); calls carry no audio")
+                logger.error(
+                    "RTPENGINE_NG \(host):\(configuration.rtpenginePort) cannot be resolved: \(error); calls carry no audio"
+                )
             }
         }
         useTelephony(
-            SIPTrunk(agent: agent, media: media) { tenantID in (try? await Tenant.find(tenantID, on: database()))?.sipTrunk })
+            SIPTrunk(agent: agent, media: media) { tenantID in
+                (try? await Tenant.find(tenantID, on: database()))?.sipTrunk
+            })
         lifecycle.use(SIPUserAgentLifecycle(agent: agent))
     }
 }

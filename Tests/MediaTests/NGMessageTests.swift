@@ -40,7 +40,7 @@ import Testing
         #expect(answer["to-tag"]?.text == "t1")
         #expect(answer["transport-protocol"]?.text == "UDP/TLS/RTP/SAVPF")
         #expect(answer["ICE"]?.text == "force")
-        #expect(answer["DTLS"]?.text == "passive")
+        #expect(answer["DTLS"]?.text == "active")
         #expect(
             NGCommand.delete(callID: "c1", fromTag: nil).body == .dictionary(["command": "delete", "call-id": "c1"]))
         #expect(NGCommand.query(callID: "c1").body == .dictionary(["command": "query", "call-id": "c1"]))

@@ -43,7 +43,7 @@ import Testing
         #expect(browserAnswer.contains("UDP/TLS/RTP/SAVPF 0\r\n"))
         #expect(browserAnswer.contains("a=fingerprint:sha-256 "))
         #expect(browserAnswer.contains("a=ice-ufrag:"))
-        #expect(browserAnswer.contains("a=setup:passive"))
+        #expect(browserAnswer.contains("a=setup:active"))
         #expect(browserAnswer.contains("a=rtcp-mux"))
 
         let session = try #require(try await bridge.query(callID: callID))

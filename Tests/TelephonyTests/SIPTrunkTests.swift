@@ -111,7 +111,9 @@ import TsunaguCore
     @Test func bridgesTheBrowsersMediaThroughRTPEngine() async throws {
         let engine = try RTPEngineProcess()
         defer { engine.stop() }
-        let client = NGClient(server: try SocketAddress(ipAddress: "127.0.0.1", port: engine.ngPort), eventLoop: MultiThreadedEventLoopGroup.singleton.next())
+        let client = NGClient(
+            server: try SocketAddress(ipAddress: "127.0.0.1", port: engine.ngPort),
+            eventLoop: MultiThreadedEventLoopGroup.singleton.next())
         try await client.start()
         let bridge = WebRTCMediaBridge(client: client)
         let sipp = try SIPpProcess(scenario: "uas-media-bridge.xml")
@@ -121,14 +123,16 @@ import TsunaguCore
         let trunk = SIPTrunk(agent: agent, media: bridge) { _ in settings }
 
         let request = CallRequest(
-            id: UUID(), tenantID: UUID(), number: "+81312345678", ringTimeoutSeconds: 30, mediaOffer: Self.chromiumOffer)
+            id: UUID(), tenantID: UUID(), number: "+81312345678", ringTimeoutSeconds: 30, mediaOffer: Self.chromiumOffer
+        )
         let reports = await collect { report in
             await trunk.placeCall(request) { progress in
                 report(progress)
                 if progress == .answered { Task { await trunk.hangUp(request.id) } }
             }
         }
-        let browserAnswers = reports.compactMap { if case .remoteMedia(let sdp) = $0 { sdp } else { nil } }
+        let browserAnswers = reports.compactMap { if case .remoteMedia(let sdp, _) = $0 { sdp } else { nil } }
+        #expect(reports.compactMap { if case .remoteMedia(_, let early) = $0 { early } else { nil } } == [true, false])
         let outcome = await sipp.finish()
         #expect(outcome.status == 0, "\(outcome.output)")
         #expect(browserAnswers.count == 2, "\(reports)")
@@ -150,13 +154,15 @@ import TsunaguCore
     @Test func rtpengineDownTurnsTheLampRedAndRefusesTheCall() async throws {
         let engine = try RTPEngineProcess()
         let client = NGClient(
-            server: try SocketAddress(ipAddress: "127.0.0.1", port: engine.ngPort), eventLoop: MultiThreadedEventLoopGroup.singleton.next(),
+            server: try SocketAddress(ipAddress: "127.0.0.1", port: engine.ngPort),
+            eventLoop: MultiThreadedEventLoopGroup.singleton.next(),
             policy: .init(firstInterval: .milliseconds(50), attempts: 2))
         try await client.start()
         let agent = SIPUserAgent(eventLoop: MultiThreadedEventLoopGroup.singleton.next())
         try await agent.start()
         let healthy = try SIPpProcess(scenario: "uas-options.xml")
-        let healthySettings = SIPTrunkSettings(host: "127.0.0.1", port: healthy.port, transport: "udp", callerID: "0399999999")
+        let healthySettings = SIPTrunkSettings(
+            host: "127.0.0.1", port: healthy.port, transport: "udp", callerID: "0399999999")
         let upTrunk = SIPTrunk(agent: agent, media: WebRTCMediaBridge(client: client)) { _ in healthySettings }
         #expect(await upTrunk.readiness(tenantID: UUID()).isReady)
         #expect(await healthy.finish().status == 0)
@@ -170,7 +176,8 @@ import TsunaguCore
         #expect(readiness.reason == SIPTrunk.mediaUnreachable.reason)
         #expect(await sipp.finish().status == 0)
         let request = CallRequest(
-            id: UUID(), tenantID: UUID(), number: "+81312345678", ringTimeoutSeconds: 30, mediaOffer: Self.chromiumOffer)
+            id: UUID(), tenantID: UUID(), number: "+81312345678", ringTimeoutSeconds: 30, mediaOffer: Self.chromiumOffer
+        )
         let reports = await collect { report in await trunk.placeCall(request, report: report) }
         #expect(reports == [.ended(.unanswered(.failed))])
         await agent.shutdown()

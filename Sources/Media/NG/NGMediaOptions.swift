@@ -103,7 +103,9 @@ extension NGMediaOptions {
         flags: ["trust-address"], replace: ["origin", "session-connection"])
 
     /// The trunk's plain RTP answer turned back for the browser (rtpengine restores ICE and DTLS-SRTP from the offer).
+    /// rtpengine takes the DTLS client role (setup:active): it starts the handshake as soon as ICE succeeds, which
+    /// it began at the offer; forcing it passive leaves both sides waiting on loopback.
     public static let plainRTPAnswerToWebRTC = NGMediaOptions(
-        ice: .force, dtls: .passive, transportProtocol: .webRTC, rtcpMux: [.accept],
+        ice: .force, dtls: .active, transportProtocol: .webRTC, rtcpMux: [.accept],
         flags: ["trust-address"], replace: ["origin", "session-connection"])
 }

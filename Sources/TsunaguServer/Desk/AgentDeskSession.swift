@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import Logging
+import Synchronization
 import Telephony
 import TsunaguCore
 
@@ -48,6 +49,13 @@ actor AgentDeskSession {
     private var attemptByCall: [CallID: UUID] = [:]
     private var callByAttempt: [UUID: CallID] = [:]
     private var lamp: TelephonyReadiness = .ready
+    /// The browser's prepared WebRTC offer for the next call, and the screen (tab) it came from. Set as the
+    /// message arrives, outside the input queue, so a call waiting for it does not hold up its delivery.
+    private nonisolated let preparedOffer = PreparedOffer()
+    /// Which screen plays each call's audio.
+    private var mediaClientByAttempt: [UUID: UUID] = [:]
+    /// The browser's microphone: nil until a screen has said.
+    private var microphoneGranted: Bool?
     private var version: UInt64 = 0
     private var clients: [UUID: Client] = [:]
 
@@ -55,9 +63,12 @@ actor AgentDeskSession {
     private var store: DeskStore { DeskStore(scope: scope, userID: userID) }
 
     /// Runs `work` through the group-commit writer, on a scope of this tenant bound to the write's transaction.
-    private func write<T: Sendable>(_ work: @escaping @Sendable (TenantScope, UUID) async throws -> T) async throws -> T {
+    private func write<T: Sendable>(_ work: @escaping @Sendable (TenantScope, UUID) async throws -> T) async throws -> T
+    {
         let (tenantID, userID) = (tenantID, userID)
-        return try await writer.write { database in try await work(TenantScope(tenantID: tenantID, database: database), userID) }
+        return try await writer.write { database in
+            try await work(TenantScope(tenantID: tenantID, database: database), userID)
+        }
     }
 
     /// Loads the agent's screen from the database and starts its input loop.
@@ -66,7 +77,9 @@ actor AgentDeskSession {
         telephony: any Telephony, now: @escaping @Sendable () -> Date, logger: Logger
     ) async throws -> AgentDeskSession {
         let scope = TenantScope(tenantID: tenantID, database: database())
-        guard let tenant = try await Tenant.find(tenantID, on: scope.database), let user = try await scope.find(User.self, id: userID) else {
+        guard let tenant = try await Tenant.find(tenantID, on: scope.database),
+            let user = try await scope.find(User.self, id: userID)
+        else {
             throw TenantScopeError.notFound
         }
         let stored = try await DeskStore(scope: scope, userID: userID).load()
@@ -104,6 +117,7 @@ actor AgentDeskSession {
     }
 
     nonisolated func submit(_ input: Input) {
+        if case .command(.mediaOffer(let sdp), _, let client) = input { preparedOffer.put(sdp, from: client) }
         inputs.yield(input)
     }
 
@@ -131,6 +145,14 @@ actor AgentDeskSession {
             acknowledge(requestID, to: client, ok: false, message: error.explanation)
         case .command(.ping, let requestID, let client):
             acknowledge(requestID, to: client, ok: true)
+        case .command(.mediaOffer, let requestID, let client):
+            acknowledge(requestID, to: client, ok: true)
+        case .command(.microphone(let granted), let requestID, let client):
+            microphoneGranted = granted
+            acknowledge(requestID, to: client, ok: true)
+            await refreshLamp()
+            version += 1
+            for target in clients.values { target.send(stateText(for: target, full: false, rows: [])) }
         case .command(.refresh, let requestID, let client):
             if let target = clients[client] { target.send(stateText(for: target, full: true, rows: [])) }
             acknowledge(requestID, to: client, ok: true)
@@ -144,7 +166,9 @@ actor AgentDeskSession {
             }
             await apply(.confirmationAnswered(confirmation, accepted: accepted), requestID: requestID, client: client)
         case .command(.event(let event), let requestID, let client):
-            if [.startPressed, .dialPressed].contains(event) || { if case .manualDialRequested = event { return true } else { return false } }() {
+            if [.startPressed, .dialPressed].contains(event)
+                || { if case .manualDialRequested = event { return true } else { return false } }()
+            {
                 await refreshLamp()
                 await learnLatestDials()
             }
@@ -183,7 +207,9 @@ actor AgentDeskSession {
                 case .fetchRows(let limit):
                     await commit()
                     do {
-                        let fetched = try await write { scope, userID in try await DeskRowFetcher(scope: scope, userID: userID).fetch(limit: limit) }
+                        let fetched = try await write { scope, userID in
+                            try await DeskRowFetcher(scope: scope, userID: userID).fetch(limit: limit)
+                        }
                         queue.append(.rowsFetched(fetched.rows, moreAvailable: fetched.moreAvailable))
                     } catch {
                         logger.error("fetching rows for user \(userID) failed: \(error)")
@@ -191,7 +217,9 @@ actor AgentDeskSession {
                     }
                 case .returnToPool(let rows):
                     do {
-                        try await write { scope, userID in try await DeskRowFetcher(scope: scope, userID: userID).giveBack(rows: rows) }
+                        try await write { scope, userID in
+                            try await DeskRowFetcher(scope: scope, userID: userID).giveBack(rows: rows)
+                        }
                     } catch {
                         logger.error("returning rows for user \(userID) failed: \(error)")
                     }
@@ -203,7 +231,8 @@ actor AgentDeskSession {
                         let summary = try await write { scope, userID in
                             try await UploadFinaliser(scope: scope, userID: userID).finalise(rows: rows, at: at)
                         }
-                        logger.info("upload by user \(userID): \(summary.reported) reported, \(summary.returned) returned")
+                        logger.info(
+                            "upload by user \(userID): \(summary.reported) reported, \(summary.returned) returned")
                         for row in rows { latestAttemptByRow[row] = nil }
                         queue.append(.uploadCompleted)
                     } catch {
@@ -296,8 +325,26 @@ actor AgentDeskSession {
         attemptByCall[call] = attemptID
         callByAttempt[attemptID] = call
         if let row { latestAttemptByRow[row.id] = attemptID }
+        var mediaOffer: String?
+        if telephony.bridgesAudio {
+            // Each call gets a peer connection of its own, so the offer is used once. Right after a call the
+            // browser is still preparing the next one: wait for it a little rather than call without audio.
+            let deadline = ContinuousClock.now + .seconds(2)
+            var offer = preparedOffer.take()
+            while offer == nil, microphoneGranted == true, !clients.isEmpty, ContinuousClock.now < deadline {
+                try? await Task.sleep(for: .milliseconds(5))
+                offer = preparedOffer.take()
+            }
+            if let offer {
+                mediaOffer = offer.sdp
+                mediaClientByAttempt[attemptID] = offer.client
+            } else {
+                logger.warning("user \(userID): a call without the browser's audio (no offer from the screen)")
+            }
+        }
         let request = CallRequest(
-            id: attemptID, tenantID: tenantID, number: number, ringTimeoutSeconds: settings.clamped.ringTimeoutSeconds)
+            id: attemptID, tenantID: tenantID, number: number, ringTimeoutSeconds: settings.clamped.ringTimeoutSeconds,
+            mediaOffer: mediaOffer)
         let inputs = inputs
         await telephony.placeCall(request) { progress in
             inputs.yield(.telephony(attemptID: attemptID, progress))
@@ -309,7 +356,14 @@ actor AgentDeskSession {
         let at = now()
         // Committed with the row changes the report leads to (apply always commits).
         switch progress {
-        case .ringing, .remoteMedia: break
+        case .ringing: break
+        case .remoteMedia(let sdp, let early):
+            // Straight to the screen that made the offer; nothing to store.
+            let message = DeskProtocol.encode(DeskProtocol.MediaMessage(call: attemptID, sdp: sdp, early: early))
+            if let client = mediaClientByAttempt[attemptID], let target = clients[client] {
+                target.send(message)
+            }
+            return
         case .answered:
             pendingCallRecords.append { recorder in try await recorder.answered(attemptID: attemptID, at: at) }
         case .ended(let ending, let signallingCode):
@@ -331,6 +385,7 @@ actor AgentDeskSession {
         case .remoteMedia: break
         case .answered: await apply(.callAnswered(call), requestID: nil, client: nil)
         case .ended(let ending, _):
+            mediaClientByAttempt[attemptID] = nil
             callByAttempt[attemptID] = nil
             attemptByCall[call] = nil
             await apply(.callEnded(call, ending), requestID: nil, client: nil)
@@ -338,11 +393,24 @@ actor AgentDeskSession {
     }
 
     private func refreshLamp() async {
-        let readiness = await telephony.readiness(tenantID: tenantID)
+        var readiness = await telephony.readiness(tenantID: tenantID)
+        if readiness.isReady, telephony.bridgesAudio, microphoneGranted != true {
+            readiness = TelephonyReadiness(
+                isReady: false, reason: microphoneGranted == nil ? Self.microphoneUnknown : Self.microphoneDenied)
+        }
         guard readiness != lamp || desk.phoneReady != readiness.isReady else { return }
         lamp = readiness
         _ = desk.handle(.phoneReadinessChanged(readiness.isReady), now: now())
     }
+
+    static let microphoneDenied = LocalizedText(
+        ja: "マイクの使用が許可されていません。アドレスバーの鍵(またはカメラ)アイコンからマイクを「許可」にして、この画面を再読み込みしてください。",
+        en:
+            "The microphone is blocked. Allow it from the lock (or camera) icon in the address bar, then reload this screen."
+    )
+    static let microphoneUnknown = LocalizedText(
+        ja: "マイクを確認しています。ブラウザに聞かれたら「許可」を選んでください。",
+        en: "Checking the microphone. When the browser asks, choose Allow.")
 
     /// The double-dial guard looks at calls by anyone in the tenant, not only this screen.
     private func learnLatestDials() async {
@@ -359,7 +427,8 @@ actor AgentDeskSession {
         guard let target = clients[client] else { return }
         target.send(
             DeskProtocol.encode(
-                DeskProtocol.AckMessage(id: requestID, version: version, ok: ok, message: message?.text(in: target.language))))
+                DeskProtocol.AckMessage(
+                    id: requestID, version: version, ok: ok, message: message?.text(in: target.language))))
     }
 
     private func broadcast(_ text: (Language) -> String) {
@@ -367,13 +436,30 @@ actor AgentDeskSession {
     }
 
     private func stateText(for client: Client, full: Bool, rows changed: [UUID]) -> String {
-        let view = DeskView(desk: desk, settings: settings, lamp: lamp, extensionNumber: extensionNumber, unsaved: Set(unsaved))
-        return DeskProtocol.encode(view.state(version: version, language: client.language, full: full, rows: changed, now: now()))
+        var view = DeskView(
+            desk: desk, settings: settings, lamp: lamp, extensionNumber: extensionNumber, unsaved: Set(unsaved))
+        view.bridgesAudio = telephony.bridgesAudio
+        view.audioNote = telephony.bridgesAudio ? nil : telephony.noAudioNote
+        return DeskProtocol.encode(
+            view.state(version: version, language: client.language, full: full, rows: changed, now: now()))
     }
 
     private func uniqued(_ ids: [UUID]) -> [UUID] {
         var seen = Set<UUID>()
         return ids.filter { seen.insert($0).inserted }
+    }
+}
+
+/// The latest WebRTC offer a screen prepared, taken by the next call.
+final class PreparedOffer: Sendable {
+    private let offer = Mutex<(sdp: String, client: UUID)?>(nil)
+
+    func put(_ sdp: String, from client: UUID) { offer.withLock { $0 = (sdp, client) } }
+
+    func take() -> (sdp: String, client: UUID)? {
+        offer.withLock { current in
+            defer { current = nil }; return current
+        }
     }
 }
 

@@ -18,6 +18,7 @@ enum DeskProtocol {
         var number: String?
         var confirmation: String?
         var accepted: Bool?
+        var sdp: String?
     }
 
     /// What the browser asked for, checked.
@@ -28,6 +29,10 @@ enum DeskProtocol {
         /// Send the whole state again (after a reconnection or a missed version).
         case refresh
         case ping
+        /// The browser's WebRTC offer for the next call (a fresh peer connection with the microphone).
+        case mediaOffer(sdp: String)
+        /// Whether the browser may use the microphone.
+        case microphone(granted: Bool)
     }
 
     enum ParseError: Error, Equatable, UserExplainable {
@@ -104,6 +109,11 @@ enum DeskProtocol {
                 guard let key = message.confirmation else { throw .missing("confirmation") }
                 guard let accepted = message.accepted else { throw .missing("accepted") }
                 return .success(.answer(key: key, accepted: accepted))
+            case "mediaOffer":
+                guard let sdp = message.sdp else { throw .missing("sdp") }
+                guard sdp.hasPrefix("v=0"), sdp.contains("m=audio ") else { throw .missing("sdp") }
+                return .success(.mediaOffer(sdp: sdp))
+            case "microphone": return .success(.microphone(granted: try flag()))
             case "refresh", "hello": return .success(.refresh)
             case "ping": return .success(.ping)
             default: throw .unknownType(message.type)
@@ -168,6 +178,9 @@ enum DeskProtocol {
         var call: CallView?
         var confirmation: ConfirmationView?
         var lamp: LampView
+        /// "webrtc" when calls carry the agent's audio, "none" otherwise (with why, e.g. the simulated carrier).
+        var audio: String
+        var audioNote: String?
         var settings: SettingsView
         var extensionNumber: String
     }
@@ -189,6 +202,15 @@ enum DeskProtocol {
         var version: UInt64
         var ok: Bool
         var message: String?
+    }
+
+    /// The far end's media for the browser's peer connection: a provisional answer (early media) or the answer.
+    struct MediaMessage: Encodable, Sendable {
+        var v = DeskProtocol.version
+        var type = "media"
+        var call: UUID
+        var sdp: String
+        var early: Bool
     }
 
     struct NoticeMessage: Encodable, Sendable {

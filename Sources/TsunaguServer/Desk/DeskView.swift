@@ -7,29 +7,38 @@ struct DeskView {
     let desk: AgentDesk
     let settings: TenantSettings
     let lamp: TelephonyReadiness
+    var bridgesAudio = false
+    var audioNote: LocalizedText?
     let extensionNumber: String
     let unsaved: Set<UUID>
 
-    func state(version: UInt64, language: Language, full: Bool, rows changed: [UUID], now: Date) -> DeskProtocol.StateMessage {
+    func state(version: UInt64, language: Language, full: Bool, rows changed: [UUID], now: Date)
+        -> DeskProtocol.StateMessage
+    {
         let calendar = TenantCalendar(identifier: settings.timeZoneIdentifier)
         let wanted = Set(changed)
         var rows: [DeskProtocol.RowView] = []
         for (index, row) in desk.rows.enumerated() where full || wanted.contains(row.id) {
             rows.append(view(of: row, at: index, language: language, calendar: calendar))
         }
-        return DeskProtocol.StateMessage(version: version, full: full, desk: header(language: language, now: now), rows: rows)
+        return DeskProtocol.StateMessage(
+            version: version, full: full, desk: header(language: language, now: now), rows: rows)
     }
 
     private func header(language: Language, now: Date) -> DeskProtocol.HeaderView {
         let call = desk.activeCall.map { call in
             // Shown as the agent knows the number: as entered on the row, or in national form for the dial pad.
-            let shown = call.row.flatMap { id in desk.rows.first { $0.id == id }?.phone }
+            let shown =
+                call.row.flatMap { id in desk.rows.first { $0.id == id }?.phone }
                 ?? PhoneNumber.nationalDisplay(of: call.number)
-            return DeskProtocol.CallView(row: call.row, number: shown, stage: call.stage.rawValue, startedAt: call.startedAt)
+            return DeskProtocol.CallView(
+                row: call.row, number: shown, stage: call.stage.rawValue, startedAt: call.startedAt)
         }
         let confirmation = desk.pendingConfirmation.map { confirmation -> DeskProtocol.ConfirmationView in
             var rowNumber: Int?
-            if case .redialRecentlyCalled(let row, _, _) = confirmation { rowNumber = desk.index(of: row).map { $0 + 1 } }
+            if case .redialRecentlyCalled(let row, _, _) = confirmation {
+                rowNumber = desk.index(of: row).map { $0 + 1 }
+            }
             return DeskProtocol.ConfirmationView(
                 key: confirmation.key, text: confirmation.text(now: now, rowNumber: rowNumber).text(in: language))
         }
@@ -37,20 +46,26 @@ struct DeskView {
         return DeskProtocol.HeaderView(
             cursor: desk.cursor, armed: desk.autoDialArmed, fetching: desk.isFetching, uploading: desk.isUploading,
             rowCount: desk.rows.count, call: call, confirmation: confirmation,
-            lamp: DeskProtocol.LampView(ready: lamp.isReady && desk.phoneReady, reason: lamp.reason?.text(in: language)),
+            lamp: DeskProtocol.LampView(
+                ready: lamp.isReady && desk.phoneReady, reason: lamp.reason?.text(in: language)),
+            audio: bridgesAudio ? "webrtc" : "none",
+            audioNote: audioNote?.text(in: language),
             settings: DeskProtocol.SettingsView(
                 fetchMode: deskSettings.fetchMode.rawValue, dialingMode: deskSettings.dialingMode.rawValue,
                 numberOpensCustomerEdit: settings.phoneNumberOpensCustomerEdit, workListCap: deskSettings.workListCap),
             extensionNumber: extensionNumber)
     }
 
-    private func view(of row: AgentDeskRow, at index: Int, language: Language, calendar: TenantCalendar) -> DeskProtocol.RowView {
+    private func view(of row: AgentDeskRow, at index: Int, language: Language, calendar: TenantCalendar)
+        -> DeskProtocol.RowView
+    {
         var reason: String?
         if case .unanswered(let why) = row.result { reason = why.label.text(in: language) }
         return DeskProtocol.RowView(
             id: row.id, no: index + 1, customerID: row.customerID, done: row.done, company: row.company,
             contactName: row.contactName, phone: row.phone,
-            result: row.result.map { $0.isAnswered ? "answered" : "unanswered" }, resultLabel: row.result?.label.text(in: language) ?? "",
+            result: row.result.map { $0.isAnswered ? "answered" : "unanswered" },
+            resultLabel: row.result?.label.text(in: language) ?? "",
             reason: reason, prospect: row.prospect, callback: row.callback, memo: row.memo,
             calledAt: row.calledAt.map(calendar.manualDateTime), saved: !unsaved.contains(row.id))
     }

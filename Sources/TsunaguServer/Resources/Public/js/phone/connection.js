@@ -5,8 +5,8 @@ const PROTOCOL_VERSION = 1;
 const REPEATABLE = new Set(["setDone", "setProspect", "setCallback", "editMemo", "editContactName", "moveCursor"]);
 
 export class DeskConnection {
-  constructor({ onState, onAck, onNotice, onSignedOut, onConnectionChange, onDropped }) {
-    this.handlers = { onState, onAck, onNotice, onSignedOut, onConnectionChange, onDropped };
+  constructor({ onState, onAck, onNotice, onSignedOut, onConnectionChange, onDropped, onMedia, onReady }) {
+    this.handlers = { onState, onAck, onNotice, onSignedOut, onConnectionChange, onDropped, onMedia, onReady };
     this.nextId = 1;
     this.pending = new Map();
     this.socket = null;
@@ -86,6 +86,7 @@ export class DeskConnection {
         if (!this.ready) {
           this.ready = true;
           this.resendPending();
+          if (this.handlers.onReady) this.handlers.onReady();
         }
         break;
       case "ack": {
@@ -96,6 +97,9 @@ export class DeskConnection {
       }
       case "notice":
         this.handlers.onNotice(message.message);
+        break;
+      case "media":
+        if (this.handlers.onMedia) this.handlers.onMedia(message);
         break;
       case "signedOut":
         this.markSignedOut(message.message);
@@ -122,6 +126,12 @@ export class DeskConnection {
       this.handlers.onDropped(message);
     }
     return id;
+  }
+
+  /// Sends a message that is neither an edit nor an action the agent waits for (the browser's media state): only
+  /// while connected, without an id, never counted as unsaved.
+  sendQuietly(type, fields = {}) {
+    if (this.connected && this.ready) this.socket.send(JSON.stringify({ v: PROTOCOL_VERSION, type, ...fields }));
   }
 
   resendPending() {

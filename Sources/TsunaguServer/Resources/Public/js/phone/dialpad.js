@@ -14,6 +14,8 @@ export class DialPad {
       button.type = "button";
       button.textContent = key;
       button.addEventListener("click", () => {
+        // During a talking call the keys are tones to the far end (IVR menus); otherwise they type a number.
+        if (this.talking && actions.tone && actions.tone(key)) return;
         this.number.value += key;
         this.number.focus();
       });
@@ -32,6 +34,7 @@ export class DialPad {
 
   show(desk) {
     const call = desk.call;
+    this.talking = Boolean(call) && call.stage === "talking";
     const stage = call ? this.labels[`stage_${call.stage}`] : this.labels.stage_idle;
     this.status.textContent = call ? `${stage} ${call.number}` : `${stage} ${desk.extensionNumber}`;
     this.status.dataset.stage = call ? call.stage : "idle";

@@ -3,6 +3,7 @@ import { DeskConnection } from "./connection.js";
 import { ConfirmDialog, SignInDialog } from "./dialogs.js";
 import { DeskTable } from "./table.js";
 import { DialPad } from "./dialpad.js";
+import { DeskMedia } from "./media.js";
 
 const root = document.getElementById("phone");
 const labels = JSON.parse(root.dataset.labels);
@@ -43,7 +44,10 @@ const connection = new DeskConnection({
     showSaveState();
   },
   onDropped: () => showNotice(labels.notSent),
+  onMedia: (message) => media.receive(message),
+  onReady: () => media.reoffer(),
 });
+const media = new DeskMedia((type, fields) => connection.sendQuietly(type, fields));
 
 const actions = {
   send: (type, fields) => {
@@ -53,6 +57,7 @@ const actions = {
   },
   moveCursor: (index) => actions.send("moveCursor", { index }),
   typing: () => showSaveState(),
+  tone: (key) => media.sendDTMF(key),
 };
 const table = new DeskTable(labels, actions);
 const dialPad = new DialPad(labels, actions);
@@ -121,6 +126,7 @@ function showDesk() {
   elements.cursorNo.max = String(desk.rowCount);
   elements.rowCount.textContent = labels.rows.replace("{count}", desk.rowCount);
   dialPad.show(desk);
+  media.update(desk);
   confirmDialog.show(desk.confirmation);
   showLamp();
   showSaveState();
