@@ -83,7 +83,7 @@ def echo_trunk(tmp_path):
     process.wait(timeout=5)
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def media_browser():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
@@ -143,6 +143,12 @@ def test_audio_flows_both_ways_and_the_session_is_deleted_after_hang_up(rtpengin
         assert counts and counts["state"] == "connected", counts
         assert counts["sent"] > 50 and counts["received"] > 50, counts
 
+        # Dial-pad keys during the call are RFC 4733 tones on the audio (telephone-event kept through rtpengine).
+        page.locator("#dialpad-keys button", has_text="1").click()
+        page.locator("#dialpad-keys button", has_text="#").click()
+        page.wait_for_function("() => window.tsunaguMedia.tonesSent.join('') === '1#'", timeout=5_000)
+        expect(page.locator("#dialpad-number")).to_have_value("03-1234-5678")
+
         database = sqlite3.connect(os.path.join(server["data"], "tsunagu.sqlite"))
         (attempt,) = database.execute("SELECT id FROM call_attempts ORDER BY started_at DESC LIMIT 1").fetchone()
         call_id = f"{str(attempt).lower()}@tsunagu"
@@ -173,7 +179,28 @@ def test_rtpengine_down_turns_the_lamp_red_and_refuses_the_call(rtpengine, echo_
         server.stop()
 
 
-def test_simulated_mode_says_there_is_no_audio(phone_server, page):
+def test_simulated_mode_says_there_is_no_audio(phone_server, media_browser):
     from phone_helpers import open_phone
+    page = media_browser.new_context(locale="ja-JP").new_page()
     open_phone(page, phone_server)
     expect(page.locator("#audio-note")).to_have_text("シミュレーションのため、通話の音声はありません。")
+
+
+def test_a_denied_microphone_keeps_the_lamp_red_and_says_how_to_allow_it(rtpengine, echo_trunk, media_browser):
+    server = audio_server(rtpengine.port)
+    try:
+        context = media_browser.new_context(locale="ja-JP")
+        # What the browser answers when the agent clicks ブロック on its permission prompt.
+        context.add_init_script(
+            "navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('denied', 'NotAllowedError'))")
+        page = context.new_page()
+        set_settings(page, server, sipHost="127.0.0.1", sipPort=echo_trunk, sipTransport="udp", sipCallerID="0399999999")
+        from conftest import sign_in
+        sign_in(page, server, "agent1", "tsunagu-demo")
+        page.wait_for_url(server["url"] + "/")
+        page.goto(server["url"] + "/phone")
+        expect(page.locator("#lamp")).to_have_attribute(
+            "title", re.compile("マイクの使用が許可されていません。.*許可"), timeout=15_000)
+        expect(page.locator("#lamp")).to_have_attribute("data-ready", "false")
+    finally:
+        server.stop()

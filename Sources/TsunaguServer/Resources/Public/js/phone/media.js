@@ -13,6 +13,7 @@ export class DeskMedia {
     this.used = false;
     this.callStartedAt = null;
     this.preparing = false;
+    this.tonesSent = [];
     window.tsunaguMedia = this; // for the browser tests: getStats() of the current call
   }
 
@@ -99,7 +100,9 @@ export class DeskMedia {
   sendDTMF(key) {
     const sender = this.pc && this.pc.getSenders().find((s) => s.dtmf);
     if (!sender || !sender.dtmf.canInsertDTMF) return false;
-    sender.dtmf.insertDTMF(key, 100, 70);
+    sender.dtmf.ontonechange = (event) => event.tone && this.tonesSent.push(event.tone);
+    // insertDTMF replaces what is still queued: keep the keys pressed before this one.
+    sender.dtmf.insertDTMF(sender.dtmf.toneBuffer + key, 100, 70);
     return true;
   }
 
