@@ -40,12 +40,17 @@ final class PhoneBenchmarkAgent: @unchecked Sendable {
         return nextID
     }
 
-    /// ダウンロード, then 開始.
+    /// Rows on the screen, as the last state said.
+    private(set) var rowCount = 0
+
+    /// ダウンロード.
+    func download() {
+        socket.eventLoop.execute { _ = self.send(["type": "download"]) }
+    }
+
+    /// 開始.
     func begin() {
-        socket.eventLoop.execute {
-            _ = self.send(["type": "download"])
-            _ = self.send(["type": "start"])
-        }
+        socket.eventLoop.execute { _ = self.send(["type": "start"]) }
     }
 
     func stop() {
@@ -81,6 +86,7 @@ final class PhoneBenchmarkAgent: @unchecked Sendable {
             if let id = row["id"] as? String, let no = row["no"] as? Int { rowsByID[id] = no }
         }
         guard let desk = message["desk"] as? [String: Any] else { return }
+        if let count = desk["rowCount"] as? Int { rowCount = count }
         if !ready {
             ready = true
             return
