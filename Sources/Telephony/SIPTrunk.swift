@@ -59,7 +59,9 @@ public actor SIPTrunk: Telephony {
         let peer = Self.peer(settings)
         let sipCallID = Self.sipCallID(request.id)
         var offer: [UInt8]?
-        if let media, let browserOffer = request.mediaOffer {
+        // rtpengine carries this call's audio only when the browser offered some.
+        let bridge = request.mediaOffer == nil ? nil : media
+        if let media = bridge, let browserOffer = request.mediaOffer {
             do {
                 offer = Array(
                     try await media.trunkOffer(browserOffer: browserOffer, callID: sipCallID, fromTag: Self.agentTag)
@@ -72,13 +74,13 @@ public actor SIPTrunk: Telephony {
         // The user agent reports on its event loop and must not wait; rewriting SDP through rtpengine does, so the
         // reports go through a stream that one task works off in order.
         let (reports, sink) = AsyncStream.makeStream(of: OutboundCallProgress.self)
-        let relay = Task { [media] in
+        let relay = Task {
             for await progress in reports {
                 switch progress {
                 case .ringing: report(.ringing)
                 case .earlyMedia(let sdp), .answered(let sdp):
-                    if let media, offer != nil, !sdp.isEmpty,
-                        let browserSDP = try? await media.browserAnswer(
+                    if let bridge, !sdp.isEmpty,
+                        let browserSDP = try? await bridge.browserAnswer(
                             trunkAnswer: String(decoding: sdp, as: UTF8.self), callID: sipCallID,
                             fromTag: Self.agentTag,
                             toTag: Self.trunkTag)
@@ -88,7 +90,7 @@ public actor SIPTrunk: Telephony {
                     }
                     if case .answered = progress { report(.answered) }
                 case .ended(let ending):
-                    if let media, offer != nil { try? await media.end(callID: sipCallID) }
+                    try? await bridge?.end(callID: sipCallID)
                     report(.ended(SIPCallOutcome.ending(ending), signallingCode: ending.statusCode))
                     return
                 }
@@ -112,7 +114,7 @@ public actor SIPTrunk: Telephony {
         } catch {
             sink.finish()
             relay.cancel()
-            if let media, offer != nil { try? await media.end(callID: sipCallID) }
+            try? await bridge?.end(callID: sipCallID)
             report(.ended(.unanswered(.failed)))
         }
     }
@@ -147,7 +149,8 @@ public actor SIPTrunk: Telephony {
             return TelephonyReadiness(isReady: false, reason: problem)
         }
         if let media {
-            if mediaHealth == nil || clock.now - mediaHealth!.checked >= .seconds(10) {
+            let checkedRecently = mediaHealth.map { clock.now - $0.checked < .seconds(10) } ?? false
+            if !checkedRecently {
                 let answered = await media.client.ping(policy: .init(firstInterval: .milliseconds(200), attempts: 2))
                 mediaHealth = Health(checked: clock.now, reachable: answered)
             }

@@ -163,7 +163,7 @@ final class NGClientCore {
                     box.value.perform(actions, cookie: cookie, box: box)
                 }
             case .startTimer(let delay):
-                pending[cookie]?.timer = eventLoop.scheduleTask(in: .nanoseconds(Int64(delay.nanoseconds))) {
+                pending[cookie]?.timer = eventLoop.scheduleTask(in: TimeAmount(delay)) {
                     box.value.timerFired(cookie, box: box)
                 }
             case .cancelTimer:
@@ -201,12 +201,5 @@ private final class NGReplyHandler: ChannelInboundHandler {
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         // A UDP error (for example ICMP port unreachable) is not fatal to the socket; the timers decide.
-    }
-}
-
-extension Duration {
-    var nanoseconds: Int64 {
-        let (seconds, attoseconds) = components
-        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
     }
 }
