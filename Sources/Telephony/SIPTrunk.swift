@@ -130,6 +130,15 @@ public actor SIPTrunk: Telephony {
         await agent.hangUp(callID: Self.sipCallID(call))
     }
 
+    public func toneRoute(tenantID: UUID) async -> ToneRoute {
+        await trunks(tenantID)?.dtmfMethod == .sipInfo ? .signalling : .media
+    }
+
+    public func sendTone(_ key: Character, call: UUID) async {
+        guard let tone = DTMFRelayTone(key) else { return }
+        await agent.sendTone(tone, callID: Self.sipCallID(call))
+    }
+
     /// Green when the trunk answered an OPTIONS in the last 30 s (any final response counts, RFC 3261 §11) and,
     /// when it wants a registration, that registration holds.
     public func readiness(tenantID: UUID) async -> TelephonyReadiness {

@@ -67,12 +67,21 @@ extension SIPTrunkSettings {
                 FormProblems(
                     messages: problems + [LocalizedText(ja: "番号の形式が正しくありません。", en: "The number format is not valid.")]))
         }
+        let dtmfText = field("sipDTMF")
+        guard let dtmfMethod = DTMFMethod(rawValue: dtmfText.isEmpty ? "rfc4733" : dtmfText) else {
+            return .failure(
+                FormProblems(
+                    messages: problems + [
+                        LocalizedText(ja: "トーン(DTMF)の送り方が正しくありません。", en: "The DTMF method is not valid.")
+                    ]))
+        }
         guard problems.isEmpty else { return .failure(FormProblems(messages: problems)) }
         return .success(
             SIPTrunkSettings(
                 host: host, port: port, transport: transport, authUser: authUser, password: password,
                 callerID: callerID,
-                fromDomain: fromDomain, register: form["sipRegister"] == "on", numberFormat: format))
+                fromDomain: fromDomain, register: form["sipRegister"] == "on", numberFormat: format,
+                dtmfMethod: dtmfMethod))
     }
 
     /// A host name, an IPv4 address, or an IPv6 address in brackets or bare.

@@ -9,6 +9,14 @@ public struct SIPTrunkSettings: Sendable, Hashable, Codable {
         case e164
     }
 
+    /// How dial-pad tones reach the trunk during a call.
+    public enum DTMFMethod: String, Sendable, Hashable, Codable {
+        /// RFC 4733 telephone-event packets in the audio: what most trunks take, and the default.
+        case rfc4733
+        /// SIP INFO with `application/dtmf-relay`, for trunks that only read tones from the signalling.
+        case sipInfo
+    }
+
     public var host: String
     public var port: Int
     /// `udp` or `tcp`.
@@ -22,10 +30,12 @@ public struct SIPTrunkSettings: Sendable, Hashable, Codable {
     public var fromDomain: String
     public var register: Bool
     public var numberFormat: NumberFormat
+    public var dtmfMethod: DTMFMethod
 
     public init(
         host: String, port: Int = 5060, transport: String = "udp", authUser: String = "", password: String = "",
-        callerID: String, fromDomain: String = "", register: Bool = false, numberFormat: NumberFormat = .national
+        callerID: String, fromDomain: String = "", register: Bool = false, numberFormat: NumberFormat = .national,
+        dtmfMethod: DTMFMethod = .rfc4733
     ) {
         self.host = host
         self.port = port
@@ -36,6 +46,27 @@ public struct SIPTrunkSettings: Sendable, Hashable, Codable {
         self.fromDomain = fromDomain
         self.register = register
         self.numberFormat = numberFormat
+        self.dtmfMethod = dtmfMethod
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case host, port, transport, authUser, password, callerID, fromDomain, register, numberFormat, dtmfMethod
+    }
+
+    /// Settings stored before a field existed decode with that field's default.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            host: try container.decode(String.self, forKey: .host),
+            port: try container.decode(Int.self, forKey: .port),
+            transport: try container.decode(String.self, forKey: .transport),
+            authUser: try container.decode(String.self, forKey: .authUser),
+            password: try container.decode(String.self, forKey: .password),
+            callerID: try container.decode(String.self, forKey: .callerID),
+            fromDomain: try container.decode(String.self, forKey: .fromDomain),
+            register: try container.decode(Bool.self, forKey: .register),
+            numberFormat: try container.decode(NumberFormat.self, forKey: .numberFormat),
+            dtmfMethod: try container.decodeIfPresent(DTMFMethod.self, forKey: .dtmfMethod) ?? .rfc4733)
     }
 
     /// The number as the trunk wants it, from E.164 (+81…).

@@ -54,6 +54,9 @@ public actor SimulatedCarrier<C: Clock>: Telephony where C.Duration == Duration 
 
     public func readiness(tenantID: UUID) async -> TelephonyReadiness { .ready }
 
+    /// Simulated calls have no far end to hear a tone.
+    public func sendTone(_ key: Character, call: UUID) async {}
+
     public nonisolated var noAudioNote: LocalizedText {
         LocalizedText(ja: "シミュレーションのため、通話の音声はありません。", en: "Simulated calls: there is no audio.")
     }

@@ -50,8 +50,21 @@ public protocol Telephony: Sendable {
     /// What the phone screen says when calls carry no audio.
     var noAudioNote: LocalizedText { get }
 
+    /// How the tenant's dial-pad tones reach the far end during a call.
+    func toneRoute(tenantID: UUID) async -> ToneRoute
+
+    /// A dial-pad key during the answered call, for providers whose route is `.signalling`.
+    func sendTone(_ key: Character, call: UUID) async
+
     /// Whether the tenant's calls can be placed now (the phone screen's lamp), with the reason when not.
     func readiness(tenantID: UUID) async -> TelephonyReadiness
+}
+
+/// Where dial-pad tones travel: as RFC 4733 events in the browser's audio (rtpengine passes them to the trunk),
+/// or as SIP INFO requests that the server sends for trunks that want them there.
+public enum ToneRoute: String, Sendable, Hashable {
+    case media
+    case signalling
 }
 
 public struct TelephonyReadiness: Sendable, Hashable {
@@ -68,6 +81,8 @@ public struct TelephonyReadiness: Sendable, Hashable {
 
 extension Telephony {
     public var bridgesAudio: Bool { false }
+
+    public func toneRoute(tenantID: UUID) async -> ToneRoute { .media }
 
     public var noAudioNote: LocalizedText {
         LocalizedText(

@@ -70,14 +70,28 @@ def rtpengine():
     engine.stop()
 
 
+echo_trunk_logs = {}
+
+
+def trunk_log(port):
+    """What SIPp logged (-trace_logs): the tones it got as SIP INFO."""
+    text = ""
+    for name in os.listdir(echo_trunk_logs[port]):
+        if name.endswith("_logs.log"):
+            with open(os.path.join(echo_trunk_logs[port], name), errors="replace") as f:
+                text += f.read()
+    return text
+
+
 @pytest.fixture
 def echo_trunk(tmp_path):
     port = free_udp_port()
     process = subprocess.Popen(
         ["/usr/bin/sipp", "-sf", SCENARIO, "-i", "127.0.0.1", "-p", str(port), "-mp", str(free_udp_port()),
-         "-rtp_echo", "-nostdin", "-trace_err", "-error_file", str(tmp_path / "sipp-errors.log")],
+         "-rtp_echo", "-nostdin", "-trace_err", "-trace_logs", "-error_file", str(tmp_path / "sipp-errors.log")],
         cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(0.3)
+    echo_trunk_logs[port] = tmp_path
     yield port
     process.kill()
     process.wait(timeout=5)
@@ -98,10 +112,11 @@ def audio_server(rtpengine_port):
                           "RTPENGINE_NG": f"127.0.0.1:{rtpengine_port}"})
 
 
-def open_phone_with_audio(browser, server, trunk_port):
+def open_phone_with_audio(browser, server, trunk_port, **trunk):
     context = browser.new_context(locale="ja-JP")
     page = context.new_page()
-    set_settings(page, server, sipHost="127.0.0.1", sipPort=trunk_port, sipTransport="udp", sipCallerID="0399999999")
+    set_settings(page, server, sipHost="127.0.0.1", sipPort=trunk_port, sipTransport="udp", sipCallerID="0399999999",
+                 **trunk)
     from conftest import sign_in
     sign_in(page, server, "agent1", "tsunagu-demo")
     page.wait_for_url(server["url"] + "/")
@@ -160,6 +175,58 @@ def test_audio_flows_both_ways_and_the_session_is_deleted_after_hang_up(rtpengin
                  "the media session's removal", 10)
         # A fresh offer is ready for the next call.
         page.wait_for_function("() => window.tsunaguMedia.offer !== null && !window.tsunaguMedia.used", timeout=10_000)
+    finally:
+        server.stop()
+
+
+def test_early_media_plays_while_it_rings(rtpengine, echo_trunk, media_browser):
+    """A 183 with SDP (ringback, an announcement) reaches the agent before the answer: packets arrive while the
+    screen still says 呼出中, and the call then goes on to 通話中 on the same peer connection."""
+    server = audio_server(rtpengine.port)
+    try:
+        page = open_phone_with_audio(media_browser, server, echo_trunk)
+        expect(page.locator("#lamp")).to_have_attribute("data-ready", "true", timeout=15_000)
+        page.locator("#dialpad-number").fill("03-0000-2000")
+        page.locator("#dialpad-call").click()
+        expect_status(page, "呼出中")
+        deadline = time.time() + 3.5
+        counts = None
+        while time.time() < deadline:
+            counts = rtp_counts(page)
+            if counts and counts["received"] > 20:
+                break
+            time.sleep(0.2)
+        assert counts and counts["received"] > 20, counts
+        assert "呼出中" in page.locator("#call-status").inner_text(), "heard before the answer"
+        early = page.evaluate("() => window.tsunaguMedia.pc.remoteDescription.type")
+        assert early == "pranswer", early
+        expect_status(page, "通話中", timeout=10_000)
+        page.wait_for_function("() => window.tsunaguMedia.pc.remoteDescription.type === 'answer'", timeout=5_000)
+        before = rtp_counts(page)["received"]
+        wait_for(lambda: rtp_counts(page)["received"] > before + 20, "audio after the answer", 5)
+        page.locator("#dialpad-hangup").click()
+        expect_status(page, "待機中")
+    finally:
+        server.stop()
+
+
+def test_a_trunk_that_wants_sip_info_gets_the_tones_there(rtpengine, echo_trunk, media_browser):
+    """With SIPトランク: トーン(DTMF)の送り方 = SIP INFO, dial-pad keys go to the server and reach the trunk as INFO,
+    in order; the browser sends no RFC 4733 events then."""
+    server = audio_server(rtpengine.port)
+    try:
+        page = open_phone_with_audio(media_browser, server, echo_trunk, sipDTMF="sipInfo")
+        expect(page.locator("#lamp")).to_have_attribute("data-ready", "true", timeout=15_000)
+        page.locator("#dialpad-number").fill("03-1234-5678")
+        page.locator("#dialpad-call").click()
+        expect_status(page, "通話中 0312345678")
+        for key in ["1", "#", "9"]:
+            page.locator("#dialpad-keys button", has_text=key).click()
+        wait_for(lambda: re.findall(r"tone ([0-9*#])", trunk_log(echo_trunk)) == ["1", "#", "9"], "three INFO tones", 10)
+        assert page.evaluate("() => window.tsunaguMedia.tonesSent.length") == 0
+        expect(page.locator("#dialpad-number")).to_have_value("03-1234-5678")
+        page.locator("#dialpad-hangup").click()
+        expect_status(page, "待機中")
     finally:
         server.stop()
 

@@ -89,6 +89,42 @@ import Testing
         #expect(call.receive(bye.makeResponse(200)) == [.finished])
     }
 
+    /// Tones go as INFO in the dialog, one at a time: the next waits for the answer to the one before, and a peer
+    /// that never answers one drops those queued behind it.
+    @Test func tonesAsInfoOneAtATime() throws {
+        var (call, invite) = started()
+        #expect(call.sendTone(DTMFRelayTone("5")!).isEmpty, "no tones before the answer")
+        _ = call.receive(response(200, to: invite))
+        let first = call.sendTone(DTMFRelayTone("1")!)
+        #expect(call.sendTone(DTMFRelayTone("#")!).isEmpty, "queued behind the first")
+        #expect(call.sendTone(DTMFRelayTone("*")!).isEmpty)
+        guard case .startRequest(let info) = first.first else { Issue.record("no INFO"); return }
+        let parsed = try SIPMessageParser.parseDatagram(info.serialized())
+        #expect(parsed.headers.cseq == SIPCSeq(2, .info))
+        #expect(parsed.headers[.contentType] == "application/dtmf-relay")
+        #expect(parsed.body == Array("Signal=1\r\nDuration=160\r\n".utf8))
+        #expect(parsed.headers.to?.tag == "far")
+        #expect(call.receive(info.makeResponse(100)).isEmpty, "a provisional answer does not release the next")
+        guard case .startRequest(let second) = call.receive(info.makeResponse(200)).first else {
+            Issue.record("no second INFO")
+            return
+        }
+        #expect(second.headers.cseq == SIPCSeq(3, .info))
+        #expect(second.body == Array("Signal=#\r\nDuration=160\r\n".utf8))
+        #expect(call.transactionFailed(method: .info, timedOut: true).isEmpty)
+        #expect(call.sendTone(DTMFRelayTone("2")!).count == 1, "after a lost INFO the next key goes at once")
+        guard case .startRequest(let bye) = call.hangUp().first else { Issue.record("no BYE"); return }
+        #expect(bye.headers.cseq == SIPCSeq(5, .bye))
+        #expect(call.sendTone(DTMFRelayTone("3")!).isEmpty, "nothing after the hang-up")
+    }
+
+    @Test func onlyDTMFKeysAreTones() {
+        #expect(DTMFRelayTone("a")?.signal == "A")
+        #expect(DTMFRelayTone("x") == nil)
+        #expect(DTMFRelayTone("５") == nil)
+        #expect(DTMFRelayTone("1", milliseconds: 10) == nil)
+    }
+
     /// The far end's BYE is answered 200 and ends the call.
     @Test func farEndHangsUp() throws {
         var (call, invite) = started()

@@ -141,6 +141,22 @@ import Testing
         }
     }
 
+    /// Tones pressed in quick succession go as SIP INFO one after another: SIPp holds each answer 300 ms and fails
+    /// if the next INFO comes before it, and checks each body.
+    @Test func tonesAsSIPInfoInOrder() async throws {
+        let sipp = try SIPpProcess(scenario: "uas-info-dtmf.xml")
+        try await withAgent { agent in
+            let recorder = Recorder()
+            let (parameters, peer) = try await parameters(agent, sipp)
+            let callID = try await agent.placeCall(parameters, via: peer, report: recorder.report)
+            await recorder.wait { $0.answered }
+            for key: Character in ["1", "#", "9"] { await agent.sendTone(DTMFRelayTone(key)!, callID: callID) }
+            try await Task.sleep(for: .milliseconds(1_500))
+            await agent.hangUp(callID: callID)
+            await expectSIPpPassed(sipp)
+        }
+    }
+
     /// 401 then 200, and 407 then 200: SIPp checks our digest response against the password.
     @Test(arguments: ["uas-auth-401.xml", "uas-auth-407.xml"])
     func digestChallenge(scenario: String) async throws {

@@ -46,12 +46,14 @@ import TsunaguCore
         #expect(e164.dialString("+81312345678") == "+81312345678")
     }
 
-    private func trunk(port: Int, transport: String = "udp") async throws -> (SIPTrunk, SIPUserAgent) {
+    private func trunk(
+        port: Int, transport: String = "udp", dtmf: SIPTrunkSettings.DTMFMethod = .rfc4733
+    ) async throws -> (SIPTrunk, SIPUserAgent) {
         let agent = SIPUserAgent(eventLoop: MultiThreadedEventLoopGroup.singleton.next())
         try await agent.start()
         let settings = SIPTrunkSettings(
             host: "127.0.0.1", port: port, transport: transport, authUser: "trunkuser", password: "secret",
-            callerID: "0399999999")
+            callerID: "0399999999", dtmfMethod: dtmf)
         return (SIPTrunk(agent: agent) { _ in settings }, agent)
     }
 
@@ -91,6 +93,31 @@ import TsunaguCore
         #expect(reports == [.ringing, .answered, .ended(.afterAnswer, signallingCode: 200)])
         #expect(await sipp.finish().status == 0)
         await agent.shutdown()
+    }
+
+    /// A trunk set to SIP INFO: the route says so, and the keys reach SIPp as INFO requests in order.
+    @Test func tonesAsSIPInfoWhereTheTrunkWantsThem() async throws {
+        let sipp = try SIPpProcess(scenario: "uas-info-dtmf.xml")
+        let (trunk, agent) = try await trunk(port: sipp.port, dtmf: .sipInfo)
+        #expect(await trunk.toneRoute(tenantID: UUID()) == .signalling)
+        let request = CallRequest(id: UUID(), tenantID: UUID(), number: "+81312345678", ringTimeoutSeconds: 30)
+        let reports = await collect { report in
+            await trunk.placeCall(request) { progress in
+                report(progress)
+                guard progress == .answered else { return }
+                Task {
+                    for key: Character in ["1", "#", "9", "x"] { await trunk.sendTone(key, call: request.id) }
+                    try await Task.sleep(for: .milliseconds(1_500))
+                    await trunk.hangUp(request.id)
+                }
+            }
+        }
+        #expect(reports.last == .ended(.afterAnswer, signallingCode: 200))
+        #expect(await sipp.finish().status == 0)
+        await agent.shutdown()
+        let (usual, usualAgent) = try await self.trunk(port: sipp.port)
+        #expect(await usual.toneRoute(tenantID: UUID()) == .media)
+        await usualAgent.shutdown()
     }
 
     /// The lamp: green when the trunk answers OPTIONS, red with a reason when nothing is configured.

@@ -11,7 +11,12 @@ import TsunaguCore
 @Suite struct DeskMediaTests {
     /// A provider that carries audio: it records each call's offer and answers at once with an SDP of its own.
     actor AudioTelephony: Telephony {
+        private let route: ToneRoute
         private(set) var offers: [String?] = []
+        private(set) var tones: [Character] = []
+        private(set) var toneCalls: Set<UUID> = []
+
+        init(tones route: ToneRoute = .media) { self.route = route }
         private var reports: [UUID: @Sendable (CallProgress) -> Void] = [:]
         nonisolated var bridgesAudio: Bool { true }
 
@@ -26,6 +31,12 @@ import TsunaguCore
 
         func hangUp(_ call: UUID) async { reports.removeValue(forKey: call)?(.ended(.afterAnswer)) }
         func readiness(tenantID: UUID) async -> TelephonyReadiness { .ready }
+        func toneRoute(tenantID: UUID) async -> ToneRoute { route }
+
+        func sendTone(_ key: Character, call: UUID) async {
+            tones.append(key)
+            toneCalls.insert(call)
+        }
     }
 
     private func lamp(_ probe: DeskProbe) -> [String: Any]? {
@@ -98,6 +109,62 @@ import TsunaguCore
             #expect(desk["audio"] as? String == "none")
             #expect(desk["audioNote"] as? String == "シミュレーションのため、通話の音声はありません。")
             #expect((desk["lamp"] as? [String: Any])?["ready"] as? Bool == true)
+        }
+    }
+
+    private func header(_ probe: DeskProbe) -> [String: Any]? {
+        probe.messages(ofType: "state").last?["desk"] as? [String: Any]
+    }
+
+    /// A trunk that wants SIP INFO: the header tells the screen to send tones to the server, which passes each key
+    /// of the answered call to the provider, and refuses one outside a call or that is not a tone.
+    @Test func tonesGoToTheTrunkWhenItWantsThemInTheSignalling() async throws {
+        try await withTestApp { app, _ in
+            let fixture = try await DeskFixture.make(app, rows: 2)
+            let telephony = AudioTelephony(tones: .signalling)
+            app.useTelephony(telephony)
+            let probe = DeskProbe(try await fixture.session(app))
+            try await probe.send("microphone", value: true)
+            let desk = try await eventually("a state") { header(probe) }
+            #expect(desk["tones"] as? String == "info")
+
+            let early = try await probe.send("tone", text: "5")
+            #expect(early["ok"] as? Bool == false)
+            #expect(early["message"] as? String == "トーンは通話中にだけ送れます。")
+            try await probe.send("download")
+            try await probe.send("dial")
+            try await eventually("the answer") {
+                (header(probe)?["call"] as? [String: Any])?["stage"] as? String == "talking" ? true : nil
+            }
+            for key in ["1", "#", "a"] {
+                let ack = try await probe.send("tone", text: key)
+                #expect(ack["ok"] as? Bool == true)
+            }
+            for bad in ["x", "12", ""] {
+                let ack = try await probe.send("tone", text: bad)
+                #expect(ack["ok"] as? Bool == false, "\(bad)")
+            }
+            #expect(await telephony.tones == ["1", "#", "A"])
+            #expect(await telephony.toneCalls.count == 1)
+        }
+    }
+
+    /// The usual trunk takes RFC 4733 in the audio: the screen plays tones itself and the server sends none.
+    @Test func tonesStayInTheAudioOtherwise() async throws {
+        try await withTestApp { app, _ in
+            let fixture = try await DeskFixture.make(app, rows: 1)
+            let telephony = AudioTelephony()
+            app.useTelephony(telephony)
+            let probe = DeskProbe(try await fixture.session(app))
+            try await probe.send("microphone", value: true)
+            #expect(try await eventually("a state") { header(probe) }["tones"] as? String == "rtp")
+            try await probe.send("download")
+            try await probe.send("dial")
+            try await eventually("the answer") {
+                (header(probe)?["call"] as? [String: Any])?["stage"] as? String == "talking" ? true : nil
+            }
+            #expect(try await probe.send("tone", text: "1")["ok"] as? Bool == false)
+            #expect(await telephony.tones.isEmpty)
         }
     }
 }

@@ -29,6 +29,8 @@ import VaporTesting
             let page = try await client.send(.GET, "/admin/settings")
             #expect(page.body.string.contains("SIPトランク: ホスト"))
             #expect(page.body.string.contains("sip.example.jp"))
+            #expect(page.body.string.contains("SIPトランク: トーン(DTMF)の送り方"))
+            #expect(trunk.dtmfMethod == .rfc4733, "RFC 4733 unless asked")
             #expect(!page.body.string.contains("s3cret"), "the password is never sent back")
 
             // Saving again with the password left empty keeps it.
@@ -38,6 +40,11 @@ import VaporTesting
             _ = try await client.send(.POST, "/admin/settings", form: again)
             let kept = try #require(try await Tenant.find(tenants.a, on: app.db)?.sipTrunk)
             #expect(kept.password == "s3cret" && kept.port == 5080)
+
+            var info = trunkForm
+            info["sipDTMF"] = "sipInfo"
+            _ = try await client.send(.POST, "/admin/settings", form: info)
+            #expect(try await Tenant.find(tenants.a, on: app.db)?.sipTrunk?.dtmfMethod == .sipInfo)
 
             // An empty host removes the trunk.
             var removed = trunkForm
@@ -69,5 +76,28 @@ import VaporTesting
             #expect(tenant.sipTrunk == nil)
             #expect(tenant.settings.ringTimeoutSeconds != 45)
         }
+    }
+
+    /// A trunk saved before the DTMF setting existed still loads, with tones in the audio.
+    @Test func aTrunkStoredBeforeTheDTMFSettingStillLoads() throws {
+        let stored = """
+            {"host":"sip.example.jp","port":5060,"transport":"udp","authUser":"","password":"","callerID":"0312345678",
+            "fromDomain":"","register":false,"numberFormat":"national"}
+            """
+        let trunk = try JSONDecoder().decode(SIPTrunkSettings.self, from: Data(stored.utf8))
+        #expect(trunk.host == "sip.example.jp")
+        #expect(trunk.dtmfMethod == .rfc4733)
+        let again = try JSONDecoder().decode(SIPTrunkSettings.self, from: JSONEncoder().encode(trunk))
+        #expect(again == trunk)
+    }
+
+    @Test func refusesAnUnknownDTMFMethod() {
+        var form = trunkForm
+        form["sipDTMF"] = "inband"
+        guard case .failure(let problems) = SIPTrunkSettings.fromForm(form, current: nil) else {
+            Issue.record("accepted")
+            return
+        }
+        #expect(problems.messages.map(\.ja) == ["トーン(DTMF)の送り方が正しくありません。"])
     }
 }

@@ -1,5 +1,5 @@
 /// One outgoing call as a UAC (RFC 3261 §13, §15, §22), without I/O: the INVITE with its digest retry, CANCEL while
-/// it rings, ACK of the 2xx, BYE from either side.
+/// it rings, ACK of the 2xx, BYE from either side, and dial-pad tones as SIP INFO where the trunk wants them.
 ///
 /// The agent never waits for the network: a hang-up or a ring timeout reports `.ended` at once, and the SIP clean-up
 /// (a CANCEL once a provisional response allows it, or ACK + BYE when a 2xx crosses the CANCEL) goes on behind it.
@@ -27,6 +27,9 @@ public struct OutboundCall: Sendable {
     private var state = State.idle
     private var endReported = false
     private var nonceCounts: [String: UInt32] = [:]
+    /// Tones waiting for the INFO in flight: one at a time, so that the far end gets them in the order pressed.
+    private var queuedTones: [DTMFRelayTone] = []
+    private var toneInFlight = false
 
     public let callID: String
     private let localTag: String
@@ -68,6 +71,24 @@ public struct OutboundCall: Sendable {
         }
     }
 
+    /// A dial-pad key while talking, as an INFO in the dialog; ignored before the answer and after the hang-up.
+    public mutating func sendTone(_ tone: DTMFRelayTone) -> [OutboundCallAction] {
+        guard case .confirmed = state else { return [] }
+        queuedTones.append(tone)
+        return nextTone()
+    }
+
+    private mutating func nextTone() -> [OutboundCallAction] {
+        guard !toneInFlight, !queuedTones.isEmpty, case .confirmed(var dialog, let ack) = state else { return [] }
+        let tone = queuedTones.removeFirst()
+        var info = dialog.request(.info, via: parameters.via.via(branch: identifiers.branch()))
+        info.headers.add(.contentType, DTMFRelayTone.contentType)
+        info.body = tone.body
+        state = .confirmed(dialog: dialog, ack: ack)
+        toneInFlight = true
+        return [.startRequest(info)]
+    }
+
     public mutating func ringTimerFired() -> [OutboundCallAction] {
         guard case .inviting = state else { return [] }
         return abandon(.ringTimeout)
@@ -82,6 +103,10 @@ public struct OutboundCall: Sendable {
             guard case .closing = state, !response.isProvisional else { return [] }
             state = .finished
             return [.finished]
+        case .info:
+            guard !response.isProvisional else { return [] }
+            toneInFlight = false
+            return nextTone()
         default:
             // CANCEL's own 200 says nothing about the call; the INVITE's 487 does.
             return []
@@ -95,9 +120,12 @@ public struct OutboundCall: Sendable {
             state = .finished
             return [.respond(request.makeResponse(200))] + end(.remoteHangUp, answered: true, statusCode: 200)
                 + [.finished]
+        case (.confirmed(let dialog, _), .info) where dialog.matches(request):
+            // Legacy INFO (RFC 6086 §2) with nothing for us: acknowledged so the far end does not tear the call down.
+            return [.respond(request.makeResponse(200))]
         case (.confirmed(let dialog, _), .options) where dialog.matches(request):
             var ok = request.makeResponse(200)
-            ok.headers.add(.allow, "INVITE, ACK, CANCEL, BYE, OPTIONS")
+            ok.headers.add(.allow, "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO")
             return [.respond(ok)]
         case (.closing, .bye):
             return [.respond(request.makeResponse(200))]
@@ -118,6 +146,11 @@ public struct OutboundCall: Sendable {
         case (.closing, .bye), (.confirmed, .bye):
             state = .finished
             return [.finished]
+        case (_, .info):
+            // A peer that does not answer one INFO will not hear the next: forget the queued tones.
+            toneInFlight = false
+            queuedTones.removeAll()
+            return []
         default:
             return []
         }
@@ -245,7 +278,7 @@ public struct OutboundCall: Sendable {
         headers.add(.callID, callID)
         headers.add(.cseq, SIPCSeq(sequence, .invite).description)
         headers.add(.contact, "<\(parameters.contact)>")
-        headers.add(.allow, "INVITE, ACK, CANCEL, BYE, OPTIONS")
+        headers.add(.allow, "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO")
         headers.add(.userAgent, parameters.userAgent)
         if let authorization { headers.add(authorization.0, authorization.1) }
         if parameters.offer != nil { headers.add(.contentType, "application/sdp") }

@@ -107,6 +107,12 @@ public final class SIPUserAgent: Sendable {
         try? await eventLoop.submit { core.value.hangUp(callID) }.get()
     }
 
+    /// A dial-pad key during the answered call, as SIP INFO (for trunks that want tones in the signalling).
+    public func sendTone(_ tone: DTMFRelayTone, callID: String) async {
+        let core = self.core
+        try? await eventLoop.submit { core.value.sendTone(tone, callID: callID) }.get()
+    }
+
     /// Sends a request outside any call (OPTIONS keep-alive, REGISTER) and returns its final response.
     /// Throws `.timedOut` when Timer F fires and `.transportFailed` when it cannot be sent.
     public func send(_ request: SIPRequest, to peer: Peer, timeout: Duration? = nil) async throws -> SIPResponse {

@@ -390,6 +390,10 @@ final class SIPUserAgentCore {
         callActions(callID) { $0.hangUp() }
     }
 
+    func sendTone(_ tone: DTMFRelayTone, callID: String) {
+        callActions(callID) { $0.sendTone(tone) }
+    }
+
     /// Runs one event of a call and carries out what it asks.
     private func callActions(
         _ callID: String, serverKey: TransactionKey? = nil, _ event: (inout OutboundCall) -> [OutboundCallAction]
@@ -419,12 +423,5 @@ final class SIPUserAgentCore {
                 calls.removeValue(forKey: callID)?.ringTimer?.cancel()
             }
         }
-    }
-}
-
-extension TimeAmount {
-    init(_ duration: Duration) {
-        let (seconds, attoseconds) = duration.components
-        self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
 }

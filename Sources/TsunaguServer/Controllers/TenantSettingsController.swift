@@ -184,6 +184,10 @@ struct TenantSettingsController: RouteCollection {
                 SelectOption(value: "national", label: L("国内形式", "National").text(in: language), selected: sipTrunk?.numberFormat != .e164),
                 SelectOption(value: "e164", label: "E.164", selected: sipTrunk?.numberFormat == .e164),
             ]),
+            row("sipDTMF", .sipDTMF, choices: [
+                SelectOption(value: "rfc4733", label: L("RFC 4733(音声の中)", "RFC 4733 (in the audio)").text(in: language), selected: sipTrunk?.dtmfMethod != .sipInfo),
+                SelectOption(value: "sipInfo", label: "SIP INFO", selected: sipTrunk?.dtmfMethod == .sipInfo),
+            ]),
         ]
     }
 }

@@ -56,6 +56,7 @@ actor AgentDeskSession {
     private var mediaClientByAttempt: [UUID: UUID] = [:]
     /// The browser's microphone: nil until a screen has said.
     private var microphoneGranted: Bool?
+    private var toneRoute = ToneRoute.media
     private var version: UInt64 = 0
     private var clients: [UUID: Client] = [:]
 
@@ -153,6 +154,17 @@ actor AgentDeskSession {
             await refreshLamp()
             version += 1
             for target in clients.values { target.send(stateText(for: target, full: false, rows: [])) }
+        case .command(.tone(let key), let requestID, let client):
+            guard let call = desk.activeCall, call.stage == .talking, let attempt = attemptByCall[call.id] else {
+                acknowledge(requestID, to: client, ok: false, message: Self.toneOutsideCall)
+                return
+            }
+            guard toneRoute == .signalling else {
+                acknowledge(requestID, to: client, ok: false, message: Self.toneInMedia)
+                return
+            }
+            await telephony.sendTone(key, call: attempt)
+            acknowledge(requestID, to: client, ok: true)
         case .command(.refresh, let requestID, let client):
             if let target = clients[client] { target.send(stateText(for: target, full: true, rows: [])) }
             acknowledge(requestID, to: client, ok: true)
@@ -393,6 +405,7 @@ actor AgentDeskSession {
     }
 
     private func refreshLamp() async {
+        toneRoute = await telephony.toneRoute(tenantID: tenantID)
         var readiness = await telephony.readiness(tenantID: tenantID)
         if readiness.isReady, telephony.bridgesAudio, microphoneGranted != true {
             readiness = TelephonyReadiness(
@@ -408,6 +421,11 @@ actor AgentDeskSession {
         en:
             "The microphone is blocked. Allow it from the lock (or camera) icon in the address bar, then reload this screen."
     )
+    static let toneOutsideCall = LocalizedText(
+        ja: "トーンは通話中にだけ送れます。", en: "Tones can be sent only during a call.")
+    static let toneInMedia = LocalizedText(
+        ja: "このトランクではトーンを音声の中で送ります。画面を再読み込みしてください。",
+        en: "This trunk takes tones in the audio. Please reload the screen.")
     static let microphoneUnknown = LocalizedText(
         ja: "マイクを確認しています。ブラウザに聞かれたら「許可」を選んでください。",
         en: "Checking the microphone. When the browser asks, choose Allow.")
@@ -440,6 +458,7 @@ actor AgentDeskSession {
             desk: desk, settings: settings, lamp: lamp, extensionNumber: extensionNumber, unsaved: Set(unsaved))
         view.bridgesAudio = telephony.bridgesAudio
         view.audioNote = telephony.bridgesAudio ? nil : telephony.noAudioNote
+        view.toneRoute = toneRoute
         return DeskProtocol.encode(
             view.state(version: version, language: client.language, full: full, rows: changed, now: now()))
     }

@@ -33,6 +33,8 @@ enum DeskProtocol {
         case mediaOffer(sdp: String)
         /// Whether the browser may use the microphone.
         case microphone(granted: Bool)
+        /// A dial-pad key during the call, for trunks that take tones as SIP INFO (the header's `tones` says).
+        case tone(Character)
     }
 
     enum ParseError: Error, Equatable, UserExplainable {
@@ -114,6 +116,12 @@ enum DeskProtocol {
                 guard sdp.hasPrefix("v=0"), sdp.contains("m=audio ") else { throw .missing("sdp") }
                 return .success(.mediaOffer(sdp: sdp))
             case "microphone": return .success(.microphone(granted: try flag()))
+            case "tone":
+                let key = try text().uppercased()
+                guard key.count == 1, let tone = key.first, "0123456789*#ABCD".contains(tone) else {
+                    throw .missing("text")
+                }
+                return .success(.tone(tone))
             case "refresh", "hello": return .success(.refresh)
             case "ping": return .success(.ping)
             default: throw .unknownType(message.type)
@@ -181,6 +189,9 @@ enum DeskProtocol {
         /// "webrtc" when calls carry the agent's audio, "none" otherwise (with why, e.g. the simulated carrier).
         var audio: String
         var audioNote: String?
+        /// "rtp" when dial-pad tones go in the browser's audio (RFC 4733), "info" when the screen sends them to the
+        /// server for SIP INFO.
+        var tones: String
         var settings: SettingsView
         var extensionNumber: String
     }

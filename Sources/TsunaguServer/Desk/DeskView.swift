@@ -9,6 +9,7 @@ struct DeskView {
     let lamp: TelephonyReadiness
     var bridgesAudio = false
     var audioNote: LocalizedText?
+    var toneRoute = ToneRoute.media
     let extensionNumber: String
     let unsaved: Set<UUID>
 
@@ -50,6 +51,7 @@ struct DeskView {
                 ready: lamp.isReady && desk.phoneReady, reason: lamp.reason?.text(in: language)),
             audio: bridgesAudio ? "webrtc" : "none",
             audioNote: audioNote?.text(in: language),
+            tones: toneRoute == .signalling ? "info" : "rtp",
             settings: DeskProtocol.SettingsView(
                 fetchMode: deskSettings.fetchMode.rawValue, dialingMode: deskSettings.dialingMode.rawValue,
                 numberOpensCustomerEdit: settings.phoneNumberOpensCustomerEdit, workListCap: deskSettings.workListCap),

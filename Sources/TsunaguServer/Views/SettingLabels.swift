@@ -4,7 +4,7 @@ import TsunaguCore
 enum SettingLabels {
     case fetchMode, dialingMode, autoNextAfter, doneMarkedOn, phoneNumberOpensCustomerEdit, customerScope, customerEdit
     case csvExportAndDeleteEnabled, idleLogoutMinutes, workListCap, ringTimeoutSeconds, doubleDialGuardMinutes, timeZone, carrierRules
-    case sipHost, sipPort, sipTransport, sipAuthUser, sipPassword, sipCallerID, sipFromDomain, sipRegister, sipNumberFormat
+    case sipHost, sipPort, sipTransport, sipAuthUser, sipPassword, sipCallerID, sipFromDomain, sipRegister, sipNumberFormat, sipDTMF
 
     var label: LocalizedText {
         switch self {
@@ -31,6 +31,7 @@ enum SettingLabels {
         case .sipFromDomain: LocalizedText(ja: "SIPトランク: Fromのドメイン", en: "SIP trunk: From domain")
         case .sipRegister: LocalizedText(ja: "SIPトランク: REGISTER", en: "SIP trunk: REGISTER")
         case .sipNumberFormat: LocalizedText(ja: "SIPトランク: 番号の形式", en: "SIP trunk: number format")
+        case .sipDTMF: LocalizedText(ja: "SIPトランク: トーン(DTMF)の送り方", en: "SIP trunk: DTMF tones")
         }
     }
 
@@ -101,6 +102,9 @@ enum SettingLabels {
         case .sipNumberFormat:
             LocalizedText(ja: "発信先の番号の書き方です。国内形式(0312345678)かE.164(+81312345678)。",
                           en: "How dialled numbers are written: national (0312345678) or E.164 (+81312345678).")
+        case .sipDTMF:
+            LocalizedText(ja: "通話中にダイヤルパッドで押した番号の送り方です。RFC 4733(音声の中で送る、通常はこちら)か、SIP INFO(トランクが求める場合)。",
+                          en: "How dial-pad keys pressed during a call reach the trunk: RFC 4733 events in the audio (usual), or SIP INFO where the trunk wants it.")
         }
     }
 }

@@ -57,7 +57,12 @@ const actions = {
   },
   moveCursor: (index) => actions.send("moveCursor", { index }),
   typing: () => showSaveState(),
-  tone: (key) => media.sendDTMF(key),
+  // The trunk says where tones go: in the audio (RFC 4733), or to the server for SIP INFO.
+  tone: (key) => {
+    if (!desk || desk.tones !== "info") return media.sendDTMF(key);
+    connection.sendQuietly("tone", { text: key });
+    return true;
+  },
 };
 const table = new DeskTable(labels, actions);
 const dialPad = new DialPad(labels, actions);
