@@ -37,7 +37,7 @@ public enum Launcher {
                 try await app.autoMigrate()
             }
             if command == "serve" || command == "demo" {
-                let closed = try await CallRecorder.closeInterrupted(on: app.db, at: Date())
+                let closed = try await InterruptedCalls.close(on: app.db, at: Date())
                 if closed > 0 { app.logger.warning("\(closed) call(s) were open when the server last stopped; recorded as ended now") }
             }
             try await app.execute()

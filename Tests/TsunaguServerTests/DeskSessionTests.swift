@@ -203,8 +203,11 @@ import Vapor
             let probe = DeskProbe(session)
             try await probe.send("download")
             let number = await session.snapshot.rows[0].dialNumber
-            try await CallRecorder(scope: fixture.scope, userID: fixture.otherAgentID).begin(
-                attemptID: UUID(), row: nil, number: number, extension: "303", at: Date().addingTimeInterval(-120))
+            try await fixture.scope.create(
+                CallAttempt(
+                    tenantID: fixture.scope.tenantID, userID: fixture.otherAgentID, phoneExtension: "303",
+                    callListID: nil, customerID: nil, workRowID: nil, number: number,
+                    startedAt: Date().addingTimeInterval(-120)))
             try await probe.send("start")
             let confirmation = try #require(await session.snapshot.pendingConfirmation)
             #expect(confirmation.key.hasPrefix("redial:"))

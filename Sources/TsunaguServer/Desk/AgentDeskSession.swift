@@ -45,7 +45,11 @@ actor AgentDeskSession {
     private var unsaved: [UUID] = []
     private var latestAttemptByRow: [UUID: UUID]
     /// Call-record writes (dial, answer, end) waiting for the next commit, which stores them with the rows.
-    private var pendingCallRecords: [@Sendable (CallRecorder) async throws -> Void] = []
+    private var pendingCallRecords: DeskChanges
+    /// The call list each row came from, for its call attempts.
+    private var callListByRow: [UUID: UUID]
+    /// The memo and flags last stored on each row's latest attempt, so an unchanged attempt is not written again.
+    private var storedNotesByRow: [UUID: (attemptID: UUID, notes: DeskChanges.Notes)] = [:]
     private var attemptByCall: [CallID: UUID] = [:]
     private var callByAttempt: [UUID: CallID] = [:]
     private var lamp: TelephonyReadiness = .ready
@@ -109,6 +113,8 @@ actor AgentDeskSession {
         self.logger = logger
         self.inputs = inputs
         self.latestAttemptByRow = stored.latestAttemptByRow
+        self.callListByRow = stored.callListByRow
+        self.pendingCallRecords = DeskChanges(tenantID: tenantID, userID: userID)
         self.hasPositionRecord = stored.hasPositionRecord
         self.desk = AgentDesk(
             settings: settings.deskSettings, rows: stored.rows, cursor: stored.cursor,
@@ -222,6 +228,7 @@ actor AgentDeskSession {
                         let fetched = try await write { scope, userID in
                             try await DeskRowFetcher(scope: scope, userID: userID).fetch(limit: limit)
                         }
+                        callListByRow.merge(fetched.callListByRow) { _, new in new }
                         queue.append(.rowsFetched(fetched.rows, moreAvailable: fetched.moreAvailable))
                     } catch {
                         logger.error("fetching rows for user \(userID) failed: \(error)")
@@ -245,7 +252,11 @@ actor AgentDeskSession {
                         }
                         logger.info(
                             "upload by user \(userID): \(summary.reported) reported, \(summary.returned) returned")
-                        for row in rows { latestAttemptByRow[row] = nil }
+                        for row in rows {
+                            latestAttemptByRow[row] = nil
+                            storedNotesByRow[row] = nil
+                            callListByRow[row] = nil
+                        }
                         queue.append(.uploadCompleted)
                     } catch {
                         logger.error("upload for user \(userID) failed: \(error)")
@@ -298,22 +309,27 @@ actor AgentDeskSession {
     private func commit() async -> Bool {
         let position = position
         guard !unsaved.isEmpty || position != savedPosition || !pendingCallRecords.isEmpty else { return true }
-        let rows = unsaved.compactMap { id in desk.rows.first { $0.id == id } }
-        let attempts = rows.compactMap { row in latestAttemptByRow[row.id].map { (attemptID: $0, row: row) } }
-        let callRecords = pendingCallRecords
+        var changes = pendingCallRecords
+        changes.rows = unsaved.compactMap { id in desk.rows.first { $0.id == id } }
+        for row in changes.rows {
+            guard let attemptID = latestAttemptByRow[row.id] else { continue }
+            let notes = DeskChanges.Notes(row)
+            if let stored = storedNotesByRow[row.id], stored.attemptID == attemptID, stored.notes == notes { continue }
+            changes.notes.append((attemptID, notes))
+        }
+        changes.position = position != savedPosition ? position : nil
+        changes.positionRecordExists = hasPositionRecord
         do {
-            let changedPosition = position != savedPosition ? position : nil
-            // The rows and the call records of one event share one write.
-            let hasPositionRecord = hasPositionRecord
-            try await write { scope, userID in
-                let recorder = CallRecorder(scope: scope, userID: userID)
-                for record in callRecords { try await record(recorder) }
-                try await DeskStore(scope: scope, userID: userID).save(
-                    rows: rows, position: changedPosition, attempts: attempts, positionRecordExists: hasPositionRecord)
+            try await writer.write(changes)
+            if changes.position != nil { hasPositionRecord = true }
+            for attempt in changes.newAttempts {
+                if let row = attempt.workRowID { storedNotesByRow[row] = (attempt.id, attempt.notes) }
             }
-            if changedPosition != nil { self.hasPositionRecord = true }
+            for row in changes.rows {
+                if let attemptID = latestAttemptByRow[row.id] { storedNotesByRow[row.id] = (attemptID, .init(row)) }
+            }
             unsaved = []
-            pendingCallRecords = []
+            pendingCallRecords = DeskChanges(tenantID: tenantID, userID: userID)
             savedPosition = position
             return true
         } catch {
@@ -325,12 +341,18 @@ actor AgentDeskSession {
     /// Records the attempt, then places the call; a call that cannot be recorded is not placed.
     private func placeCall(_ call: CallID, row: AgentDeskRow?, number: String) async -> AgentDesk.Event? {
         let attemptID = UUID()
-        let (extensionNumber, at) = (extensionNumber, now())
-        pendingCallRecords.append { recorder in
-            try await recorder.begin(attemptID: attemptID, row: row, number: number, extension: extensionNumber, at: at)
+        var customerID = row?.customerID
+        if row == nil {
+            // A dial-pad call is linked to the customer with that number.
+            customerID = try? await store.customerID(dialling: number)
         }
+        pendingCallRecords.newAttempts.append(
+            DeskChanges.NewAttempt(
+                id: attemptID, phoneExtension: extensionNumber, callListID: row.flatMap { callListByRow[$0.id] },
+                customerID: customerID, workRowID: row?.id, number: number, startedAt: now(),
+                notes: row.map(DeskChanges.Notes.init) ?? DeskChanges.Notes(memo: "", prospect: false, callback: false)))
         guard await commit() else {
-            pendingCallRecords.removeLast()
+            pendingCallRecords.newAttempts.removeLast()
             logger.error("recording a call for user \(userID) failed")
             return .callEnded(call, .unanswered(.failed))
         }
@@ -377,16 +399,15 @@ actor AgentDeskSession {
             }
             return
         case .answered:
-            pendingCallRecords.append { recorder in try await recorder.answered(attemptID: attemptID, at: at) }
+            pendingCallRecords.answered.append((attemptID, at))
         case .ended(let ending, let signallingCode):
             let result: CallResult =
                 switch ending {
                 case .afterAnswer: .answered
                 case .unanswered(let reason): .unanswered(reason)
                 }
-            pendingCallRecords.append { recorder in
-                try await recorder.ended(attemptID: attemptID, result: result, signallingCode: signallingCode, at: at)
-            }
+            pendingCallRecords.endings.append(
+                DeskChanges.Ending(attemptID: attemptID, at: at, result: result, signallingCode: signallingCode))
         }
         guard let call = callByAttempt[attemptID] else {
             await commit()

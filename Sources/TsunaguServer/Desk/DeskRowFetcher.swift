@@ -12,6 +12,8 @@ struct DeskRowFetcher: Sendable {
     struct Fetched: Sendable {
         var rows: [AgentDeskRow]
         var moreAvailable: Bool
+        /// The call list each new row came from.
+        var callListByRow: [UUID: UUID] = [:]
     }
 
     func fetch(limit: Int) async throws -> Fetched {
@@ -51,8 +53,9 @@ struct DeskRowFetcher: Sendable {
                     memo: previous?.memo ?? "", calledAt: previous?.startedAt, lastDialedAnywhereAt: previous?.startedAt)))
             }
             try await insert(rows, after: lastPosition, userID: userID, scope: scope)
-            let fetched = rows.map(\.row)
-            return Fetched(rows: fetched, moreAvailable: moreAvailable)
+            var callListByRow: [UUID: UUID] = [:]
+            for (entryID, row) in rows { callListByRow[row.id] = entries[entryID]?.callListID }
+            return Fetched(rows: rows.map(\.row), moreAvailable: moreAvailable, callListByRow: callListByRow)
         }
     }
 

@@ -19,6 +19,8 @@ struct DeskStore: Sendable {
         var latestAttemptByRow: [UUID: UUID]
         /// Whether the position record exists yet (saving it then needs no lookup).
         var hasPositionRecord: Bool
+        /// The call list each row came from.
+        var callListByRow: [UUID: UUID]
     }
 
     /// ▶ and the automatic-fetch flag, saved with the rows.
@@ -34,6 +36,14 @@ struct DeskStore: Sendable {
         var rows = workRows.map(\.deskRow)
         let rowIDs = rows.map(\.id)
         var latestAttempt: [UUID: UUID] = [:]
+        var callListByEntry: [UUID: UUID] = [:]
+        for chunk in workRows.map(\.entryID).chunks(of: 500) {
+            for entry in try await scope.query(CallListEntry.self).filter(\.$id ~~ Array(chunk)).all() {
+                callListByEntry[entry.id!] = entry.callListID
+            }
+        }
+        var callListByRow: [UUID: UUID] = [:]
+        for workRow in workRows { callListByRow[workRow.id!] = callListByEntry[workRow.entryID] }
         for chunk in rowIDs.chunks(of: 500) {
             let attempts = try await scope.query(CallAttempt.self).filter(\.$workRowID ~~ Array(chunk).map(Optional.some))
                 .sort(\.$startedAt).all()
@@ -44,7 +54,12 @@ struct DeskStore: Sendable {
         return Stored(
             rows: rows, cursor: record?.cursor ?? 0, autoFetchActive: record?.autoFetchActive ?? false,
             lastCallNumber: UInt64(max(0, record?.lastCallNumber ?? 0)), latestAttemptByRow: latestAttempt,
-            hasPositionRecord: record != nil)
+            hasPositionRecord: record != nil, callListByRow: callListByRow)
+    }
+
+    /// The customer a dial-pad number belongs to (the first registered with it).
+    func customerID(dialling number: String) async throws -> UUID? {
+        try await scope.query(Customer.self).filter(\.$phoneE164 == number).sort(\.$createdAt).first()?.id
     }
 
     /// When each number was last dialled by anyone in the tenant.
@@ -65,29 +80,7 @@ struct DeskStore: Sendable {
         return latest
     }
 
-    /// Saves changed rows, ▶ and the latest attempts' memo and flags in one transaction.
-    /// - Parameter positionRecordExists: known true once the position was saved, which spares a lookup per save.
-    func save(
-        rows: [AgentDeskRow], position: Position?, attempts: [(attemptID: UUID, row: AgentDeskRow)],
-        positionRecordExists: Bool = false
-    ) async throws {
-        let userID = userID
-        try await scope.transaction { scope in
-            for row in rows {
-                try await scope.query(AgentWorkRow.self).filter(\.$id == row.id).filter(\.$userID == userID)
-                    .set(\.$contactName, to: row.contactName).set(\.$done, to: row.done).set(\.$result, to: row.result)
-                    .set(\.$prospect, to: row.prospect).set(\.$callback, to: row.callback).set(\.$memo, to: row.memo)
-                    .set(\.$calledAt, to: row.calledAt).update()
-            }
-            for (attemptID, row) in attempts {
-                try await scope.query(CallAttempt.self).filter(\.$id == attemptID)
-                    .set(\.$memo, to: row.memo).set(\.$prospect, to: row.prospect).set(\.$callback, to: row.callback)
-                    .update()
-            }
-            if let position { try await Self.save(position, userID: userID, in: scope, recordExists: positionRecordExists) }
-        }
-    }
-
+    /// Stores ▶ (creating the agent's record the first time).
     static func save(_ position: Position, userID: UUID, in scope: TenantScope, recordExists: Bool = false) async throws {
         if !recordExists, try await scope.query(AgentDeskRecord.self).filter(\.$userID == userID).count() == 0 {
             try await scope.create(AgentDeskRecord(tenantID: scope.tenantID, userID: userID))

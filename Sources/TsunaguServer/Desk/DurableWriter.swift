@@ -6,9 +6,17 @@ import SQLKit
 /// together in the next transaction (group commit), so many agents share one fsync instead of queueing for one
 /// each; every write still returns only once it is durable. When a write of a batch fails, the batch is run again
 /// with each write in its own savepoint, so the failing one is undone alone and the others still commit.
+///
+/// The phone screens' own commits come as data (`DeskChanges`): a batch of them is stored with one statement per
+/// kind of change, so the cost of a batch hardly grows with the number of screens in it.
 actor DurableWriter {
+    private enum Work: Sendable {
+        case code(@Sendable (any Database) async throws -> Void)
+        case desk(DeskChanges)
+    }
+
     private struct Job: Sendable {
-        var work: @Sendable (any Database) async throws -> Void
+        var work: Work
         var done: CheckedContinuation<Void, any Error>
     }
 
@@ -25,14 +33,23 @@ actor DurableWriter {
     /// Runs `work` in a transaction and returns once it is committed.
     func write<T: Sendable>(_ work: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         let result = ResultBox<T>()
+        try await enqueue(.code { database in result.value = try await work(database) })
+        return result.value!
+    }
+
+    /// Stores a phone screen's commit and returns once it is committed.
+    func write(_ changes: DeskChanges) async throws {
+        try await enqueue(.desk(changes))
+    }
+
+    private func enqueue(_ work: Work) async throws {
         try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
-            queue.append(Job(work: { database in result.value = try await work(database) }, done: done))
+            queue.append(Job(work: work, done: done))
             if !draining {
                 draining = true
                 Task { await drain() }
             }
         }
-        return result.value!
     }
 
     private func drain() async {
@@ -64,7 +81,21 @@ actor DurableWriter {
     private func commit(_ batch: [Job]) async throws {
         try await database().transaction { transaction in
             try await Self.takeWriteLock(transaction)
-            for job in batch { try await job.work(transaction) }
+            var desks: [DeskChanges] = []
+            for job in batch {
+                switch job.work {
+                case .code(let work): try await work(transaction)
+                case .desk(let changes): desks.append(changes)
+                }
+            }
+            try await DeskChangesWriter(database: transaction).store(desks)
+        }
+    }
+
+    private static func run(_ work: Work, in transaction: any Database) async throws {
+        switch work {
+        case .code(let work): try await work(transaction)
+        case .desk(let changes): try await DeskChangesWriter(database: transaction).store([changes])
         }
     }
 
@@ -76,7 +107,7 @@ actor DurableWriter {
             for job in batch {
                 try await sql.raw("SAVEPOINT tsunagu_write").run()
                 do {
-                    try await job.work(transaction)
+                    try await Self.run(job.work, in: transaction)
                     try await sql.raw("RELEASE tsunagu_write").run()
                     outcomes.append(nil)
                 } catch {

@@ -1,0 +1,84 @@
+import FluentKit
+import Foundation
+import SQLKit
+
+/// Stores a batch of phone-screen commits inside the writer's transaction: per tenant, one INSERT for the new call
+/// attempts and one UPDATE for each kind of change, however many screens the batch holds.
+struct DeskChangesWriter {
+    let database: any Database
+
+    func store(_ batch: [DeskChanges]) async throws {
+        var tenants: [UUID] = []
+        var byTenant: [UUID: [DeskChanges]] = [:]
+        for changes in batch where !changes.isEmpty {
+            if byTenant[changes.tenantID] == nil { tenants.append(changes.tenantID) }
+            byTenant[changes.tenantID, default: []].append(changes)
+        }
+        for tenantID in tenants {
+            try await store(byTenant[tenantID]!, in: TenantScope(tenantID: tenantID, database: database))
+        }
+    }
+
+    private func store(_ batch: [DeskChanges], in scope: TenantScope) async throws {
+        let attempts = batch.flatMap { changes in changes.newAttempts.map { (changes.userID, $0) } }
+        if !attempts.isEmpty {
+            try await scope.insertRows(
+                into: CallAttempt.schema,
+                columns: [
+                    "id", "user_id", "extension", "call_list_id", "customer_id", "work_row_id", "number", "started_at",
+                    "memo", "prospect", "callback",
+                ],
+                rows: attempts.map { userID, attempt in
+                    [
+                        attempt.id, userID, attempt.phoneExtension, attempt.callListID, attempt.customerID,
+                        attempt.workRowID, attempt.number, attempt.startedAt, attempt.notes.memo, attempt.notes.prospect,
+                        attempt.notes.callback,
+                    ]
+                })
+        }
+        let answered = batch.flatMap(\.answered)
+        if !answered.isEmpty {
+            try await scope.updateRows(
+                in: CallAttempt.schema, columns: ["answered_at"], rows: answered.map { ($0.attemptID, [$0.at]) },
+                andWhere: "\(ident: "answered_at") IS NULL")
+        }
+        let endings = batch.flatMap(\.endings)
+        if !endings.isEmpty {
+            try await scope.updateRows(
+                in: CallAttempt.schema, columns: ["ended_at", "result", "sip_status"],
+                rows: endings.map { ($0.attemptID, [$0.at, $0.result, $0.signallingCode]) })
+        }
+        let notes = batch.flatMap(\.notes)
+        if !notes.isEmpty {
+            try await scope.updateRows(
+                in: CallAttempt.schema, columns: ["memo", "prospect", "callback"],
+                rows: notes.map { ($0.attemptID, [$0.notes.memo, $0.notes.prospect, $0.notes.callback]) })
+        }
+        let rows = batch.flatMap { changes in changes.rows.map { (changes.userID, $0) } }
+        if !rows.isEmpty {
+            // A row is written only by the agent who holds it.
+            try await scope.updateRows(
+                in: AgentWorkRow.schema,
+                columns: ["contact_name", "done", "result", "prospect", "callback", "memo", "called_at"],
+                rows: rows.map { _, row in
+                    (row.id, [row.contactName, row.done, row.result, row.prospect, row.callback, row.memo, row.calledAt])
+                },
+                owner: ("user_id", rows.map { userID, _ in userID }))
+        }
+        var positions: [(key: TenantScope.Value, values: [TenantScope.Value])] = []
+        for changes in batch {
+            guard let position = changes.position else { continue }
+            if changes.positionRecordExists {
+                positions.append(
+                    (changes.userID, [position.cursor, position.autoFetchActive, Int64(position.lastCallNumber)]))
+            } else {
+                try await DeskStore.save(position, userID: changes.userID, in: scope)
+            }
+        }
+        if !positions.isEmpty {
+            try await scope.updateRows(
+                in: AgentDeskRecord.schema, key: "user_id", columns: ["cursor", "auto_fetch_active", "last_call_number"],
+                rows: positions)
+        }
+    }
+}
