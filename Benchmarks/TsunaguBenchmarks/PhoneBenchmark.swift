@@ -13,12 +13,17 @@ struct PhoneBenchmark {
     var seconds: Double
     var timeScale: Double
     var rowsPerAgent: Int
+    /// Simulated seconds an agent talks on an answered call, on average (divided by the time scale, like the
+    /// carrier's times).
+    var talkSeconds: Double
 
     func run() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tsunagu-phone-bench-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        report("phone screen: \(agents) agents, \(rowsPerAgent) rows each, \(Int(seconds)) s at time scale \(Int(timeScale))")
+        report(
+            "phone screen: \(agents) agents, \(rowsPerAgent) rows each, \(Int(seconds)) s at time scale \(Int(timeScale)),"
+                + " \(Int(talkSeconds)) s of talk per answered call")
         try await PhoneBenchmarkSeed.seed(dataDirectory: folder, agents: agents, rowsPerAgent: rowsPerAgent)
 
         let server = try await BenchmarkServer(dataDirectory: folder, environment: ["SIMULATED_TIME_SCALE": String(timeScale)])
@@ -49,7 +54,7 @@ struct PhoneBenchmark {
         while try await !allDownloaded(bots, group: group) { try await Task.sleep(for: .milliseconds(100)) }
         let downloadSeconds = Double(DispatchTime.now().uptimeNanoseconds - downloadStart) / 1e9
         report("  every agent has its rows (\(String(format: "%.1f", downloadSeconds)) s); dialling")
-        for bot in bots { bot.begin() }
+        for bot in bots { bot.begin(within: .seconds(1)) }
 
         let start = DispatchTime.now().uptimeNanoseconds
         var peakMemory = 0
@@ -114,7 +119,8 @@ struct PhoneBenchmark {
             to: "ws://127.0.0.1:\(port)/api/phone/socket", headers: ["Cookie": cookie, "Origin": "http://127.0.0.1"],
             configuration: .init(maxFrameSize: 1 << 24), on: group
         ) { socket in
-            promise.succeed(PhoneBenchmarkAgent(loginID: loginID, socket: socket, metrics: metrics))
+            let talk = TimeAmount.nanoseconds(Int64(talkSeconds / timeScale * 1e9))
+            promise.succeed(PhoneBenchmarkAgent(loginID: loginID, socket: socket, metrics: metrics, talk: talk))
         }.get()
         return try await promise.futureResult.get()
     }

@@ -3,13 +3,15 @@ import NIOConcurrencyHelpers
 import NIOCore
 import WebSocketKit
 
-/// One simulated agent on the phone screen's WebSocket: downloads, presses 開始, and for every answered call writes
-/// a memo (timing its acknowledgement, which the server sends once the memo is committed) and hangs up. Auto-dial
-/// moves on by itself. Its callbacks run on its socket's event loop, one at a time.
+/// One simulated agent on the phone screen's WebSocket: downloads, presses 開始, and for every answered call talks
+/// (for the simulated talk time, scaled like the carrier's), writes a memo (timing its acknowledgement, which the
+/// server sends once the memo is committed) and hangs up. Auto-dial moves on by itself. Its callbacks run on its socket's event loop, one at a time.
 final class PhoneBenchmarkAgent: @unchecked Sendable {
     let loginID: String
     private let socket: WebSocket
     private let metrics: PhoneBenchmarkMetrics
+    /// How long the agent talks on an answered call before the memo and the hang-up.
+    private let talk: TimeAmount
     private var nextID = 0
     /// The first state arrived: the screen is open.
     private(set) var ready = false
@@ -22,10 +24,11 @@ final class PhoneBenchmarkAgent: @unchecked Sendable {
     private(set) var acknowledgedMemos: [String: String] = [:]
     var stopping = false
 
-    init(loginID: String, socket: WebSocket, metrics: PhoneBenchmarkMetrics) {
+    init(loginID: String, socket: WebSocket, metrics: PhoneBenchmarkMetrics, talk: TimeAmount) {
         self.loginID = loginID
         self.socket = socket
         self.metrics = metrics
+        self.talk = talk
         socket.onText { [weak self] _, text in self?.receive(text) }
     }
 
@@ -48,9 +51,10 @@ final class PhoneBenchmarkAgent: @unchecked Sendable {
         socket.eventLoop.execute { _ = self.send(["type": "download"]) }
     }
 
-    /// 開始.
-    func begin() {
-        socket.eventLoop.execute { _ = self.send(["type": "start"]) }
+    /// 開始, within `spread` of the others: a team does not press it in the same millisecond.
+    func begin(within spread: TimeAmount) {
+        let delay = TimeAmount.nanoseconds(.random(in: 0...max(0, spread.nanoseconds)))
+        socket.eventLoop.scheduleTask(in: delay) { _ = self.send(["type": "start"]) }
     }
 
     func stop() {
@@ -99,6 +103,13 @@ final class PhoneBenchmarkAgent: @unchecked Sendable {
         if seenCalls.insert(startedAt).inserted { metrics.recordDial() }
         guard call["stage"] as? String == "talking", !handledCalls.contains(startedAt), let row = call["row"] as? String else { return }
         handledCalls.insert(startedAt)
+        // Talk times vary (half to one and a half of the mean), as real conversations do: agents in lockstep would
+        // all write at the same instant, which no call centre does.
+        let talked = TimeAmount.nanoseconds(Int64(Double(talk.nanoseconds) * .random(in: 0.5...1.5)))
+        socket.eventLoop.scheduleTask(in: talked) { self.writeMemoAndHangUp(row: row) }
+    }
+
+    private func writeMemoAndHangUp(row: String) {
         memoCount += 1
         let text = "\(loginID) memo \(memoCount)"
         let id = send(["type": "editMemo", "row": row, "text": text])

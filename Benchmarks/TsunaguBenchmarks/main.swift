@@ -92,14 +92,16 @@ if runs("import") {
     report("import: \(format(Double(rowCount) / seconds)) rows/s (\(format(Double(rowCount))) customers into SQLite in \(String(format: "%.2f", seconds)) s) — target ≥ 50,000")
 }
 
-// 4. The phone screen: a real server and many agents on WebSockets (BENCH_AGENTS, BENCH_SECONDS, BENCH_TIME_SCALE).
+// 4. The phone screen: a real server and many agents on WebSockets (BENCH_AGENTS, BENCH_SECONDS, BENCH_TIME_SCALE,
+// BENCH_TALK_SECONDS).
 if runs("phone") {
     let environment = ProcessInfo.processInfo.environment
     try await PhoneBenchmark(
         agents: environment["BENCH_AGENTS"].flatMap(Int.init) ?? 500,
         seconds: environment["BENCH_SECONDS"].flatMap(Double.init) ?? 300,
-        timeScale: environment["BENCH_TIME_SCALE"].flatMap(Double.init) ?? 60,
-        rowsPerAgent: environment["BENCH_ROWS_PER_AGENT"].flatMap(Int.init) ?? 200
+        timeScale: environment["BENCH_TIME_SCALE"].flatMap(Double.init) ?? 20,
+        rowsPerAgent: environment["BENCH_ROWS_PER_AGENT"].flatMap(Int.init) ?? 200,
+        talkSeconds: environment["BENCH_TALK_SECONDS"].flatMap(Double.init) ?? 60
     ).run()
 }
 

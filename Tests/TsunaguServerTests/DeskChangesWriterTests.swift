@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import SQLKit
 import Testing
 import TsunaguCore
 
@@ -84,6 +85,25 @@ import TsunaguCore
                 try await fixture.scope.query(AgentDeskRecord.self).filter(\.$userID == fixture.agentID).first())
             #expect(moved.cursor == 0 && !moved.autoFetchActive && moved.lastCallNumber == 8)
             #expect(try await fixture.scope.query(AgentDeskRecord.self).count() == 1)
+        }
+    }
+
+    /// A batch's UPDATE finds its rows by their keys: with a bare `tenant_id = ?` SQLite preferred a tenant index
+    /// for a long key list and scanned every call of the tenant, a cost that grew all day.
+    @Test func batchUpdatesSeekTheirRowsByKey() async throws {
+        try await withTestApp { app, _ in
+            let scope = TenantScope(tenantID: UUID(), database: app.db)
+            let rows: [(key: TenantScope.Value, values: [TenantScope.Value])] = (0..<64).map { _ in (UUID(), [1]) }
+            for (table, key, column) in [
+                (CallAttempt.schema, "id", "prospect"), (AgentWorkRow.schema, "id", "done"),
+                (AgentDeskRecord.schema, "user_id", "cursor"),
+            ] {
+                let statement = try #require(scope.updateStatements(in: table, key: key, columns: [column], rows: rows).first)
+                let explain: SQLQueryString = "EXPLAIN QUERY PLAN "
+                let plan = try await scope.sql.raw(explain + statement).all()
+                let details = try plan.map { try $0.decode(column: "detail", as: String.self) }.joined(separator: "; ")
+                #expect(details.contains("(\(key)=?)"), "\(table): \(details)")
+            }
         }
     }
 }

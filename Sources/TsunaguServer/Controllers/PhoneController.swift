@@ -80,11 +80,16 @@ struct PhoneController: RouteCollection {
             }
         }.get()
         session.submit(.join(AgentDeskSession.Client(id: clientID, language: language, send: { text in socket.send(text) })))
-        let checks = socket.eventLoop.scheduleRepeatedAsyncTask(initialDelay: Self.checkInterval, delay: Self.checkInterval) { task in
+        // Taken now: a check that fires while the server shuts down must not reach into an application whose
+        // storage and databases are already gone.
+        let (database, writer) = (application.db, application.deskRegistry.writer)
+        // Spread over the interval: screens opened together (a team at 9:00) must not all check at the same moment.
+        let firstCheck = TimeAmount.milliseconds(.random(in: 1_000...Self.checkInterval.nanoseconds / 1_000_000))
+        let checks = socket.eventLoop.scheduleRepeatedAsyncTask(initialDelay: firstCheck, delay: Self.checkInterval) { task in
             let promise = socket.eventLoop.makePromise(of: Void.self)
             promise.completeWithTask {
                 let valid = await connectionGuard.check(
-                    database: application.db, writer: application.deskRegistry.writer, now: application.clock.now(), logger: logger)
+                    database: database, writer: writer, now: application.clock.now(), logger: logger)
                 if !valid {
                     task.cancel()
                     session.submit(.leave(clientID))

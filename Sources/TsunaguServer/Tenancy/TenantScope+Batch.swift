@@ -23,9 +23,19 @@ extension TenantScope {
         rows: [(key: Value, values: [Value])], owner: (column: String, values: [Value])? = nil,
         andWhere condition: SQLQueryString? = nil
     ) async throws {
-        for start in stride(from: 0, to: rows.count, by: Self.rowsPerStatement) {
+        let statements = updateStatements(
+            in: table, key: key, columns: columns, rows: rows, owner: owner, andWhere: condition)
+        for statement in statements { try await sql.raw(statement).run() }
+    }
+
+    /// The UPDATE statements of `updateRows`, a chunk of rows each.
+    func updateStatements(
+        in table: String, key: String = "id", columns: [String],
+        rows: [(key: Value, values: [Value])], owner: (column: String, values: [Value])? = nil,
+        andWhere condition: SQLQueryString? = nil
+    ) -> [SQLQueryString] {
+        stride(from: 0, to: rows.count, by: Self.rowsPerStatement).map { start in
             let range = start..<min(rows.count, start + Self.rowsPerStatement)
-            let chunk = rows[range]
             func byKey(_ value: (Int) -> Value) -> SQLQueryString {
                 var expression: SQLQueryString = "CASE \(ident: key)"
                 for index in range { expression += " WHEN \(bind: rows[index].key) THEN \(bind: value(index))" }
@@ -35,11 +45,13 @@ extension TenantScope {
                 "\(ident: columns[column]) = " + byKey { rows[$0].values[column] }
             }
             var query: SQLQueryString = "UPDATE \(ident: table) SET " + sets.joined(separator: ", ")
-            query += " WHERE \(ident: "tenant_id") = \(bind: tenantID) AND \(ident: key) IN ("
-            query += chunk.map { row -> SQLQueryString in "\(bind: row.key)" }.joined(separator: ", ") + ")"
+            // The tenant test is an expression rather than a bare column comparison, so that the planner cannot
+            // prefer a tenant index (and scan all the tenant's rows) over the keys' own index.
+            query += " WHERE (\(ident: "tenant_id") = \(bind: tenantID)) = TRUE AND \(ident: key) IN ("
+            query += rows[range].map { row -> SQLQueryString in "\(bind: row.key)" }.joined(separator: ", ") + ")"
             if let owner { query += " AND \(ident: owner.column) = " + byKey { owner.values[$0] } }
             if let condition { query += " AND " + condition }
-            try await sql.raw(query).run()
+            return query
         }
     }
 
