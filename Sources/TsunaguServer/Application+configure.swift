@@ -40,6 +40,7 @@ extension Application {
                 try await connection.raw("PRAGMA cache_size=-16384").run()
             }
         }
+        lifecycle.use(WALCheckpointer())
 
         migrations.add(TsunaguMigrations.all)
         migrations.add(SessionRecord.migration)
