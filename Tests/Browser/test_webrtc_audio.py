@@ -137,6 +137,23 @@ def rtp_counts(page):
     }""")
 
 
+def dial_from_pad(page, number):
+    page.locator("#dialpad-number").fill(number)
+    page.locator("#dialpad-call").click()
+
+
+def wait_for_rtp(page, enough, seconds):
+    """Polls getStats() until `enough(counts)` or the time is up; returns the last counts."""
+    deadline = time.time() + seconds
+    counts = None
+    while time.time() < deadline:
+        counts = rtp_counts(page)
+        if counts and enough(counts):
+            break
+        time.sleep(0.2)
+    return counts
+
+
 def test_audio_flows_both_ways_and_the_session_is_deleted_after_hang_up(rtpengine, echo_trunk, media_browser):
     server = audio_server(rtpengine.port)
     try:
@@ -144,17 +161,10 @@ def test_audio_flows_both_ways_and_the_session_is_deleted_after_hang_up(rtpengin
         # Green only with the microphone granted, the trunk answering OPTIONS and rtpengine answering ping.
         expect(page.locator("#lamp")).to_have_attribute("data-ready", "true", timeout=15_000)
         expect(page.locator("#audio-note")).to_be_hidden()
-        page.locator("#dialpad-number").fill("03-1234-5678")
-        page.locator("#dialpad-call").click()
+        dial_from_pad(page, "03-1234-5678")
         expect_status(page, "通話中 0312345678")
 
-        deadline = time.time() + 15
-        counts = None
-        while time.time() < deadline:
-            counts = rtp_counts(page)
-            if counts and counts["sent"] > 50 and counts["received"] > 50:
-                break
-            time.sleep(0.3)
+        counts = wait_for_rtp(page, lambda c: c["sent"] > 50 and c["received"] > 50, 15)
         assert counts and counts["state"] == "connected", counts
         assert counts["sent"] > 50 and counts["received"] > 50, counts
 
@@ -186,16 +196,9 @@ def test_early_media_plays_while_it_rings(rtpengine, echo_trunk, media_browser):
     try:
         page = open_phone_with_audio(media_browser, server, echo_trunk)
         expect(page.locator("#lamp")).to_have_attribute("data-ready", "true", timeout=15_000)
-        page.locator("#dialpad-number").fill("03-0000-2000")
-        page.locator("#dialpad-call").click()
+        dial_from_pad(page, "03-0000-2000")
         expect_status(page, "呼出中")
-        deadline = time.time() + 3.5
-        counts = None
-        while time.time() < deadline:
-            counts = rtp_counts(page)
-            if counts and counts["received"] > 20:
-                break
-            time.sleep(0.2)
+        counts = wait_for_rtp(page, lambda c: c["received"] > 20, 3.5)
         assert counts and counts["received"] > 20, counts
         assert "呼出中" in page.locator("#call-status").inner_text(), "heard before the answer"
         early = page.evaluate("() => window.tsunaguMedia.pc.remoteDescription.type")
@@ -217,8 +220,7 @@ def test_a_trunk_that_wants_sip_info_gets_the_tones_there(rtpengine, echo_trunk,
     try:
         page = open_phone_with_audio(media_browser, server, echo_trunk, sipDTMF="sipInfo")
         expect(page.locator("#lamp")).to_have_attribute("data-ready", "true", timeout=15_000)
-        page.locator("#dialpad-number").fill("03-1234-5678")
-        page.locator("#dialpad-call").click()
+        dial_from_pad(page, "03-1234-5678")
         expect_status(page, "通話中 0312345678")
         for key in ["1", "#", "9"]:
             page.locator("#dialpad-keys button", has_text=key).click()
@@ -239,8 +241,7 @@ def test_rtpengine_down_turns_the_lamp_red_and_refuses_the_call(rtpengine, echo_
         expect(page.locator("#lamp")).to_have_attribute("data-ready", "false", timeout=15_000)
         expect(page.locator("#lamp")).to_have_attribute(
             "title", re.compile("音声サーバー\\(rtpengine\\)が応答しません"), timeout=15_000)
-        page.locator("#dialpad-number").fill("03-1234-5678")
-        page.locator("#dialpad-call").click()
+        dial_from_pad(page, "03-1234-5678")
         expect(page.locator("#notice")).not_to_be_empty(timeout=10_000)
     finally:
         server.stop()
