@@ -322,11 +322,12 @@ actor AgentDeskSession {
         do {
             try await writer.write(changes)
             if changes.position != nil { hasPositionRecord = true }
-            for attempt in changes.newAttempts {
-                if let row = attempt.workRowID { storedNotesByRow[row] = (attempt.id, attempt.notes) }
-            }
             for row in changes.rows {
                 if let attemptID = latestAttemptByRow[row.id] { storedNotesByRow[row.id] = (attemptID, .init(row)) }
+            }
+            // After the rows: a call placed in this commit is its row's latest attempt from now on.
+            for attempt in changes.newAttempts {
+                if let row = attempt.workRowID { storedNotesByRow[row] = (attempt.id, attempt.notes) }
             }
             unsaved = []
             pendingCallRecords = DeskChanges(tenantID: tenantID, userID: userID)
