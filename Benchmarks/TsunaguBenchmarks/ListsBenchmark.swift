@@ -10,13 +10,24 @@ struct ListsBenchmark {
     var repeats = 20
 
     func run() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tsunagu-lists-bench-\(UUID().uuidString)").path
+        // BENCH_LISTS_DIRECTORY keeps the seeded database for the next run (seeding a million customers and three
+        // million calls takes minutes); without it the folder is temporary.
+        let kept = ProcessInfo.processInfo.environment["BENCH_LISTS_DIRECTORY"]
+        let folder = kept ?? FileManager.default.temporaryDirectory.appendingPathComponent("tsunagu-lists-bench-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        defer { if kept == nil { try? FileManager.default.removeItem(atPath: folder) } }
         report("lists: \(format(Double(customers))) customers, \(format(Double(calls))) calls")
-        let seedStart = DispatchTime.now().uptimeNanoseconds
-        let seeded = try await ListsBenchmarkSeed.seed(dataDirectory: folder, customers: customers, calls: calls)
-        report("  seeded in \(String(format: "%.0f", Double(DispatchTime.now().uptimeNanoseconds - seedStart) / 1e9)) s")
+        let seedFile = URL(fileURLWithPath: folder).appendingPathComponent("seed-\(customers)-\(calls).json")
+        let seeded: ListsBenchmarkSeed.Seeded
+        if let data = try? Data(contentsOf: seedFile), let earlier = try? JSONDecoder().decode(ListsBenchmarkSeed.Seeded.self, from: data) {
+            seeded = earlier
+            report("  seeded by an earlier run in \(folder)")
+        } else {
+            let seedStart = DispatchTime.now().uptimeNanoseconds
+            seeded = try await ListsBenchmarkSeed.seed(dataDirectory: folder, customers: customers, calls: calls)
+            report("  seeded in \(String(format: "%.0f", Double(DispatchTime.now().uptimeNanoseconds - seedStart) / 1e9)) s")
+            if kept != nil { try JSONEncoder().encode(seeded).write(to: seedFile) }
+        }
         report("  import of 100,000 customers: \(String(format: "%.2f", seeded.importSeconds)) s into an empty tenant, \(String(format: "%.2f", seeded.lastImportSeconds)) s into one with \(format(Double(max(0, customers - 100_000)))) customers (target < 10 s)")
 
         let server = try await BenchmarkServer(dataDirectory: folder)

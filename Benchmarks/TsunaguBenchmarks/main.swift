@@ -105,7 +105,8 @@ if runs("phone") {
     ).run()
 }
 
-// 5. 顧客一覧, 通話一覧 and the CSV download on a large tenant (BENCH_CUSTOMERS, BENCH_CALLS).
+// 5. 顧客一覧, 通話一覧 and the CSV download on a large tenant (BENCH_CUSTOMERS, BENCH_CALLS; BENCH_LISTS_DIRECTORY
+// keeps the seeded database for later runs, one folder per size).
 if runs("lists") {
     let environment = ProcessInfo.processInfo.environment
     try await ListsBenchmark(

@@ -41,6 +41,7 @@ extension Application {
             }
         }
         lifecycle.use(WALCheckpointer())
+        lifecycle.use(PlannerStatisticsRefresher())
 
         migrations.add(TsunaguMigrations.all)
         migrations.add(SessionRecord.migration)

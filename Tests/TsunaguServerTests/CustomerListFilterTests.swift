@@ -68,6 +68,34 @@ import Vapor
         }
     }
 
+    /// The page's order: a list's customers in list order, 登録日付 searches newest registration first, otherwise
+    /// newest first.
+    @Test func pageOrderFollowsTheListOrTheRegistration() async throws {
+        try await withTestApp { app, client in
+            let fixture = try await Self.fixture(app)
+            let scope = TenantScope(tenantID: fixture.tenants.a, database: app.db)
+            func id(_ company: String) async throws -> UUID {
+                try #require(try await scope.query(Customer.self).filter(\.$company == company).first()?.requireID())
+            }
+            try await scope.create(CallListEntry(tenantID: fixture.tenants.a, callListID: fixture.listID, customerID: try await id("ひかり電機"), position: 1))
+            try await scope.create(CallListEntry(tenantID: fixture.tenants.a, callListID: fixture.listID, customerID: try await id("さくら商事"), position: 2))
+            let late = Customer(
+                tenantID: fixture.tenants.a, draft: CustomerDraft(company: "遅れて登録", phone: try PhoneNumber.parse("03-5555-0001").get()),
+                registeredOn: "2024-10-15", ownerUserID: nil)
+            try await scope.create(late)
+            _ = try await client.signIn(tenant: "alpha", loginID: "admin", password: TwoTenants.password)
+            func ordered(_ query: String) async throws -> [String] {
+                let html = try await client.send(.GET, "/customers?" + query).body.string
+                let names = ["さくら商事", "青葉工業", "みなと水産", "ひかり電機", "遅れて登録"]
+                return names.compactMap { name in html.range(of: "<td>\(name)</td>").map { (name, $0.lowerBound) } }
+                    .sorted { $0.1 < $1.1 }.map(\.0)
+            }
+            #expect(try await ordered("list=\(fixture.listID.uuidString)") == ["青葉工業", "ひかり電機", "さくら商事"])
+            #expect(try await ordered("from=2024/10/01&to=2024/12/31") == ["ひかり電機", "みなと水産", "青葉工業", "さくら商事", "遅れて登録"])
+            #expect(try await ordered("") == ["遅れて登録", "ひかり電機", "みなと水産", "青葉工業", "さくら商事"])
+        }
+    }
+
     /// 電話番号 matches however the number was typed, or part of it.
     @Test(arguments: ["0901234-5678", "+81 90 1234 5678", "%EF%BC%90%EF%BC%99%EF%BC%90%EF%BC%91%EF%BC%92%EF%BC%93%EF%BC%94%EF%BC%95%EF%BC%96%EF%BC%97%EF%BC%98", "090-12", "5678"])
     func phoneMatchesAnyTyping(query: String) async throws {

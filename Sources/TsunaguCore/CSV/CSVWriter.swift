@@ -19,16 +19,23 @@ public struct CSVWriter: Sendable {
 
     /// One record, encoded, with its CRLF.
     public func record(_ fields: [String]) -> [UInt8] {
-        var line = ""
+        var output: [UInt8] = []
+        appendRecord(fields, to: &output)
+        return output
+    }
+
+    /// Appends one record, encoded, with its CRLF (a download appends thousands to one buffer).
+    public func appendRecord(_ fields: [String], to output: inout [UInt8]) {
         for (index, field) in fields.enumerated() {
-            if index > 0 { line.append(",") }
-            line.append(Self.escaped(field))
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            let text = Self.escaped(field)
+            switch encoding {
+            case .cp932: CP932.encode(text, into: &output)
+            case .utf8WithBOM: output.append(contentsOf: text.utf8)
+            }
         }
-        line.append("\r\n")
-        switch encoding {
-        case .cp932: return CP932.encode(line)
-        case .utf8WithBOM: return Array(line.utf8)
-        }
+        output.append(0x0D)
+        output.append(0x0A)
     }
 
     /// Quotes a field when it holds a separator, a quote, a line break or edge spaces, and defuses text a

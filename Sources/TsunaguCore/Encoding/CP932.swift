@@ -13,22 +13,30 @@ public enum CP932 {
         return table
     }()
 
+    /// The double-byte code of each BMP scalar (0: none), a flat table so encoding a character is one array read.
     /// Where code page 932 has two codes for one character, Windows writes the first in table order, except that
     /// the NEC-selected IBM extensions (lead bytes 0xED, 0xEE) give way to the IBM extensions (0xFA-0xFC).
-    private static let encodeTable: [Unicode.Scalar: UInt16] = {
-        var table: [Unicode.Scalar: UInt16] = [:]
+    private static let encodeTable: [UInt16] = {
+        var table = [UInt16](repeating: 0, count: 0x1_0000)
         for deferred in [false, true] {
             for (leadIndex, row) in CP932Table.rows.enumerated() {
                 let lead = UInt16(CP932Table.leadBytes[leadIndex])
                 guard (lead == 0xED || lead == 0xEE) == deferred else { continue }
                 for (trailIndex, scalar) in row.unicodeScalars.enumerated() where scalar != "\u{FFFD}" {
                     let trail = UInt16(trailIndex < 0x3F ? 0x40 + trailIndex : 0x41 + trailIndex)
-                    if table[scalar] == nil { table[scalar] = lead << 8 | trail }
+                    if table[Int(scalar.value)] == 0 { table[Int(scalar.value)] = lead << 8 | trail }
                 }
             }
         }
         return table
     }()
+
+    @inline(__always)
+    private static func doubleByteCode(_ scalar: Unicode.Scalar) -> UInt16? {
+        guard scalar.value < 0x1_0000 else { return nil }
+        let code = encodeTable[Int(scalar.value)]
+        return code == 0 ? nil : code
+    }
 
     @inline(__always)
     static func leadIndex(_ byte: UInt8) -> Int? {
@@ -102,7 +110,13 @@ public enum CP932 {
     /// (Excel does the same with "?" when it saves as CSV).
     public static func encode(_ text: String, replacement: UInt8 = UInt8(ascii: "?")) -> [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
+        encode(text, into: &output, replacement: replacement)
+        return output
+    }
+
+    /// Appends `text` in CP932 to `output`.
+    public static func encode(_ text: String, into output: inout [UInt8], replacement: UInt8 = UInt8(ascii: "?")) {
+        output.reserveCapacity(output.count + text.utf8.count)
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x00...0x7F:
@@ -110,7 +124,7 @@ public enum CP932 {
             case 0xFF61...0xFF9F:
                 output.append(UInt8(scalar.value - 0xFF61 + 0xA1))
             default:
-                if let code = encodeTable[scalar] {
+                if let code = doubleByteCode(scalar) {
                     output.append(UInt8(code >> 8))
                     output.append(UInt8(code & 0xFF))
                 } else {
@@ -118,12 +132,11 @@ public enum CP932 {
                 }
             }
         }
-        return output
     }
 
     /// Whether every character of `text` has a CP932 code.
     public static func canEncode(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { $0.value < 0x80 || (0xFF61...0xFF9F).contains($0.value) || encodeTable[$0] != nil }
+        text.unicodeScalars.allSatisfy { $0.value < 0x80 || (0xFF61...0xFF9F).contains($0.value) || doubleByteCode($0) != nil }
     }
 
     public struct DecodingFailure: Error, Sendable, Equatable {

@@ -56,7 +56,7 @@ struct CallLogController: RouteCollection {
         case .failure(let problems):
             errors = problems.all.map { $0.explanation.text(in: language) }
         case .success(let search):
-            let query = CallLogQuery(
+            let query = try await CallLogQuery(
                 scope: scope, search: search, onlyUserID: signedIn.role == .admin ? nil : signedIn.userID,
                 calendar: TenantCalendar(identifier: signedIn.settings.timeZoneIdentifier))
             count = ResultCount(counted: try await query.count(upTo: ResultCount.cap + 1))
@@ -102,6 +102,18 @@ struct CallLogQuery: Sendable {
     let search: CallLogSearch
     let onlyUserID: UUID?
     let calendar: TenantCalendar
+    /// The customer text filters that go through the trigram index.
+    private var indexed: Set<CustomerTextSearch.Column> = []
+
+    init(scope: TenantScope, search: CallLogSearch, onlyUserID: UUID?, calendar: TenantCalendar) async throws {
+        self.scope = scope
+        self.search = search
+        self.onlyUserID = onlyUserID
+        self.calendar = calendar
+        for (column, text) in [(CustomerTextSearch.Column.company, search.company), (.companyKana, search.companyKana)] {
+            if let text, try await CustomerTextSearch.usesIndex(column, text, on: scope.database) { indexed.insert(column) }
+        }
+    }
 
     struct Row: Decodable, Sendable {
         var startedAt: Date
@@ -164,8 +176,11 @@ struct CallLogQuery: Sendable {
         if let list = search.listID {
             builder.where(SQLColumn("call_list_id", table: "a"), .equal, SQLBind(UUID(uuidString: list) ?? UUID()))
         }
-        if let company = search.company { builder.where(SQLLikeEscaped(column: SQLColumn("company", table: "c"), pattern: Self.contains(company))) }
-        if let kana = search.companyKana { builder.where(SQLLikeEscaped(column: SQLColumn("company_kana", table: "c"), pattern: Self.contains(kana))) }
+        for (column, text, name) in [(CustomerTextSearch.Column.company, search.company, "company"), (.companyKana, search.companyKana, "company_kana")] {
+            guard let text else { continue }
+            if indexed.contains(column) { builder.where(CustomerTextSearch.matching(column, text, table: "c")) }
+            builder.where(SQLLikeEscaped(column: SQLColumn(name, table: "c"), pattern: Self.contains(text)))
+        }
         if let phoneExtension = search.phoneExtension { builder.where(SQLColumn("extension", table: "a"), .equal, SQLBind(phoneExtension)) }
         if let from = search.from, let start = calendar.startOfDay(from) {
             builder.where(SQLColumn("started_at", table: "a"), .greaterThanOrEqual, SQLBind(start))

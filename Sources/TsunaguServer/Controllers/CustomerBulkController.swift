@@ -54,7 +54,7 @@ struct CustomerBulkController: RouteCollection {
     @Sendable func export(request: Request) async throws -> Response {
         let signedIn = try requireExportAndDelete(request)
         let (search, _, _) = try self.search(request)
-        let query = CustomerQuery(scope: try request.tenantScope(), search: search, signedIn: signedIn)
+        let query = try await CustomerQuery(scope: try request.tenantScope(), search: search, signedIn: signedIn)
         let writer = CSVWriter(encoding: request.query[String.self, at: "encoding"] == "utf8" ? .utf8WithBOM : .cp932)
         let language = request.language
         let calendar = TenantCalendar(identifier: signedIn.settings.timeZoneIdentifier)
@@ -72,12 +72,13 @@ struct CustomerBulkController: RouteCollection {
                 try await stream.write(.buffer(header))
                 var rows = 0
                 try await query.forEachExportBatch { customers in
-                    var buffer = ByteBuffer()
+                    var bytes: [UInt8] = []
+                    bytes.reserveCapacity(customers.count * 160)
                     for customer in customers {
-                        buffer.writeBytes(writer.record(CustomerExportColumns.fields(customer, owners: owners, language: language)))
+                        writer.appendRecord(CustomerExportColumns.fields(customer, owners: owners, language: language), to: &bytes)
                     }
                     rows += customers.count
-                    try await stream.write(.buffer(buffer))
+                    try await stream.write(.buffer(ByteBuffer(bytes: bytes)))
                 }
                 logger.info("customer CSV download: \(rows) rows")
                 try await stream.write(.end)
@@ -107,7 +108,7 @@ struct CustomerBulkController: RouteCollection {
         let scope = try request.tenantScope()
         let deleted = try await scope.transaction { scope in
             var count = 0
-            let query = CustomerQuery(scope: scope, search: search, signedIn: signedIn)
+            let query = try await CustomerQuery(scope: scope, search: search, signedIn: signedIn)
             var ids: [UUID] = []
             try await query.forEachBatch(includeDeleted: false) { batch in ids += batch.compactMap(\.id) }
             for chunk in ids.chunks(of: 1_000) {

@@ -10,7 +10,7 @@ struct CallListBuilder: Sendable {
 
     /// Returns the new list's id. Entries wait in the pool until the list is distributed (配布).
     func create(name: String, customerIDs: [UUID], createdBy: UUID?) async throws -> UUID {
-        try await scope.transaction { scope in
+        let listID = try await scope.transaction { scope in
             let list = CallList(tenantID: scope.tenantID, name: name, createdByUserID: createdBy)
             try await scope.create(list)
             let listID = try list.requireID()
@@ -30,5 +30,7 @@ struct CallListBuilder: Sendable {
             }
             return listID
         }
+        if customerIDs.count >= 1_000 { try await PlannerStatistics.refresh([CallListEntry.schema], on: scope.database) }
+        return listID
     }
 }

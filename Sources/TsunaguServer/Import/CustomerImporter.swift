@@ -42,7 +42,7 @@ struct CustomerImporter: Sendable {
         let policy = policy
         let owner = ownerUserID
         let afterBatch = afterBatch
-        return try await scope.transaction { scope in
+        let summary = try await scope.transaction { scope in
             // Only the file's numbers are looked up (on the tenant+phone index): loading every customer of a big
             // tenant to find duplicates took a minute per million.
             var existing: [String: UUID] = [:]
@@ -114,6 +114,8 @@ struct CustomerImporter: Sendable {
             summary.updated = updates.count
             return summary
         }
+        if summary.inserted > 0 { try await PlannerStatistics.refresh([Customer.schema], on: scope.database) }
+        return summary
     }
 
     /// UUIDs go in as their `uuidString`, exactly as Fluent's encoder writes them, but without its generic

@@ -14,5 +14,7 @@ enum TsunaguMigrations {
         AddTenantCarrierRules(),
         AddCallLogIndexes(),
         AddTenantSIPTrunk(),
+        AddCustomerTextSearch(),
+        AddCustomerPageIndexes(),
     ]
 }
