@@ -8,7 +8,7 @@ import TsunaguServer
 
 let arguments = CommandLine.arguments
 let rowCount = arguments.dropFirst().first.flatMap(Int.init) ?? 100_000
-/// `agentdesk`, `csv`, `import`, `phone`, `lists` or `sip` to run one part only; all by default.
+/// `agentdesk`, `csv`, `import`, `phone`, `lists`, `sip` or `sip-parser` to run one part only; all by default.
 let only = arguments.count > 2 ? arguments[2] : nil
 func runs(_ part: String) -> Bool { only == nil || only == part }
 
@@ -121,4 +121,9 @@ if runs("sip") {
     try await SIPBenchmark.run(
         calls: environment["BENCH_SIP_CALLS"].flatMap(Int.init) ?? 20_000,
         concurrency: environment["BENCH_SIP_CONCURRENCY"].flatMap(Int.init) ?? 200)
+}
+
+// 6a. The SIP parser alone (`sip-parser`), without SIPp.
+if only == "sip-parser" {
+    for line in SIPBenchmark.parser(iterations: 200_000) { report(line) }
 }
