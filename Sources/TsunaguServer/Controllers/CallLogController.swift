@@ -70,7 +70,8 @@ struct CallLogController: RouteCollection {
             if case .unanswered(let reason) = row.result { status += "(\(reason.label.text(in: language)))" }
             let national = PhoneNumber.nationalDisplay(of: row.number)
             return CallRow(
-                number: offset + index + 1, caller: "\(row.userName ?? "-")(\(row.phoneExtension))", company: row.company ?? "",
+                number: offset + index + 1, caller: "\(row.userName ?? "-")(\(row.phoneExtension))",
+                company: row.company ?? "",
                 phone: row.customerPhone ?? national, calledAt: calendar.manualDateTime(row.startedAt), status: status,
                 memo: row.memo, callback: row.callback, prospect: row.prospect, customerID: row.customerID?.uuidString,
                 deleted: row.customerDeleted)
@@ -83,10 +84,15 @@ struct CallLogController: RouteCollection {
             previousPage: page > 1 ? SiteURL.query(fields, keys: Self.formKeys, page: page - 1) : nil,
             nextPage: page < pages ? SiteURL.query(fields, keys: Self.formKeys, page: page + 1) : nil, errors: errors,
             lists: [SelectOption(value: "", label: "", selected: fields["list"] == nil)]
-                + lists.map { SelectOption(value: $0.id?.uuidString ?? "", label: $0.name, selected: $0.id?.uuidString == fields["list"]) },
+                + lists.map {
+                    SelectOption(
+                        value: $0.id?.uuidString ?? "", label: $0.name, selected: $0.id?.uuidString == fields["list"])
+                },
             statuses: [
                 SelectOption(value: "", label: "", selected: fields["status"] == nil),
-                SelectOption(value: "answered", label: CallResult.answered.label.text(in: language), selected: fields["status"] == "answered"),
+                SelectOption(
+                    value: "answered", label: CallResult.answered.label.text(in: language),
+                    selected: fields["status"] == "answered"),
                 SelectOption(
                     value: "unanswered", label: CallResult.unanswered(.noAnswer).label.text(in: language),
                     selected: fields["status"] == "unanswered"),
@@ -103,15 +109,18 @@ struct CallLogQuery: Sendable {
     let onlyUserID: UUID?
     let calendar: TenantCalendar
     /// The customer text filters that go through the trigram index.
-    private var indexed: Set<CustomerTextSearch.Column> = []
+    private var indexed: [CustomerTextSearch.Column: CustomerTextSearch.Lookup] = [:]
 
     init(scope: TenantScope, search: CallLogSearch, onlyUserID: UUID?, calendar: TenantCalendar) async throws {
         self.scope = scope
         self.search = search
         self.onlyUserID = onlyUserID
         self.calendar = calendar
-        for (column, text) in [(CustomerTextSearch.Column.company, search.company), (.companyKana, search.companyKana)] {
-            if let text, try await CustomerTextSearch.usesIndex(column, text, on: scope.database) { indexed.insert(column) }
+        for (column, text) in [(CustomerTextSearch.Column.company, search.company), (.companyKana, search.companyKana)]
+        {
+            if let text {
+                indexed[column] = try await CustomerTextSearch.lookup(column, text, on: scope.database)
+            }
         }
     }
 
@@ -141,7 +150,9 @@ struct CallLogQuery: Sendable {
     /// How many calls match, counting no further than `limit`.
     func count(upTo limit: Int) async throws -> Int {
         let matching = filtered(scope.sql.select().column(SQLLiteral.numeric("1"))).limit(limit)
-        let row = try await scope.sql.raw("SELECT COUNT(*) AS \(ident: "total") FROM (\(matching.select)) AS \(ident: "matching")").first()
+        let row = try await scope.sql.raw(
+            "SELECT COUNT(*) AS \(ident: "total") FROM (\(matching.select)) AS \(ident: "matching")"
+        ).first()
         return try row?.decode(column: "total", as: Int.self) ?? 0
     }
 
@@ -163,25 +174,35 @@ struct CallLogQuery: Sendable {
 
     private func filtered(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
         let tenant = scope.tenantID
-        let builder = select
+        let builder =
+            select
             .from(SQLAlias(SQLIdentifier(CallAttempt.schema), as: SQLIdentifier("a")))
             .join(
                 SQLAlias(SQLIdentifier(User.schema), as: SQLIdentifier("u")), method: SQLJoinMethod.left,
-                on: SQLBinaryExpression(SQLColumn("id", table: "u"), .equal, SQLColumn("user_id", table: "a")))
+                on: SQLBinaryExpression(SQLColumn("id", table: "u"), .equal, SQLColumn("user_id", table: "a"))
+            )
             .join(
                 SQLAlias(SQLIdentifier(Customer.schema), as: SQLIdentifier("c")), method: SQLJoinMethod.left,
-                on: SQLBinaryExpression(SQLColumn("id", table: "c"), .equal, SQLColumn("customer_id", table: "a")))
+                on: SQLBinaryExpression(SQLColumn("id", table: "c"), .equal, SQLColumn("customer_id", table: "a"))
+            )
             .where(SQLColumn("tenant_id", table: "a"), .equal, SQLBind(tenant))
         if let onlyUserID { builder.where(SQLColumn("user_id", table: "a"), .equal, SQLBind(onlyUserID)) }
         if let list = search.listID {
             builder.where(SQLColumn("call_list_id", table: "a"), .equal, SQLBind(UUID(uuidString: list) ?? UUID()))
         }
-        for (column, text, name) in [(CustomerTextSearch.Column.company, search.company, "company"), (.companyKana, search.companyKana, "company_kana")] {
+        for (column, text, name) in [
+            (CustomerTextSearch.Column.company, search.company, "company"),
+            (.companyKana, search.companyKana, "company_kana"),
+        ] {
             guard let text else { continue }
-            if indexed.contains(column) { builder.where(CustomerTextSearch.matching(column, text, table: "c")) }
+            if let lookup = indexed[column] {
+                builder.where(CustomerTextSearch.matching(column, lookup, table: "c"))
+            }
             builder.where(SQLLikeEscaped(column: SQLColumn(name, table: "c"), pattern: Self.contains(text)))
         }
-        if let phoneExtension = search.phoneExtension { builder.where(SQLColumn("extension", table: "a"), .equal, SQLBind(phoneExtension)) }
+        if let phoneExtension = search.phoneExtension {
+            builder.where(SQLColumn("extension", table: "a"), .equal, SQLBind(phoneExtension))
+        }
         if let from = search.from, let start = calendar.startOfDay(from) {
             builder.where(SQLColumn("started_at", table: "a"), .greaterThanOrEqual, SQLBind(start))
         }
@@ -190,8 +211,10 @@ struct CallLogQuery: Sendable {
         }
         switch search.phone {
         case .exact(let e164): builder.where(SQLColumn("number", table: "a"), .equal, SQLBind(e164))
-        case .prefix(let start): builder.where(SQLLikeEscaped(column: SQLColumn("number", table: "a"), pattern: Self.escaped(start) + "%"))
-        case .contains(let digits): builder.where(SQLLikeEscaped(column: SQLColumn("number", table: "a"), pattern: Self.contains(digits)))
+        case .prefix(let start):
+            builder.where(SQLLikeEscaped(column: SQLColumn("number", table: "a"), pattern: Self.escaped(start) + "%"))
+        case .contains(let digits):
+            builder.where(SQLLikeEscaped(column: SQLColumn("number", table: "a"), pattern: Self.contains(digits)))
         case nil: break
         }
         switch search.outcome {
@@ -207,7 +230,8 @@ struct CallLogQuery: Sendable {
     static func contains(_ text: String) -> String { "%" + escaped(text) + "%" }
 
     static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
     }
 }
 

@@ -13,7 +13,7 @@ struct CustomerQuery: Sendable {
     let ownerUserID: UUID?
 
     /// The text filters that go through the trigram index.
-    private var indexed: Set<CustomerTextSearch.Column> = []
+    private var indexed: [CustomerTextSearch.Column: CustomerTextSearch.Lookup] = [:]
 
     init(scope: TenantScope, search: CustomerSearch, signedIn: SignedIn) async throws {
         self.scope = scope
@@ -26,8 +26,8 @@ struct CustomerQuery: Sendable {
         ]
         if case .contains(let digits) = search.phone { texts.append((.phone, digits)) }
         for (column, text) in texts {
-            if let text, try await CustomerTextSearch.usesIndex(column, text, on: scope.database) {
-                indexed.insert(column)
+            if let text {
+                indexed[column] = try await CustomerTextSearch.lookup(column, text, on: scope.database)
             }
         }
     }
@@ -82,8 +82,8 @@ struct CustomerQuery: Sendable {
     private func textFilter(_ query: QueryBuilder<Customer>, _ column: CustomerTextSearch.Column, _ text: String)
         -> QueryBuilder<Customer>
     {
-        guard indexed.contains(column) else { return query }
-        return query.filter(.sql(CustomerTextSearch.matching(column, text, table: Customer.schema)))
+        guard let lookup = indexed[column] else { return query }
+        return query.filter(.sql(CustomerTextSearch.matching(column, lookup, table: Customer.schema)))
     }
 
     /// How many customers match, counting no further than `limit`. Rows are counted as they stream past, ids only:

@@ -1,38 +1,87 @@
 import FluentKit
 import SQLKit
 
-/// Searching inside 会社名, 会社名フリガナ, 住所 and 電話番号's digits through the trigram index (`AddCustomerTextSearch`) where it is
-/// quicker than reading every row: SQLite only, at least three characters, no LIKE wildcards typed, and not so
-/// common that the matches are better found by reading rows in page order. The LIKE on the column itself always
-/// stays as well, so the index can only narrow the rows, never change the answer.
+/// Searching inside 会社名, 会社名フリガナ, 住所 and 電話番号's digits through the trigram index
+/// (`AddCustomerTextSearch`) where it is quicker than reading every row.
+///
+/// The index is asked for one trigram of the typed text only, the rarest: a LIKE over the whole text makes FTS5
+/// read every trigram's posting list, and in real data some are in nearly every row (カブシキガイシャ, 中央). The
+/// LIKE on the column itself always stays as well, so the index only narrows the rows, never changes the answer.
+/// Not used when: the database is not SQLite, the text is shorter than three characters, LIKE wildcards were
+/// typed, a character changes under case folding (the index folds, the lookup would have to fold alike), or even
+/// the rarest trigram is in so many rows that reading in page order finds a page sooner.
 enum CustomerTextSearch {
     enum Column: String, Sendable {
         case company, companyKana = "company_kana", address, phone = "phone_e164"
     }
 
-    /// Above this many matching rows (all tenants), reading in page order finds a page sooner than collecting
-    /// and sorting the matches.
+    /// Above this many candidate rows (all tenants), reading in page order finds a page sooner than collecting
+    /// and sorting the candidates.
     static let candidateLimit = 20_000
 
-    static func usesIndex(_ column: Column, _ text: String, on database: any Database) async throws -> Bool {
-        guard let sql = database as? any SQLDatabase, sql.dialect.name == "sqlite", text.unicodeScalars.count >= 3,
-            !text.contains(where: { $0 == "%" || $0 == "_" || $0 == "\\" })
-        else { return false }
-        let row = try await sql.raw(
-            """
-            SELECT COUNT(*) AS \(ident: "matches") FROM (SELECT rowid FROM \(ident: AddCustomerTextSearch.table) \
-            WHERE \(ident: column.rawValue) LIKE \(bind: "%" + text + "%") LIMIT \(unsafeRaw: String(candidateLimit + 1)))
-            """
-        ).first()
-        return try (row?.decode(column: "matches", as: Int.self) ?? 0) <= candidateLimit
+    /// What to ask the index for.
+    enum Lookup: Hashable, Sendable {
+        /// The rows holding the text's rarest trigram.
+        case trigram(String)
+        /// The rows holding the whole text, for when every trigram alone is common but together they are rare
+        /// (ひかり電機 4): FTS5 then reads every trigram's posting list, which costs more but still less than the rows.
+        case whole(String)
     }
 
-    /// `table.rowid IN (the index's matches)`, for `table` the customers table or its alias.
-    static func matching(_ column: Column, _ text: String, table: String) -> any SQLExpression {
+    /// How to narrow the rows through the index, or nil to read the rows.
+    static func lookup(_ column: Column, _ text: String, on database: any Database) async throws -> Lookup? {
+        guard let sql = database as? any SQLDatabase, sql.dialect.name == "sqlite" else { return nil }
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count >= 3,
+            !scalars.contains(where: { $0 == "%" || $0 == "_" || $0 == "\\" || $0 == "\"" }),
+            scalars.allSatisfy({ $0.isASCII || !$0.properties.changesWhenCaseMapped })
+        else { return nil }
+        var rarest: (trigram: String, rows: Int)?
+        var seen = Set<String>()
+        for start in 0...(scalars.count - 3) {
+            let trigram = String(String.UnicodeScalarView(scalars[start..<(start + 3)])).lowercased()
+            guard seen.insert(trigram).inserted else { continue }
+            let rows = try await candidates(.trigram(trigram), column, on: sql)
+            if rarest == nil || rows < rarest!.rows { rarest = (trigram, rows) }
+            if rows == 0 { break }
+        }
+        if let rarest, rarest.rows <= candidateLimit { return .trigram(rarest.trigram) }
+        guard scalars.count > 3, try await candidates(.whole(text), column, on: sql) <= candidateLimit else {
+            return nil
+        }
+        return .whole(text)
+    }
+
+    /// How many rows the index gives for the lookup, counting no further than just past the limit (so a trigram
+    /// in every row costs no more than a rare one).
+    private static func candidates(_ lookup: Lookup, _ column: Column, on sql: any SQLDatabase) async throws -> Int {
+        let row = try await sql.raw(
+            """
+            SELECT COUNT(*) AS \(ident: "rows") FROM (SELECT rowid FROM \(ident: AddCustomerTextSearch.table) \
+            WHERE \(condition(lookup, column)) LIMIT \(unsafeRaw: String(candidateLimit + 1)))
+            """
+        ).first()
+        return try row?.decode(column: "rows", as: Int.self) ?? 0
+    }
+
+    /// `table.rowid IN (the rows the index gives)`, for `table` the customers table or its alias.
+    static func matching(_ column: Column, _ lookup: Lookup, table: String) -> any SQLExpression {
         SQLQueryString(
             """
             \(ident: table).rowid IN (SELECT rowid FROM \(ident: AddCustomerTextSearch.table) \
-            WHERE \(ident: column.rawValue) LIKE \(bind: "%" + text + "%"))
+            WHERE \(condition(lookup, column)))
             """)
+    }
+
+    private static func condition(_ lookup: Lookup, _ column: Column) -> SQLQueryString {
+        switch lookup {
+        case .trigram(let trigram): "\(ident: AddCustomerTextSearch.table) MATCH \(bind: query(column, trigram))"
+        case .whole(let text): "\(ident: column.rawValue) LIKE \(bind: "%" + text + "%")"
+        }
+    }
+
+    /// An FTS5 query for one phrase in one column (the trigram has no `"`: those texts are not looked up).
+    private static func query(_ column: Column, _ trigram: String) -> String {
+        "{\(column.rawValue)} : \"\(trigram)\""
     }
 }
