@@ -5,9 +5,13 @@ import TsunaguCore
 @Suite struct CustomerSearchTests {
     @Test func readsEveryFilter() throws {
         let search = try CustomerSearch.parse(
-            ["list": "L1", "distributed": "distributed", "from": "2024/11/5", "to": "2024-11-30", "deleted": "on",
-             "company": " さくら ", "kana": "サクラ", "phone": "03-1234-5678", "prefecture": "東京", "address": "新宿", "page": "3"],
-            statuses: ["noAnswer", "callback", "bogus"]).get()
+            [
+                "list": "L1", "distributed": "distributed", "from": "2024/11/5", "to": "2024-11-30", "deleted": "on",
+                "company": " さくら ", "kana": "サクラ", "phone": "03-1234-5678", "prefecture": "東京", "address": "新宿",
+                "page": "3",
+            ],
+            statuses: ["noAnswer", "callback", "bogus"]
+        ).get()
         #expect(search.listID == "L1" && search.distribution == .distributed)
         #expect(search.registeredFrom == "2024-11-05" && search.registeredTo == "2024-11-30")
         #expect(search.statuses == [.noAnswer, .callback] && search.includeDeleted)
@@ -26,8 +30,22 @@ import TsunaguCore
         #expect(try CustomerSearch.parse(["phone": text], statuses: []).get().phone == match)
     }
 
+    /// A typed prefix becomes a range an index can seek: every number that starts with it, and no other.
+    @Test func prefixRangesEndJustPastThePrefix() {
+        #expect(CustomerSearch.PhoneMatch.end(ofPrefix: "+81904") == "+81905")
+        #expect(CustomerSearch.PhoneMatch.end(ofPrefix: "+8109") == "+810:")
+        for number in ["+81904", "+819040000000", "+81904999"] {
+            #expect("+81904" <= number && number < CustomerSearch.PhoneMatch.end(ofPrefix: "+81904"))
+        }
+        for number in ["+81903999", "+81905", "+8190"] {
+            #expect(!("+81904" <= number && number < CustomerSearch.PhoneMatch.end(ofPrefix: "+81904")))
+        }
+    }
+
     @Test func impossibleDatesAreRefused() {
-        guard case .failure(let failure) = CustomerSearch.parse(["from": "2024/02/30", "to": "yesterday"], statuses: []) else {
+        guard
+            case .failure(let failure) = CustomerSearch.parse(["from": "2024/02/30", "to": "yesterday"], statuses: [])
+        else {
             Issue.record("expected problems")
             return
         }

@@ -16,6 +16,16 @@ public struct CustomerSearch: Sendable, Equatable {
         case prefix(String)
         /// Digits anywhere in the number.
         case contains(String)
+
+        /// The end of the strings that start with `prefix`, for a range an index can seek (`prefix ≤ n < end`);
+        /// a LIKE 'prefix%' cannot use a plain index in SQLite, whose LIKE ignores case. The last character goes up
+        /// by one, so `+81904` ends at `+81905` and `+8109` at `+810:`.
+        public static func end(ofPrefix prefix: String) -> String {
+            var scalars = Array(prefix.unicodeScalars)
+            guard let last = scalars.popLast(), let next = Unicode.Scalar(last.value + 1) else { return prefix }
+            scalars.append(next)
+            return String(String.UnicodeScalarView(scalars))
+        }
     }
 
     public var listID: String?
@@ -83,7 +93,9 @@ public struct CustomerSearch: Sendable, Equatable {
         search.companyKana = value("kana")
         search.address = value("address")
         if let prefecture = value("prefecture") {
-            if let canonical = Prefecture.canonical(prefecture) { search.prefecture = canonical } else {
+            if let canonical = Prefecture.canonical(prefecture) {
+                search.prefecture = canonical
+            } else {
                 problems.append(.unknownPrefecture(prefecture))
             }
         }
@@ -94,13 +106,14 @@ public struct CustomerSearch: Sendable, Equatable {
 
     public static func phoneMatch(_ text: String) -> PhoneMatch? {
         if case .success(let number) = PhoneNumber.parse(text) { return .exact(number.e164) }
-        let digits = String(text.unicodeScalars.compactMap { scalar -> Character? in
-            switch scalar.value {
-            case 0x30...0x39: Character(scalar)
-            case 0xFF10...0xFF19: Character(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!)
-            default: nil
-            }
-        })
+        let digits = String(
+            text.unicodeScalars.compactMap { scalar -> Character? in
+                switch scalar.value {
+                case 0x30...0x39: Character(scalar)
+                case 0xFF10...0xFF19: Character(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!)
+                default: nil
+                }
+            })
         guard !digits.isEmpty else { return nil }
         if digits.hasPrefix("0") && digits.count > 1 { return .prefix("+81" + digits.dropFirst()) }
         return .contains(digits)
@@ -118,4 +131,3 @@ public struct CustomerSearch: Sendable, Equatable {
         return String(format: "%04d-%02d-%02d", year, month, dayOfMonth)
     }
 }
-

@@ -212,7 +212,9 @@ struct CallLogQuery: Sendable {
         switch search.phone {
         case .exact(let e164): builder.where(SQLColumn("number", table: "a"), .equal, SQLBind(e164))
         case .prefix(let start):
-            builder.where(SQLLikeEscaped(column: SQLColumn("number", table: "a"), pattern: Self.escaped(start) + "%"))
+            builder.where(SQLColumn("number", table: "a"), .greaterThanOrEqual, SQLBind(start))
+            builder.where(
+                SQLColumn("number", table: "a"), .lessThan, SQLBind(CustomerSearch.PhoneMatch.end(ofPrefix: start)))
         case .contains(let digits):
             builder.where(SQLLikeEscaped(column: SQLColumn("number", table: "a"), pattern: Self.contains(digits)))
         case nil: break

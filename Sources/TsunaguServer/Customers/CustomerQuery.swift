@@ -59,7 +59,9 @@ struct CustomerQuery: Sendable {
         if let address = search.address { query = textFilter(query, .address, address).filter(\.$address ~~ address) }
         switch search.phone {
         case .exact(let e164): query = query.filter(\.$phoneE164 == e164)
-        case .prefix(let start): query = query.filter(\.$phoneE164 =~ start)
+        case .prefix(let start):
+            query = query.filter(\.$phoneE164 >= start).filter(
+                \.$phoneE164 < CustomerSearch.PhoneMatch.end(ofPrefix: start))
         case .contains(let digits): query = textFilter(query, .phone, digits).filter(\.$phoneE164 ~~ digits)
         case nil: break
         }
