@@ -40,8 +40,8 @@ extension Application {
                 try await connection.raw("PRAGMA cache_size=-16384").run()
             }
         }
-        lifecycle.use(WALCheckpointer())
-        lifecycle.use(PlannerStatisticsRefresher())
+        lifecycle.use(WALCheckpointer.task())
+        lifecycle.use(PlannerStatisticsRefresher.task())
 
         migrations.add(TsunaguMigrations.all)
         migrations.add(SessionRecord.migration)

@@ -30,7 +30,7 @@ import Vapor
             }
             #expect(try size() < before + 1_000_000, "no checkpoint yet")
 
-            let checkpointer = WALCheckpointer()
+            let checkpointer = WALCheckpointer.task()
             try await checkpointer.didBootAsync(app)
             let deadline = Date().addingTimeInterval(10)
             while try size() < before + 1_500_000, Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }

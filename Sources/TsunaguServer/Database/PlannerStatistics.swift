@@ -1,5 +1,4 @@
 import FluentKit
-import NIOConcurrencyHelpers
 import NIOCore
 import SQLKit
 import Vapor
@@ -35,29 +34,10 @@ enum PlannerStatistics {
 
 /// Runs `PlannerStatistics.optimize` when the server starts and every hour after that, so calls written by the
 /// phone screens all day are measured too.
-final class PlannerStatisticsRefresher: LifecycleHandler, Sendable {
-    static let interval = TimeAmount.hours(1)
-    private let task = NIOLockedValueBox<RepeatedTask?>(nil)
-
-    func didBootAsync(_ application: Application) async throws {
-        let database = application.db
-        let logger = application.logger
-        let eventLoop = application.eventLoopGroup.any()
-        let repeated = eventLoop.scheduleRepeatedAsyncTask(initialDelay: .zero, delay: Self.interval) { _ in
-            let promise = eventLoop.makePromise(of: Void.self)
-            promise.completeWithTask {
-                do {
-                    try await PlannerStatistics.optimize(on: database)
-                } catch {
-                    logger.warning("planner statistics: \(error)")
-                }
-            }
-            return promise.futureResult
+enum PlannerStatisticsRefresher {
+    static func task() -> BackgroundDatabaseTask {
+        BackgroundDatabaseTask("planner statistics", initialDelay: .zero, interval: .hours(1)) { database in
+            try await PlannerStatistics.optimize(on: database)
         }
-        task.withLockedValue { $0 = repeated }
-    }
-
-    func shutdownAsync(_ application: Application) async {
-        task.withLockedValue { $0?.cancel() }
     }
 }
