@@ -51,14 +51,15 @@ enum SIPBenchmark {
                 let start = DispatchTime.now().uptimeNanoseconds
                 bytes.withUnsafeBytes { raw in
                     for _ in 0..<iterations {
-                        if let message = try? SIPMessageParser.parseDatagram(raw) { checksum &+= message.headers.fields.count }
+                        if let message = try? SIPMessageParser.parseDatagram(raw) { checksum &+= message.headers.count }
                     }
                 }
                 best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
             }
             let rate = Double(iterations) / best
             lines.append(
-                "sip parser, \(name) (\(bytes.count) bytes): \(Int(rate)) messages/s, \(String(format: "%.2f", best / Double(iterations) * 1e6)) µs each (checksum \(checksum)) — target ≥ 1,000,000")
+                "sip parser, \(name) (\(bytes.count) bytes): \(Int(rate)) messages/s, \(String(format: "%.2f", best / Double(iterations) * 1e6)) µs each (checksum \(checksum)) — target ≥ 1,000,000"
+            )
         }
         return lines
     }
@@ -73,7 +74,9 @@ enum SIPBenchmark {
             from: SIPNameAddress(uri: SIPURI(user: "0399999999", host: "127.0.0.1")),
             contact: SIPURI(user: "tsunagu", host: "127.0.0.1", port: local.port!),
             via: .init(transport: "UDP", host: "127.0.0.1", port: local.port!), credentials: nil,
-            offer: Array("v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 40000 RTP/AVP 0\r\n".utf8),
+            offer: Array(
+                "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 40000 RTP/AVP 0\r\n"
+                    .utf8),
             ringTimeout: .seconds(30))
         let start = DispatchTime.now().uptimeNanoseconds
         let failed = try await withThrowingTaskGroup(of: Int.self) { group in
@@ -114,18 +117,26 @@ enum SIPBenchmark {
         let uas = Process()
         uas.executableURL = URL(fileURLWithPath: "/usr/bin/sipp")
         // No cap on simultaneous calls: each call lingers 4 s in the built-in UAS (its timewait).
-        uas.arguments = ["-sn", "uas", "-i", "127.0.0.1", "-p", String(port), "-nostdin", "-bg", "-l", "100000", "-buff_size", "4194304"]
+        uas.arguments = [
+            "-sn", "uas", "-i", "127.0.0.1", "-p", String(port), "-nostdin", "-bg", "-l", "100000", "-buff_size",
+            "4194304",
+        ]
         uas.standardOutput = FileHandle.nullDevice
         uas.standardError = FileHandle.nullDevice
         try uas.run()
         try await Task.sleep(for: .milliseconds(500))
         // SIPp ignores SIGTERM in the background (-bg): it is stopped with SIGKILL.
-        defer { _ = try? Process.run(URL(fileURLWithPath: "/usr/bin/pkill"), arguments: ["-9", "-f", "sipp -sn uas -i 127.0.0.1 -p \(port)"]) }
+        defer {
+            _ = try? Process.run(
+                URL(fileURLWithPath: "/usr/bin/pkill"), arguments: ["-9", "-f", "sipp -sn uas -i 127.0.0.1 -p \(port)"])
+        }
         // Warm up, then measure ours.
         _ = try await ourCalls(port: port, calls: 200, concurrency: 50)
         let ours = try await ourCalls(port: port, calls: calls, concurrency: concurrency)
         let ourRate = Double(calls - ours.failed) / ours.seconds
-        report("sip calls, our UAC: \(Int(ourRate)) calls/s (\(calls) calls, \(concurrency) at once, \(ours.failed) failed, \(String(format: "%.2f", ours.seconds)) s)")
+        report(
+            "sip calls, our UAC: \(Int(ourRate)) calls/s (\(calls) calls, \(concurrency) at once, \(ours.failed) failed, \(String(format: "%.2f", ours.seconds)) s)"
+        )
         // SIPp's UAC against the same UAS, as fast as it goes: the same number of calls, the same concurrency cap.
         let uac = Process()
         uac.executableURL = URL(fileURLWithPath: "/usr/bin/sipp")
@@ -142,7 +153,10 @@ enum SIPBenchmark {
         while uac.isRunning { try await Task.sleep(for: .milliseconds(5)) }
         let uacSeconds = Double(DispatchTime.now().uptimeNanoseconds - uacStart) / 1e9
         let sippRate = Double(calls) / uacSeconds
-        report("sip calls, SIPp's UAC: \(Int(sippRate)) calls/s (\(calls) calls, \(concurrency) at once, exit \(uac.terminationStatus), \(String(format: "%.2f", uacSeconds)) s)")
-        report("sip calls, ours / SIPp's: \(String(format: "%.2f", ourRate / sippRate)) — target ≥ 1 with no failed calls")
+        report(
+            "sip calls, SIPp's UAC: \(Int(sippRate)) calls/s (\(calls) calls, \(concurrency) at once, exit \(uac.terminationStatus), \(String(format: "%.2f", uacSeconds)) s)"
+        )
+        report(
+            "sip calls, ours / SIPp's: \(String(format: "%.2f", ourRate / sippRate)) — target ≥ 1 with no failed calls")
     }
 }

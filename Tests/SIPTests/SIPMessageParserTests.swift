@@ -139,6 +139,94 @@ import Testing
         #expect(rejection(notUTF8) != nil)
     }
 
+    /// A CR that does not end a line is not SIP: in a value the request is refused but can be answered, in the
+    /// start line it is dropped. UTF-8 text and bare-LF line ends are accepted.
+    @Test func lineEndsAndEncoding() throws {
+        let crInValue = Fixtures.invite.replacingOccurrences(of: "Contact: <sip:", with: "Contact: \r<sip:")
+        #expect(rejection(crInValue)?.error.code == .encoding)
+        #expect(rejection(crInValue)?.request?.headers.callID == "a84b4c76e66710@pc33.example.jp")
+        let crAtValueEnd = Fixtures.invite.replacingOccurrences(of: "Max-Forwards: 70", with: "Max-Forwards: 70\r")
+        #expect(rejection(crAtValueEnd) != nil)
+        let crInStartLine = Fixtures.invite.replacingOccurrences(of: "user=phone SIP/2.0", with: "user=phone\rSIP/2.0")
+        #expect(rejection(crInStartLine)?.error.code == .encoding)
+        #expect(rejection(crInStartLine)?.request == nil)
+
+        let utf8 = Fixtures.invite.replacingOccurrences(of: "Tsunagu \\\"demo\\\"", with: "つなぐ 営業部")
+        let message = try SIPMessageParser.parseDatagram(Array(utf8.utf8))
+        #expect(message.headers.from?.displayName == "つなぐ 営業部")
+        let bareLF = Fixtures.invite.replacingOccurrences(of: "\r\n", with: "\n")
+        #expect(
+            try SIPMessageParser.parseDatagram(Array(bareLF.utf8)).headers.callID == "a84b4c76e66710@pc33.example.jp")
+    }
+
+    /// The mandatory headers are checked on the received bytes to the letter of RFC 3261 §25.1, every Via value of
+    /// every Via line included.
+    @Test(arguments: [
+        ("CSeq: 314159 INVITE", "CSeq: +5 INVITE"),
+        ("CSeq: 314159 INVITE", "CSeq: 2147483648 INVITE"),
+        ("CSeq: 314159 INVITE", "CSeq: 314159 INVITE X"),
+        ("Max-Forwards: 70", "Max-Forwards: +70"),
+        ("Max-Forwards: 70", "Max-Forwards: 256"),
+        ("Call-ID: a84b4c76e66710@pc33.example.jp", "Call-ID: a84b4c76e66710 @pc33.example.jp"),
+        ("Max-Forwards: 70", "Via: SIP/2.0/UDP 192.0.2.11, SIP/2.0/UDP bad host"),
+        ("Max-Forwards: 70", "Via: SIP/2.0/UDP 192.0.2.11,\r\n SIP/3.0/UDP 192.0.2.12"),
+        ("To: <sip:+81312345678@trunk.example.jp;user=phone>", "To: <sip:+81312345678@trunk.example.jp;user=phone"),
+        ("To: <sip:+81312345678@trunk.example.jp;user=phone>", "To: sip:+81312345678@trunk example.jp"),
+        ("To: <sip:+81312345678@trunk.example.jp;user=phone>", "To: <sip:a@h>;tag=\"open"),
+        ("To: <sip:+81312345678@trunk.example.jp;user=phone>", "To: <sip:a@h:0>"),
+    ])
+    func refusesMalformedMandatoryHeaders(original: String, replacement: String) {
+        let text = Fixtures.invite.replacingOccurrences(
+            of: original, with: replacement.replacingOccurrences(of: "\\r\\n", with: "\r\n"))
+        #expect(text != Fixtures.invite)
+        let error = rejection(text)
+        #expect(error?.error.code == .malformedHeader || error?.error.code == .malformedURI, "\(replacement)")
+        #expect(error?.request?.method == .invite, "a 400 can still be answered")
+    }
+
+    /// Names are matched on the bytes: any case, compact forms, and unknown names kept as they came.
+    @Test func headerNamesAreReadWithoutRegardToCase() throws {
+        #expect(SIPHeaderName("CONTENT-length") == .contentLength)
+        #expect(SIPHeaderName("l") == .contentLength)
+        #expect(SIPHeaderName("L").canonical == "Content-Length")
+        #expect(SIPHeaderName("Content_Length") != .contentLength)
+        #expect(SIPHeaderName("X-Trunk-Id") == SIPHeaderName("x-trunk-ID"))
+        #expect(SIPHeaderName("X-Trunk-Id").canonical == "X-Trunk-Id")
+        #expect(SIPHeaderName("X-Trunk-Id") != SIPHeaderName("X-Trunk-I"))
+        let text = Fixtures.invite.replacingOccurrences(of: "Via:", with: "vIA:")
+            .replacingOccurrences(of: "Call-ID:", with: "i:")
+            .replacingOccurrences(of: "Max-Forwards: 70", with: "Max-Forwards: 70\r\nX-Trunk-Id: 東京-1")
+        let message = try SIPMessageParser.parseDatagram(Array(text.utf8))
+        #expect(message.headers.topVia?.branch == "z9hG4bK776asdhds")
+        #expect(message.headers.callID == "a84b4c76e66710@pc33.example.jp")
+        #expect(message.headers["x-trunk-id"] == "東京-1")
+        let written = String(decoding: message.serialized(), as: UTF8.self)
+        #expect(written.contains("\r\nVia: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK776asdhds;rport\r\n"))
+        #expect(written.contains("\r\nCall-ID: a84b4c76e66710@pc33.example.jp\r\n"))
+        #expect(written.contains("\r\nX-Trunk-Id: 東京-1\r\n"))
+    }
+
+    /// A parsed message changed in code keeps the received values it did not change, in their places.
+    @Test func changedHeadersKeepTheOthers() throws {
+        guard case .request(var request) = try SIPMessageParser.parseDatagram(Array(Fixtures.invite.utf8)) else {
+            Issue.record("not a request")
+            return
+        }
+        request.headers.set(.maxForwards, "69")
+        request.headers.prepend(.via, "SIP/2.0/UDP 192.0.2.99;branch=z9hG4bKnew")
+        request.headers.remove(.contact)
+        let fields = request.headers.fields
+        #expect(
+            fields.map(\.name.canonical) == [
+                "Via", "Via", "Max-Forwards", "To", "From", "Call-ID", "CSeq", "Content-Type", "Content-Length",
+            ])
+        #expect(fields[1].value == "SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK776asdhds;rport")
+        #expect(fields[2].value == "69")
+        #expect(request.headers.from?.displayName == "Tsunagu \"demo\"")
+        let again = try SIPMessageParser.parseDatagram(SIPMessage.request(request).serialized())
+        #expect(again == .request(request))
+    }
+
     /// Serialising then parsing gives the same message, and the body's length is what Content-Length says.
     @Test func roundTrips() throws {
         let message = try SIPMessageParser.parseDatagram(Array(Fixtures.invite.utf8))

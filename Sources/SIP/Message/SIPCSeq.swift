@@ -9,15 +9,12 @@ public struct SIPCSeq: Hashable, Sendable, CustomStringConvertible {
     }
 
     public init(parsing value: some StringProtocol) throws(SIPParseError) {
-        let text = Substring(value)
-        let parts = text.utf8.split(whereSeparator: SIPSyntax.isWhitespaceByte).map { Substring($0) }
-        guard parts.count == 2, parts[0].utf8.count <= 10, let number = UInt32(parts[0]), number < 1 << 31,
-            SIPSyntax.isToken(parts[1])
-        else {
-            throw .malformedHeader("CSeq \"\(value)\"")
+        let (number, method) = try value.withSIPBytes { bytes throws(SIPParseError) in
+            let spans = try bytes.scanCSeq(bytes.all)
+            return (spans.number, SIPMethod.known(bytes, spans.method))
         }
         self.number = number
-        self.method = SIPMethod.known(parts[1])
+        self.method = method
     }
 
     public var description: String { "\(number) \(method)" }

@@ -1,89 +1,92 @@
 /// A header field name. Names compare without regard to case (RFC 3261 §7.3.1), and the compact forms of §7.3.3
 /// (`i`, `f`, `t`, `v`, `m`, `l`, `c`, …) mean the same header as their long names.
 public struct SIPHeaderName: Hashable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
-    /// The spelling written on the wire: the long form of a known header, otherwise the name as it was received.
-    public let canonical: String
-    private let key: String
+    private enum Identity: Hashable {
+        case known(SIPKnownHeader)
+        /// Any other name: as received, and lower-cased for comparing.
+        case other(spelling: String, key: String)
+    }
+
+    private let identity: Identity
+
+    private init(_ known: SIPKnownHeader) { identity = .known(known) }
 
     public init(_ name: String) {
-        // Most names arrive as we write them (or compact): found without lower-casing.
-        if let known = Self.known[name] ?? Self.known[name.lowercased()] {
-            canonical = known.canonical
-            key = known.key
-        } else {
-            canonical = name
-            key = name.lowercased()
+        var name = name
+        identity = name.withUTF8 { bytes in
+            if let known = SIPKnownHeader(SIPBytes(bytes), bytes.indices) { return .known(known) }
+            let spelling = String(decoding: bytes, as: UTF8.self)
+            return .other(spelling: spelling, key: spelling.lowercased())
         }
+    }
+
+    /// The name of a header line, looked up without making a `String` when it is a known one.
+    init(_ bytes: SIPBytes, _ range: Range<Int>) {
+        if let known = SIPKnownHeader(bytes, range) {
+            identity = .known(known)
+        } else {
+            let spelling = bytes.string(range)
+            identity = .other(spelling: spelling, key: spelling.lowercased())
+        }
+    }
+
+    var known: SIPKnownHeader? {
+        guard case .known(let known) = identity else { return nil }
+        return known
     }
 
     public init(stringLiteral value: String) { self.init(value) }
 
+    /// The spelling written on the wire: the long form of a known header, otherwise the name as it was received.
+    public var canonical: String {
+        switch identity {
+        case .known(let known): known.canonical
+        case .other(let spelling, _): spelling
+        }
+    }
+
     public var description: String { canonical }
 
-    public static func == (lhs: SIPHeaderName, rhs: SIPHeaderName) -> Bool { lhs.key == rhs.key }
-    public func hash(into hasher: inout Hasher) { hasher.combine(key) }
+    public static func == (lhs: SIPHeaderName, rhs: SIPHeaderName) -> Bool {
+        switch (lhs.identity, rhs.identity) {
+        case (.known(let a), .known(let b)): a == b
+        case (.other(_, let a), .other(_, let b)): a == b
+        default: false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch identity {
+        case .known(let known): hasher.combine(known)
+        case .other(_, let key): hasher.combine(key)
+        }
+    }
 
     /// Headers whose values may be a comma-separated list (RFC 3261 §7.3.1). The authentication headers are not,
     /// even though their parameters are separated by commas.
     var allowsCommaSeparatedValues: Bool {
-        Self.listHeaders.contains(key)
+        known?.allowsCommaSeparatedValues ?? false
     }
 
-    public static let via: SIPHeaderName = "Via"
-    public static let from: SIPHeaderName = "From"
-    public static let to: SIPHeaderName = "To"
-    public static let callID: SIPHeaderName = "Call-ID"
-    public static let cseq: SIPHeaderName = "CSeq"
-    public static let contact: SIPHeaderName = "Contact"
-    public static let maxForwards: SIPHeaderName = "Max-Forwards"
-    public static let contentLength: SIPHeaderName = "Content-Length"
-    public static let contentType: SIPHeaderName = "Content-Type"
-    public static let route: SIPHeaderName = "Route"
-    public static let recordRoute: SIPHeaderName = "Record-Route"
-    public static let expires: SIPHeaderName = "Expires"
-    public static let wwwAuthenticate: SIPHeaderName = "WWW-Authenticate"
-    public static let proxyAuthenticate: SIPHeaderName = "Proxy-Authenticate"
-    public static let authorization: SIPHeaderName = "Authorization"
-    public static let proxyAuthorization: SIPHeaderName = "Proxy-Authorization"
-    public static let userAgent: SIPHeaderName = "User-Agent"
-    public static let allow: SIPHeaderName = "Allow"
-    public static let supported: SIPHeaderName = "Supported"
-    public static let warning: SIPHeaderName = "Warning"
-    public static let reason: SIPHeaderName = "Reason"
-
-    /// Lower-cased name, long form or compact form → the long form we write and its key.
-    private static let known: [String: (canonical: String, key: String)] = {
-        var table: [String: (canonical: String, key: String)] = [:]
-        let longNames = [
-            "Accept", "Accept-Encoding", "Accept-Language", "Alert-Info", "Allow", "Allow-Events",
-            "Authentication-Info", "Authorization", "Call-ID", "Call-Info", "Contact", "Content-Disposition",
-            "Content-Encoding", "Content-Language", "Content-Length", "Content-Type", "CSeq", "Date", "Error-Info",
-            "Event", "Expires", "From", "In-Reply-To", "Max-Forwards", "Min-Expires", "MIME-Version",
-            "Organization", "P-Asserted-Identity", "Priority", "Proxy-Authenticate", "Proxy-Authorization",
-            "Proxy-Require", "Reason", "Record-Route", "Refer-To", "Referred-By", "Reply-To", "Require",
-            "Retry-After", "Route", "RSeq", "Server", "Session-Expires", "Subject", "Supported", "Timestamp", "To",
-            "Unsupported", "User-Agent", "Via", "Warning", "WWW-Authenticate",
-        ]
-        for name in longNames {
-            table[name.lowercased()] = (name, name.lowercased())
-            table[name] = (name, name.lowercased())
-        }
-        let compact: [String: String] = [
-            "i": "Call-ID", "m": "Contact", "e": "Content-Encoding", "l": "Content-Length", "c": "Content-Type",
-            "f": "From", "s": "Subject", "k": "Supported", "t": "To", "v": "Via", "r": "Refer-To", "b": "Referred-By",
-            "o": "Event", "u": "Allow-Events", "x": "Session-Expires",
-        ]
-        for (short, long) in compact {
-            table[short] = (long, long.lowercased())
-            table[short.uppercased()] = (long, long.lowercased())
-        }
-        return table
-    }()
-
-    private static let listHeaders: Set<String> = [
-        "via", "contact", "route", "record-route", "allow", "supported", "require", "proxy-require",
-        "unsupported", "accept", "accept-encoding", "accept-language", "content-encoding", "content-language",
-        "allow-events", "alert-info", "call-info", "error-info", "in-reply-to", "warning", "reply-to",
-        "p-asserted-identity", "reason",
-    ]
+    public static var via: SIPHeaderName { SIPHeaderName(.via) }
+    public static var from: SIPHeaderName { SIPHeaderName(.from) }
+    public static var to: SIPHeaderName { SIPHeaderName(.to) }
+    public static var callID: SIPHeaderName { SIPHeaderName(.callID) }
+    public static var cseq: SIPHeaderName { SIPHeaderName(.cseq) }
+    public static var contact: SIPHeaderName { SIPHeaderName(.contact) }
+    public static var maxForwards: SIPHeaderName { SIPHeaderName(.maxForwards) }
+    public static var contentLength: SIPHeaderName { SIPHeaderName(.contentLength) }
+    public static var contentType: SIPHeaderName { SIPHeaderName(.contentType) }
+    public static var route: SIPHeaderName { SIPHeaderName(.route) }
+    public static var recordRoute: SIPHeaderName { SIPHeaderName(.recordRoute) }
+    public static var expires: SIPHeaderName { SIPHeaderName(.expires) }
+    public static var wwwAuthenticate: SIPHeaderName { SIPHeaderName(.wwwAuthenticate) }
+    public static var proxyAuthenticate: SIPHeaderName { SIPHeaderName(.proxyAuthenticate) }
+    public static var authorization: SIPHeaderName { SIPHeaderName(.authorization) }
+    public static var proxyAuthorization: SIPHeaderName { SIPHeaderName(.proxyAuthorization) }
+    public static var userAgent: SIPHeaderName { SIPHeaderName(.userAgent) }
+    public static var allow: SIPHeaderName { SIPHeaderName(.allow) }
+    public static var supported: SIPHeaderName { SIPHeaderName(.supported) }
+    public static var warning: SIPHeaderName { SIPHeaderName(.warning) }
+    public static var reason: SIPHeaderName { SIPHeaderName(.reason) }
 }

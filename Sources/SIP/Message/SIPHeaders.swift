@@ -11,55 +11,125 @@ public struct SIPHeaderField: Hashable, Sendable {
 
 /// A message's header fields in their order. Several fields of one name keep their relative order, which matters
 /// for Via, Route and Record-Route (RFC 3261 §7.3.1).
+///
+/// Parsed headers keep the received bytes: a value becomes a `String` only when it is read, so a message whose
+/// headers are never looked at costs no strings.
 public struct SIPHeaders: Hashable, Sendable, Sequence, ExpressibleByDictionaryLiteral {
-    public private(set) var fields: [SIPHeaderField]
+    enum StoredValue: Sendable {
+        /// Offsets into `received`.
+        case received(start: Int32, end: Int32)
+        case text(String)
+    }
 
-    public init(_ fields: [SIPHeaderField] = []) { self.fields = fields }
+    struct Entry: Sendable {
+        var name: SIPHeaderName
+        var value: StoredValue
+    }
+
+    /// The header section a parser read these from; empty for headers built in code.
+    private(set) var received: [UInt8]
+    private(set) var entries: [Entry]
+
+    public init(_ fields: [SIPHeaderField] = []) {
+        received = []
+        entries = fields.map { Entry(name: $0.name, value: .text($0.value)) }
+    }
+
+    init(received: [UInt8], entries: [Entry]) {
+        self.received = received
+        self.entries = entries
+    }
 
     public init(dictionaryLiteral elements: (SIPHeaderName, String)...) {
-        fields = elements.map { SIPHeaderField(name: $0.0, value: $0.1) }
+        self.init(elements.map { SIPHeaderField(name: $0.0, value: $0.1) })
     }
+
+    public var fields: [SIPHeaderField] { entries.map { SIPHeaderField(name: $0.name, value: string($0.value)) } }
+
+    public var count: Int { entries.count }
 
     public func makeIterator() -> IndexingIterator<[SIPHeaderField]> { fields.makeIterator() }
 
+    public static func == (lhs: SIPHeaders, rhs: SIPHeaders) -> Bool { lhs.fields == rhs.fields }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(fields) }
+
+    private func string(_ value: StoredValue) -> String {
+        switch value {
+        case .text(let text): text
+        case .received(let start, let end):
+            received.withUnsafeBufferPointer { SIPBytes($0).string(Int(start)..<Int(end)) }
+        }
+    }
+
+    /// Runs a scanner over one entry's value bytes.
+    func withValueBytes<T>(
+        at index: Int, _ body: (SIPBytes, Range<Int>) throws(SIPParseError) -> T
+    ) throws(SIPParseError) -> T {
+        switch entries[index].value {
+        case .text(let text):
+            return try text.withSIPBytes { bytes throws(SIPParseError) in try body(bytes, bytes.all) }
+        case .received(let start, let end):
+            let result: Result<T, SIPParseError> = received.withUnsafeBufferPointer { buffer in
+                do throws(SIPParseError) {
+                    return .success(try body(SIPBytes(buffer), Int(start)..<Int(end)))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            return try result.get()
+        }
+    }
+
+    /// Appends one entry's value as it goes on the wire, without line ends (header injection).
+    func appendValue(at index: Int, to bytes: inout [UInt8]) {
+        switch entries[index].value {
+        case .text(let text):
+            for byte in text.utf8 where byte != 0x0D && byte != 0x0A { bytes.append(byte) }
+        case .received(let start, let end):
+            // Received values were checked to have no CR or LF when they were parsed.
+            bytes.append(contentsOf: received[Int(start)..<Int(end)])
+        }
+    }
+
     /// The first field's whole value.
     public subscript(_ name: SIPHeaderName) -> String? {
-        fields.first { $0.name == name }?.value
+        entries.first { $0.name == name }.map { string($0.value) }
     }
 
     /// Every value of the header, in order: values of list headers written comma-separated on one line are split
     /// (commas inside quotes or angle brackets do not split).
     public func values(_ name: SIPHeaderName) -> [String] {
         var result: [String] = []
-        for field in fields where field.name == name {
+        for entry in entries where entry.name == name {
             if name.allowsCommaSeparatedValues {
-                result.append(contentsOf: SIPSyntax.splitList(field.value))
+                result.append(contentsOf: SIPSyntax.splitList(string(entry.value)))
             } else {
-                result.append(field.value)
+                result.append(string(entry.value))
             }
         }
         return result
     }
 
-    public func contains(_ name: SIPHeaderName) -> Bool { fields.contains { $0.name == name } }
+    public func contains(_ name: SIPHeaderName) -> Bool { entries.contains { $0.name == name } }
 
     public mutating func add(_ name: SIPHeaderName, _ value: String) {
-        fields.append(SIPHeaderField(name: name, value: value))
+        entries.append(Entry(name: name, value: .text(value)))
     }
 
     /// Puts a field before all others of the same name (a new top Via).
     public mutating func prepend(_ name: SIPHeaderName, _ value: String) {
-        let index = fields.firstIndex { $0.name == name } ?? fields.endIndex
-        fields.insert(SIPHeaderField(name: name, value: value), at: index)
+        let index = entries.firstIndex { $0.name == name } ?? entries.endIndex
+        entries.insert(Entry(name: name, value: .text(value)), at: index)
     }
 
     /// Replaces every field of that name with one field, where the first of them was.
     public mutating func set(_ name: SIPHeaderName, _ value: String) {
-        if let index = fields.firstIndex(where: { $0.name == name }) {
-            fields[index].value = value
-            var position = fields.index(after: index)
-            while position < fields.endIndex {
-                if fields[position].name == name { fields.remove(at: position) } else { position += 1 }
+        if let index = entries.firstIndex(where: { $0.name == name }) {
+            entries[index].value = .text(value)
+            var position = entries.index(after: index)
+            while position < entries.endIndex {
+                if entries[position].name == name { entries.remove(at: position) } else { position += 1 }
             }
         } else {
             add(name, value)
@@ -67,6 +137,6 @@ public struct SIPHeaders: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
     }
 
     public mutating func remove(_ name: SIPHeaderName) {
-        fields.removeAll { $0.name == name }
+        entries.removeAll { $0.name == name }
     }
 }

@@ -29,16 +29,15 @@ enum SIPMessageWriter {
     static func appendHeaders(_ headers: SIPHeaders, body: [UInt8], to bytes: inout [UInt8]) {
         bytes.reserveCapacity(bytes.count + 512 + body.count)
         var wroteLength = false
-        for field in headers {
-            if field.name == .contentLength {
+        for (index, entry) in headers.entries.enumerated() {
+            if entry.name == .contentLength {
                 if !wroteLength { bytes.append(contentsOf: "Content-Length: \(body.count)\r\n".utf8) }
                 wroteLength = true
                 continue
             }
-            bytes.append(contentsOf: field.name.canonical.utf8)
+            bytes.append(contentsOf: entry.name.canonical.utf8)
             bytes.append(contentsOf: ": ".utf8)
-            // A value never carries a line end onto the wire (header injection).
-            for byte in field.value.utf8 where byte != 0x0D && byte != 0x0A { bytes.append(byte) }
+            headers.appendValue(at: index, to: &bytes)
             bytes.append(contentsOf: "\r\n".utf8)
         }
         if !wroteLength { bytes.append(contentsOf: "Content-Length: \(body.count)\r\n".utf8) }

@@ -13,7 +13,19 @@ public struct SIPMethod: RawRepresentable, Hashable, Sendable, CustomStringConve
         return SIPMethod(rawValue: String(token))
     }
 
-    private static let standard: [SIPMethod] = [.invite, .ack, .bye, .cancel, .options, .register, .info, .prack, .update]
+    static func known(_ bytes: SIPBytes, _ token: Range<Int>) -> SIPMethod {
+        if bytes.equals(token, "INVITE") { return .invite }
+        if bytes.equals(token, "ACK") { return .ack }
+        if bytes.equals(token, "BYE") { return .bye }
+        if bytes.equals(token, "CANCEL") { return .cancel }
+        if bytes.equals(token, "OPTIONS") { return .options }
+        if bytes.equals(token, "REGISTER") { return .register }
+        return SIPMethod(rawValue: bytes.string(token))
+    }
+
+    private static let standard: [SIPMethod] = [
+        .invite, .ack, .bye, .cancel, .options, .register, .info, .prack, .update,
+    ]
 
     public static let invite: SIPMethod = "INVITE"
     public static let ack: SIPMethod = "ACK"

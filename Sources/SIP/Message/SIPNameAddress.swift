@@ -19,35 +19,19 @@ public struct SIPNameAddress: Hashable, Sendable, CustomStringConvertible {
     }
 
     public init(parsing value: some StringProtocol) throws(SIPParseError) {
-        var rest = SIPSyntax.trim(Substring(value))
-        guard !rest.utf8.isEmpty else { throw .malformedHeader("empty address") }
-        if rest.utf8.first == UInt8(ascii: "\"") {
-            guard let (name, after) = SIPSyntax.readQuotedString(rest) else {
-                throw .malformedHeader("unterminated display name")
-            }
-            displayName = name
-            rest = SIPSyntax.trim(after)
-            guard rest.utf8.first == UInt8(ascii: "<") else { throw .malformedHeader("display name without <uri>") }
-        } else if let open = SIPSyntax.find(UInt8(ascii: "<"), in: rest) {
-            let name = SIPSyntax.trim(rest[..<open])
-            displayName = name.isEmpty ? nil : String(name)
-            rest = rest[open...]
-        } else {
-            displayName = nil
+        self = try value.withSIPBytes { bytes throws(SIPParseError) in
+            try SIPNameAddress(bytes, bytes.scanNameAddress(bytes.all))
         }
-        if rest.utf8.first == UInt8(ascii: "<") {
-            guard let close = SIPSyntax.find(UInt8(ascii: ">"), in: rest) else { throw .malformedHeader("missing >") }
-            uri = try SIPURI(parsing: SIPSyntax.after(rest.startIndex, in: rest)[..<close])
-            parameters = try SIPParameters.parse(SIPSyntax.after(close, in: rest))
-        } else {
-            let semicolon = SIPSyntax.find(UInt8(ascii: ";"), in: rest) ?? rest.endIndex
-            let uriText = SIPSyntax.trim(rest[..<semicolon])
-            guard !uriText.utf8.contains(where: { $0 == 0x20 || $0 == 0x2C || $0 == 0x3F }) else {
-                throw .malformedHeader("address \"\(uriText)\"")
-            }
-            uri = try SIPURI(parsing: uriText)
-            parameters = try SIPParameters.parse(rest[semicolon...])
+    }
+
+    init(_ bytes: SIPBytes, _ spans: SIPNameAddressSpans) throws(SIPParseError) {
+        switch spans.displayName {
+        case .quoted(let content): displayName = bytes.unescaped(content)
+        case .plain(let name): displayName = bytes.string(name)
+        case nil: displayName = nil
         }
+        uri = try SIPURI(bytes, spans.uri)
+        parameters = try SIPParameters(bytes, spans.parameters)
     }
 
     public var description: String {

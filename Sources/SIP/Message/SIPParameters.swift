@@ -45,40 +45,21 @@ public struct SIPParameters: Hashable, Sendable, Sequence {
 
     /// Parses `;a=b;c;d="e f"` (the leading `;` optional). A quoted value keeps its quotes out.
     static func parse(_ text: Substring) throws(SIPParseError) -> SIPParameters {
-        var parameters = SIPParameters()
-        var rest = SIPSyntax.trim(text)
-        while let first = rest.utf8.first {
-            if first == UInt8(ascii: ";") {
-                rest = SIPSyntax.trim(SIPSyntax.after(rest.utf8.startIndex, in: rest))
-                continue
-            }
-            let nameEnd = SIPSyntax.find(rest) { $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: ";") } ?? rest.endIndex
-            let name = SIPSyntax.trim(rest[..<nameEnd])
-            guard !name.utf8.isEmpty, name.utf8.allSatisfy({ SIPSyntax.isTokenByte($0) || Self.isBracketByte($0) })
-            else { throw .malformedHeader("parameter name \"\(name)\"") }
-            rest = rest[nameEnd...]
-            guard rest.utf8.first == UInt8(ascii: "=") else {
-                parameters.items.append(Parameter(name: String(name), value: nil))
-                continue
-            }
-            rest = SIPSyntax.trim(SIPSyntax.after(rest.utf8.startIndex, in: rest))
-            if rest.utf8.first == UInt8(ascii: "\"") {
-                guard let (content, after) = SIPSyntax.readQuotedString(rest) else {
-                    throw .malformedHeader("unterminated quoted parameter")
-                }
-                parameters.items.append(Parameter(name: String(name), value: content))
-                rest = SIPSyntax.trim(after)
-            } else {
-                let valueEnd = SIPSyntax.find(UInt8(ascii: ";"), in: rest) ?? rest.endIndex
-                parameters.items.append(Parameter(name: String(name), value: String(SIPSyntax.trim(rest[..<valueEnd]))))
-                rest = rest[valueEnd...]
-            }
-        }
-        return parameters
+        try text.withSIPBytes { bytes throws(SIPParseError) in try SIPParameters(bytes, bytes.all) }
     }
 
-    private static func isBracketByte(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: ":")
+    init(_ bytes: SIPBytes, _ range: Range<Int>) throws(SIPParseError) {
+        var items: [Parameter] = []
+        try bytes.scanParameters(range) { name, value in
+            let text: String? =
+                switch value {
+                case .plain(let range): bytes.string(range)
+                case .quoted(let content): bytes.unescaped(content)
+                case nil: nil
+                }
+            items.append(Parameter(name: bytes.string(name), value: text))
+        }
+        self.items = items
     }
 
     /// `;a=b;c`, quoting values that are not tokens.
@@ -88,7 +69,8 @@ public struct SIPParameters: Hashable, Sendable, Sequence {
             result += ";" + item.name
             if let value = item.value {
                 let isPlain =
-                    !value.utf8.isEmpty && value.utf8.allSatisfy { SIPSyntax.isTokenByte($0) || Self.isBracketByte($0) }
+                    !value.utf8.isEmpty
+                    && value.utf8.allSatisfy { SIPSyntax.isTokenByte($0) || SIPSyntax.isBracketByte($0) }
                 result += "=" + (isPlain ? value : SIPSyntax.quoted(value))
             }
         }

@@ -18,6 +18,11 @@ enum SIPSyntax {
         }
     }
 
+    /// Bytes a URI parameter name may have besides token ones (RFC 3261 §25.1 param-unreserved).
+    static func isBracketByte(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: ":")
+    }
+
     static func isTokenCharacter(_ character: Character) -> Bool {
         character.asciiValue.map(isTokenByte) ?? false
     }

@@ -25,31 +25,18 @@ public struct SIPVia: Hashable, Sendable, CustomStringConvertible {
     public var rport: Int? { parameters.value("rport").flatMap(Int.init) }
 
     public init(parsing value: some StringProtocol) throws(SIPParseError) {
-        let text = SIPSyntax.trim(Substring(value))
-        // sent-protocol: "SIP" "/" "2.0" "/" transport, with optional whitespace around the slashes.
-        var parts: [Substring] = []
-        var rest = text
-        for _ in 0..<2 {
-            guard let slash = SIPSyntax.find(UInt8(ascii: "/"), in: rest) else {
-                throw .malformedHeader("Via \"\(text)\"")
-            }
-            parts.append(SIPSyntax.trim(rest[..<slash]))
-            rest = SIPSyntax.trim(SIPSyntax.after(slash, in: rest))
-        }
-        guard parts[0].utf8.count == 3, parts[0].uppercased() == "SIP", parts[1] == "2.0" else {
-            throw .malformedHeader("Via \"\(text)\"")
-        }
-        guard let space = SIPSyntax.find(rest, where: SIPSyntax.isWhitespaceByte) else {
-            throw .malformedHeader("Via \"\(text)\"")
-        }
-        let transport = rest[..<space]
-        guard SIPSyntax.isToken(transport) else { throw .malformedHeader("Via transport \"\(transport)\"") }
-        self.transport = Self.knownTransports.first { $0.utf8.elementsEqual(transport.utf8) } ?? transport.uppercased()
-        rest = SIPSyntax.trim(rest[space...])
-        let semicolon = SIPSyntax.find(UInt8(ascii: ";"), in: rest) ?? rest.endIndex
-        let sentBy = SIPSyntax.trim(rest[..<semicolon])
-        (host, port) = try SIPURI.parseHostPort(sentBy, whole: text)
-        parameters = try SIPParameters.parse(rest[semicolon...])
+        self = try value.withSIPBytes { bytes throws(SIPParseError) in try SIPVia(bytes, bytes.scanVia(bytes.all)) }
+    }
+
+    init(_ bytes: SIPBytes, _ spans: SIPViaSpans) throws(SIPParseError) {
+        transport =
+            Self.knownTransports.first { known in
+                known.utf8.count == spans.transport.count
+                    && known.utf8.elementsEqual(UnsafeBufferPointer(rebasing: bytes.buffer[spans.transport]))
+            } ?? bytes.string(spans.transport).uppercased()
+        host = bytes.string(spans.host)
+        port = spans.port
+        parameters = try SIPParameters(bytes, spans.parameters)
     }
 
     private static let knownTransports = ["UDP", "TCP", "TLS", "SCTP", "WS", "WSS"]

@@ -17,162 +17,233 @@ struct SIPMessageHead {
         return SIPRejectedMessage(error: error, request: SIPRequest(method: method, uri: uri, headers: headers))
     }
 
-    func contentLength(_ text: String) throws(SIPRejectedMessage) -> Int {
-        let trimmed = SIPSyntax.trim(Substring(text))
-        guard !trimmed.isEmpty, trimmed.utf8.count <= 9, trimmed.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-            let value = Int(trimmed)
-        else { throw rejection(.invalidContentLength("Content-Length \"\(text)\"")) }
-        return value
+    /// The Content-Length value, nil when the header is absent.
+    func contentLength() throws(SIPRejectedMessage) -> Int? {
+        guard let index = headers.entries.firstIndex(where: { $0.name == .contentLength }) else { return nil }
+        do {
+            return try headers.withValueBytes(at: index) { bytes, range throws(SIPParseError) in
+                guard let value = bytes.decimal(bytes.trim(range), maximumDigits: 9) else {
+                    throw .invalidContentLength("Content-Length \"\(bytes.string(range))\"")
+                }
+                return value
+            }
+        } catch {
+            throw rejection(error)
+        }
     }
 
-    /// Checks what RFC 3261 §8.1.1 makes mandatory and that those headers are well formed.
     func message() throws(SIPRejectedMessage) -> SIPMessage {
-        do {
-            for name in [SIPHeaderName.via, .from, .to, .callID, .cseq] where !headers.contains(name) {
-                throw SIPParseError.missingHeader(name)
-            }
-            let vias = headers.values(.via)
-            guard !vias.isEmpty else { throw SIPParseError.missingHeader(.via) }
-            for via in vias { _ = try SIPVia(parsing: via) }
-            _ = try SIPNameAddress(parsing: headers[.from]!)
-            _ = try SIPNameAddress(parsing: headers[.to]!)
-            guard let callID = headers[.callID], !callID.isEmpty, !callID.utf8.contains(where: SIPSyntax.isWhitespaceByte)
-            else { throw SIPParseError.malformedHeader("Call-ID") }
-            let cseq = try SIPCSeq(parsing: headers[.cseq]!)
-            if let maxForwards = headers[.maxForwards] {
-                guard let hops = Int(maxForwards), (0...255).contains(hops) else {
-                    throw SIPParseError.malformedHeader("Max-Forwards \"\(maxForwards)\"")
-                }
-            }
-            switch startLine {
-            case .request(let method, let uri):
-                guard cseq.method == method else {
-                    throw SIPParseError.malformedHeader("CSeq method \(cseq.method) in a \(method)")
-                }
-                return .request(SIPRequest(method: method, uri: uri, headers: headers, body: body))
-            case .response(let code, let reason):
-                return .response(SIPResponse(statusCode: code, reasonPhrase: reason, headers: headers, body: body))
-            }
-        } catch let error as SIPParseError {
-            throw rejection(error)
+        do throws(SIPParseError) {
+            try checkMandatoryHeaders()
         } catch {
-            throw rejection(.malformedHeader("\(error)"))
+            throw rejection(error)
+        }
+        switch startLine {
+        case .request(let method, let uri):
+            return .request(SIPRequest(method: method, uri: uri, headers: headers, body: body))
+        case .response(let code, let reason):
+            return .response(SIPResponse(statusCode: code, reasonPhrase: reason, headers: headers, body: body))
+        }
+    }
+
+    /// Checks what RFC 3261 §8.1.1 makes mandatory and that those headers are well formed, on the received bytes.
+    private func checkMandatoryHeaders() throws(SIPParseError) {
+        var from: Int?
+        var to: Int?
+        var callID: Int?
+        var cseq: Int?
+        var maxForwards: Int?
+        var viaCount = 0
+        for index in headers.entries.indices {
+            switch headers.entries[index].name.known {
+            case .via:
+                try headers.withValueBytes(at: index) { bytes, range throws(SIPParseError) in
+                    try bytes.forEachListElement(in: range) { element throws(SIPParseError) in
+                        _ = try bytes.scanVia(element)
+                        viaCount += 1
+                    }
+                }
+            case .from: if from == nil { from = index }
+            case .to: if to == nil { to = index }
+            case .callID: if callID == nil { callID = index }
+            case .cseq: if cseq == nil { cseq = index }
+            case .maxForwards: if maxForwards == nil { maxForwards = index }
+            default: break
+            }
+        }
+        guard viaCount > 0 else { throw .missingHeader(.via) }
+        guard let from else { throw .missingHeader(.from) }
+        guard let to else { throw .missingHeader(.to) }
+        guard let callID else { throw .missingHeader(.callID) }
+        guard let cseq else { throw .missingHeader(.cseq) }
+        try headers.withValueBytes(at: from) { bytes, range throws(SIPParseError) in
+            _ = try bytes.scanNameAddress(range)
+        }
+        try headers.withValueBytes(at: to) { bytes, range throws(SIPParseError) in _ = try bytes.scanNameAddress(range)
+        }
+        try headers.withValueBytes(at: callID) { bytes, range throws(SIPParseError) in
+            guard !range.isEmpty, bytes.find(in: range, where: SIPSyntax.isWhitespaceByte) == nil else {
+                throw .malformedHeader("Call-ID")
+            }
+        }
+        let requestMethod: SIPMethod? = if case .request(let method, _) = startLine { method } else { nil }
+        try headers.withValueBytes(at: cseq) { bytes, range throws(SIPParseError) in
+            let method = try bytes.scanCSeq(range).method
+            if let requestMethod, !bytes.equals(method, requestMethod.rawValue) {
+                throw .malformedHeader("CSeq method \(bytes.string(method)) in a \(requestMethod)")
+            }
+        }
+        if let maxForwards {
+            try headers.withValueBytes(at: maxForwards) { bytes, range throws(SIPParseError) in
+                guard let hops = bytes.decimal(bytes.trim(range), maximumDigits: 9), hops <= 255 else {
+                    throw .malformedHeader("Max-Forwards \"\(bytes.string(range))\"")
+                }
+            }
         }
     }
 }
 
 extension SIPMessageParser {
-    static func parseHead(_ bytes: UnsafeBufferPointer<UInt8>) throws(SIPRejectedMessage) -> SIPMessageHead {
-        var lines = LineIterator(bytes: bytes)
-        guard let first = lines.next() else {
-            throw SIPRejectedMessage(error: .malformedStartLine("empty"), request: nil)
+    /// Reads the start line and header lines of a header section (without the empty line that ends it).
+    static func parseHead(_ buffer: UnsafeBufferPointer<UInt8>) throws(SIPRejectedMessage) -> SIPMessageHead {
+        let bytes = SIPBytes(buffer)
+        // Most sections are valid UTF-8 whose every CR ends a line: one pass over the whole section shows the
+        // first, counting CRs against the line ends shows the second, and then no line needs checking on its own.
+        let text = bytes.textScan(bytes.all)
+        if text.isUTF8 {
+            let fast = try parseHead(bytes, checkingEachLine: false)
+            if fast.lineEndCarriageReturns == text.carriageReturns { return fast.head }
         }
+        return try parseHead(bytes, checkingEachLine: true).head
+    }
+
+    private static func parseHead(_ bytes: SIPBytes, checkingEachLine: Bool) throws(SIPRejectedMessage) -> (
+        head: SIPMessageHead, lineEndCarriageReturns: Int
+    ) {
+        let buffer = bytes.buffer
+        let count = buffer.count
+        guard count > 0 else { throw SIPRejectedMessage(error: .malformedStartLine("empty"), request: nil) }
+        let allText = !checkingEachLine
+        var position = 0
+        var lineEndCarriageReturns = 0
         let startLine: SIPMessageHead.StartLine
         do {
-            startLine = try parseStartLine(UnsafeBufferPointer(rebasing: bytes[first]))
+            let line = bytes.nextLine(from: &position, carriageReturns: &lineEndCarriageReturns)
+            startLine = try parseStartLine(bytes, line, isText: allText)
         } catch {
             throw SIPRejectedMessage(error: error, request: nil)
         }
-        var head = SIPMessageHead(startLine: startLine, headers: SIPHeaders())
-        var fields: [SIPHeaderField] = []
-        fields.reserveCapacity(12)
-        while let line = lines.next() {
-            let lineBytes = UnsafeBufferPointer(rebasing: bytes[line])
-            guard let firstByte = lineBytes.first else { continue }
-            if firstByte == 0x20 || firstByte == 0x09 {
+        var entries: [SIPHeaders.Entry] = []
+        entries.reserveCapacity(16)
+        func rejection(_ error: SIPParseError) -> SIPRejectedMessage {
+            SIPMessageHead(startLine: startLine, headers: SIPHeaders(received: Array(buffer), entries: entries))
+                .rejection(error)
+        }
+        while position < count {
+            let line = bytes.nextLine(from: &position, carriageReturns: &lineEndCarriageReturns)
+            guard let first = line.first else { continue }
+            if buffer[first] == 0x20 || buffer[first] == 0x09 {
                 // RFC 3261 §7.3.1: a line starting with whitespace continues the previous header.
-                guard !fields.isEmpty, !lineBytes.contains(0x0D), let more = String(validating: lineBytes, as: UTF8.self)
-                else {
-                    head.headers = SIPHeaders(fields)
-                    throw head.rejection(.malformedHeader("continuation line without a header"))
+                guard !entries.isEmpty, allText || bytes.isText(line) else {
+                    throw rejection(.malformedHeader("continuation line without a header"))
                 }
-                let trimmed = SIPSyntax.trim(Substring(more))
-                if !trimmed.isEmpty {
-                    let previous = fields[fields.count - 1].value
-                    fields[fields.count - 1].value = previous.isEmpty ? String(trimmed) : previous + " " + trimmed
+                let more = bytes.trim(line)
+                if !more.isEmpty {
+                    let previous: String
+                    switch entries[entries.count - 1].value {
+                    case .text(let text): previous = text
+                    case .received(let start, let end): previous = bytes.string(Int(start)..<Int(end))
+                    }
+                    let joined = previous.isEmpty ? bytes.string(more) : previous + " " + bytes.string(more)
+                    entries[entries.count - 1].value = .text(joined)
                 }
                 continue
             }
-            guard let colon = lineBytes.firstIndex(of: 0x3A) else {
-                head.headers = SIPHeaders(fields)
-                throw head.rejection(.malformedHeader("header line without a colon"))
+            guard let colon = bytes.find(0x3A, in: line) else {
+                throw rejection(.malformedHeader("header line without a colon"))
             }
             var nameEnd = colon
-            while nameEnd > 0, lineBytes[nameEnd - 1] == 0x20 || lineBytes[nameEnd - 1] == 0x09 { nameEnd -= 1 }
-            let nameBytes = UnsafeBufferPointer(rebasing: lineBytes[..<nameEnd])
-            guard !nameBytes.isEmpty, nameBytes.allSatisfy(isTokenByte),
-                let name = String(validating: nameBytes, as: UTF8.self)
-            else {
-                head.headers = SIPHeaders(fields)
-                throw head.rejection(.malformedHeader("header name"))
-            }
+            while nameEnd > line.lowerBound, buffer[nameEnd - 1] == 0x20 || buffer[nameEnd - 1] == 0x09 { nameEnd -= 1 }
+            let name = line.lowerBound..<nameEnd
+            guard bytes.isToken(name) else { throw rejection(.malformedHeader("header name")) }
             var valueStart = colon + 1
-            var valueEnd = lineBytes.count
-            while valueStart < valueEnd, lineBytes[valueStart] == 0x20 || lineBytes[valueStart] == 0x09 {
-                valueStart += 1
-            }
-            while valueEnd > valueStart, lineBytes[valueEnd - 1] == 0x20 || lineBytes[valueEnd - 1] == 0x09 {
-                valueEnd -= 1
-            }
-            let valueBytes = UnsafeBufferPointer(rebasing: lineBytes[valueStart..<valueEnd])
+            var valueEnd = line.upperBound
+            while valueStart < valueEnd, buffer[valueStart] == 0x20 || buffer[valueStart] == 0x09 { valueStart += 1 }
+            while valueEnd > valueStart, buffer[valueEnd - 1] == 0x20 || buffer[valueEnd - 1] == 0x09 { valueEnd -= 1 }
             // A bare CR inside a value is not SIP (RFC 3261 §25.1) and could not be written back unchanged. (A NUL can
             // be, as a quoted-pair: RFC 4475 §3.1.1.2.)
-            guard !valueBytes.contains(0x0D), let value = String(validating: valueBytes, as: UTF8.self)
-            else {
-                head.headers = SIPHeaders(fields)
-                throw head.rejection(.encoding)
-            }
-            fields.append(SIPHeaderField(name: SIPHeaderName(name), value: value))
+            guard allText || bytes.isText(valueStart..<valueEnd) else { throw rejection(.encoding) }
+            entries.append(
+                SIPHeaders.Entry(
+                    name: SIPHeaderName(bytes, name), value: .received(start: Int32(valueStart), end: Int32(valueEnd))))
         }
-        head.headers = SIPHeaders(fields)
-        return head
+        let head = SIPMessageHead(startLine: startLine, headers: SIPHeaders(received: Array(buffer), entries: entries))
+        return (head, lineEndCarriageReturns)
     }
 
-    private static func parseStartLine(_ line: UnsafeBufferPointer<UInt8>) throws(SIPParseError)
+    private static func parseStartLine(_ bytes: SIPBytes, _ line: Range<Int>, isText: Bool) throws(SIPParseError)
         -> SIPMessageHead.StartLine
     {
-        guard !line.contains(0x0D), !line.contains(0), let text = String(validating: line, as: UTF8.self) else {
-            throw .encoding
+        guard isText || bytes.isText(line), !bytes.contains(0, in: line) else { throw .encoding }
+        guard let firstSpace = bytes.find(0x20, in: line),
+            let secondSpace = bytes.find(0x20, in: firstSpace + 1..<line.upperBound)
+        else { throw .malformedStartLine(bytes.string(line.prefix(80))) }
+        let first = line.lowerBound..<firstSpace
+        let second = firstSpace + 1..<secondSpace
+        let third = secondSpace + 1..<line.upperBound
+        if bytes.hasPrefix(first, "SIP/") {
+            guard bytes.equals(first, "SIP/2.0") else { throw .unsupportedVersion(bytes.string(first.prefix(16))) }
+            guard second.count == 3, let code = bytes.decimal(second, maximumDigits: 3), (100...699).contains(code)
+            else { throw .malformedStartLine("status code \"\(bytes.string(second.prefix(16)))\"") }
+            return .response(code, bytes.string(third))
         }
-        let parts = Substring(text).utf8.split(separator: 0x20, maxSplits: 2, omittingEmptySubsequences: false)
-            .map { Substring($0) }
-        guard parts.count == 3 else { throw .malformedStartLine(String(text.prefix(80))) }
-        if parts[0].hasPrefix("SIP/") {
-            guard parts[0] == "SIP/2.0" else { throw .unsupportedVersion(String(parts[0].prefix(16))) }
-            guard parts[1].utf8.count == 3, let code = Int(parts[1]), (100...699).contains(code) else {
-                throw .malformedStartLine("status code \"\(parts[1].prefix(16))\"")
-            }
-            return .response(code, String(parts[2]))
-        }
-        guard SIPSyntax.isToken(parts[0]) else { throw .malformedStartLine("method \"\(parts[0].prefix(16))\"") }
-        guard parts[2].hasPrefix("SIP/") else { throw .malformedStartLine(String(text.prefix(80))) }
-        guard parts[2] == "SIP/2.0" else { throw .unsupportedVersion(String(parts[2].prefix(16))) }
-        let uri = try SIPURI(parsing: parts[1])
-        return .request(SIPMethod.known(parts[0]), uri)
-    }
-
-    private static func isTokenByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
-        case 0x2D, 0x2E, 0x21, 0x25, 0x2A, 0x5F, 0x2B, 0x60, 0x27, 0x7E: true
-        default: false
-        }
+        guard bytes.isToken(first) else { throw .malformedStartLine("method \"\(bytes.string(first.prefix(16)))\"") }
+        guard bytes.hasPrefix(third, "SIP/") else { throw .malformedStartLine(bytes.string(line.prefix(80))) }
+        guard bytes.equals(third, "SIP/2.0") else { throw .unsupportedVersion(bytes.string(third.prefix(16))) }
+        let uri = try SIPURI(bytes, bytes.scanURI(second))
+        return .request(SIPMethod.known(bytes, first), uri)
     }
 }
 
-/// The lines of a header section: ranges without their CR LF.
-private struct LineIterator {
-    let bytes: UnsafeBufferPointer<UInt8>
-    var position = 0
-
-    mutating func next() -> Range<Int>? {
-        guard position < bytes.count else { return nil }
+extension SIPBytes {
+    /// The line starting at `position` without its LF or CR LF; moves `position` past the line end and counts
+    /// the CR it left out.
+    @inline(__always) func nextLine(from position: inout Int, carriageReturns: inout Int) -> Range<Int> {
         let start = position
-        var end = start
-        while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+        let end = find(0x0A, in: start..<buffer.count) ?? buffer.count
         position = end + 1
-        var contentEnd = end
-        if contentEnd > start, bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
-        return start..<contentEnd
+        guard end > start, buffer[end - 1] == 0x0D else { return start..<end }
+        carriageReturns += 1
+        return start..<end - 1
+    }
+
+    /// Valid UTF-8 without a CR: what a header value or start line may hold.
+    @inline(__always) func isText(_ range: Range<Int>) -> Bool {
+        var ascii = true
+        for index in range {
+            let byte = buffer[index]
+            if byte == 0x0D { return false }
+            if byte >= 0x80 { ascii = false }
+        }
+        return ascii || String(validating: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self) != nil
+    }
+
+    /// Whether the bytes are valid UTF-8, and how many CRs they hold (a loop the compiler vectorises).
+    func textScan(_ range: Range<Int>) -> (isUTF8: Bool, carriageReturns: Int) {
+        var highBits: UInt8 = 0
+        var carriageReturns = 0
+        for index in range {
+            let byte = buffer[index]
+            highBits |= byte
+            carriageReturns &+= byte == 0x0D ? 1 : 0
+        }
+        let isUTF8 =
+            highBits < 0x80 || String(validating: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self) != nil
+        return (isUTF8, carriageReturns)
+    }
+
+    func hasPrefix(_ range: Range<Int>, _ literal: StaticString) -> Bool {
+        range.count >= literal.utf8CodeUnitCount
+            && equals(range.lowerBound..<range.lowerBound + literal.utf8CodeUnitCount, literal)
     }
 }

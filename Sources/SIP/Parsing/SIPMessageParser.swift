@@ -1,5 +1,6 @@
-/// Turns bytes into SIP messages (RFC 3261 §7, §18.3) without turning the whole message into a `String`: only each
-/// header's name and value become strings, the body stays bytes.
+/// Turns bytes into SIP messages (RFC 3261 §7, §18.3) without turning the message into strings: the header section
+/// is kept as bytes with each header's place in it, checked where RFC 3261 requires; a value becomes a `String`
+/// when it is read.
 ///
 /// On a stream (TCP, TLS) messages are framed by Content-Length, which must be present; bytes may arrive in any
 /// pieces. For datagrams (UDP) each datagram is one message: a body longer than Content-Length is cut to it, a
@@ -60,10 +61,7 @@ public struct SIPMessageParser: Sendable {
             return nil
         }
         var head = try Self.parseHead(UnsafeBufferPointer(rebasing: bytes[..<headerEnd.start]))
-        guard let lengthText = head.headers[.contentLength] else {
-            throw head.rejection(.missingHeader(.contentLength))
-        }
-        let length = try head.contentLength(lengthText)
+        guard let length = try head.contentLength() else { throw head.rejection(.missingHeader(.contentLength)) }
         let total = headerEnd.end + length
         guard total <= maximumSize else { throw head.rejection(.tooLarge(total)) }
         guard bytes.count >= total else { return nil }
@@ -87,8 +85,7 @@ public struct SIPMessageParser: Sendable {
         }
         var head = try parseHead(UnsafeBufferPointer(rebasing: bytes[..<headerEnd.start]))
         var bodyEnd = bytes.count
-        if let lengthText = head.headers[.contentLength] {
-            let length = try head.contentLength(lengthText)
+        if let length = try head.contentLength() {
             guard headerEnd.end + length <= bytes.count else {
                 throw head.rejection(.invalidContentLength("Content-Length \(length) beyond the datagram"))
             }
@@ -105,21 +102,19 @@ public struct SIPMessageParser: Sendable {
         return try result.get()
     }
 
-    /// Where the header section ends: `start` is the first byte of the empty line, `end` the first body byte.
+    /// Where the header section ends: `start` is the LF of its last line (the CR before it, if any, is left in the
+    /// section), `end` the first body byte.
     /// Bare LF line ends are accepted as well as CRLF.
-    static func findHeaderEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> (start: Int, end: Int)? {
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            guard bytes[index] == 0x0A else {
-                index += 1
-                continue
-            }
+    static func findHeaderEnd(_ buffer: UnsafeBufferPointer<UInt8>) -> (start: Int, end: Int)? {
+        let bytes = SIPBytes(buffer)
+        let count = buffer.count
+        var from = 0
+        while let index = bytes.find(0x0A, in: from..<count) {
             let next = index + 1
-            if next < count, bytes[next] == 0x0A { return (index, next + 1) }
-            if next + 1 < count, bytes[next] == 0x0D, bytes[next + 1] == 0x0A { return (index, next + 2) }
+            if next < count, buffer[next] == 0x0A { return (index, next + 1) }
+            if next + 1 < count, buffer[next] == 0x0D, buffer[next + 1] == 0x0A { return (index, next + 2) }
             if next == count { return nil }
-            index = next
+            from = next
         }
         return nil
     }
