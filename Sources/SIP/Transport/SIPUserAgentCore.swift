@@ -14,21 +14,30 @@ final class SIPUserAgentCore {
         var machine: any ClientTransactionMachine
         var user: TransactionUser
         var destination: SIPDestination
-        var timers: [SIPTimer: Scheduled<Void>] = [:]
+        var timers = SIPArmedTimers<TimerID>()
     }
 
     private struct ServerEntry {
         var machine: any ServerTransactionMachine
         var destination: SIPDestination
-        var timers: [SIPTimer: Scheduled<Void>] = [:]
+        var timers = SIPArmedTimers<TimerID>()
     }
 
     private struct CallEntry {
         var call: OutboundCall
         var destination: SIPDestination
         var report: @Sendable (OutboundCallProgress) -> Void
-        var ringTimer: Scheduled<Void>?
+        var ringTimer: TimerID?
     }
+
+    /// What a timer in `timers` is for.
+    private enum TimerOwner {
+        case client(TransactionKey, SIPTimer)
+        case server(TransactionKey, SIPTimer)
+        case ring(callID: String)
+    }
+
+    private typealias TimerID = SIPTimerQueue<TimerOwner>.ID
 
     /// Client transactions by branch and method (a CANCEL shares its INVITE's branch, RFC 3261 §17.1.3).
     private struct TransactionKey: Hashable {
@@ -45,6 +54,9 @@ final class SIPUserAgentCore {
     private var servers: [TransactionKey: ServerEntry] = [:]
     private var calls: [String: CallEntry] = [:]
     private var warnedPeers: Set<String> = []
+    /// Every transaction and ring timer; the event loop holds one task, for the earliest of them.
+    private var timers = SIPTimerQueue<TimerOwner>()
+    private var wakeUp: (deadline: NIODeadline, task: Scheduled<Void>)?
     private(set) var droppedMessages = 0
     var loopBound: NIOLoopBound<SIPUserAgentCore> { NIOLoopBound(self, eventLoop: eventLoop) }
 
@@ -145,9 +157,9 @@ final class SIPUserAgentCore {
     }
 
     func close() -> EventLoopFuture<Void> {
-        for (_, entry) in clients { entry.timers.values.forEach { $0.cancel() } }
-        for (_, entry) in servers { entry.timers.values.forEach { $0.cancel() } }
-        for (_, entry) in calls { entry.ringTimer?.cancel() }
+        timers.removeAll()
+        wakeUp?.task.cancel()
+        wakeUp = nil
         clients = [:]
         servers = [:]
         calls = [:]
@@ -298,13 +310,10 @@ final class SIPUserAgentCore {
                 let core = loopBound
                 send(message, to: entry.destination) { core.value.clientTransportFailed(key) }
             case .startTimer(let timer, let delay):
-                let core = loopBound
-                clients[key]?.timers[timer]?.cancel()
-                clients[key]?.timers[timer] = eventLoop.scheduleTask(in: TimeAmount(delay)) {
-                    core.value.clientTimerFired(timer, key)
-                }
+                let id = arm(.client(key, timer), in: delay)
+                disarm(clients[key]?.timers.set(timer, id) ?? nil)
             case .cancelTimer(let timer):
-                clients[key]?.timers.removeValue(forKey: timer)?.cancel()
+                disarm(clients[key]?.timers.remove(timer) ?? nil)
             case .deliverResponse(let response):
                 switch entry.user {
                 case .call(let callID): callActions(callID) { $0.receive(response) }
@@ -322,7 +331,7 @@ final class SIPUserAgentCore {
                             detail: "\(key.method) to \(entry.destination.address)"))
                 }
             case .terminated:
-                clients.removeValue(forKey: key)?.timers.values.forEach { $0.cancel() }
+                clients.removeValue(forKey: key)?.timers.ids.forEach(disarm)
                 if case .completion(let promise) = entry.user {
                     // Already completed by a final response or a failure; this only guards against a leak.
                     promise.fail(SIPUserAgentError(code: .timedOut, detail: "transaction ended"))
@@ -335,7 +344,7 @@ final class SIPUserAgentCore {
 
     private func clientTimerFired(_ timer: SIPTimer, _ key: TransactionKey) {
         guard var entry = clients[key] else { return }
-        entry.timers[timer] = nil
+        _ = entry.timers.remove(timer)
         let actions = entry.machine.timerFired(timer)
         clients[key] = entry
         apply(actions, client: key)
@@ -354,15 +363,12 @@ final class SIPUserAgentCore {
             switch action {
             case .send(let message): send(message, to: entry.destination)
             case .startTimer(let timer, let delay):
-                let core = loopBound
-                servers[key]?.timers[timer]?.cancel()
-                servers[key]?.timers[timer] = eventLoop.scheduleTask(in: TimeAmount(delay)) {
-                    core.value.serverTimerFired(timer, key)
-                }
+                let id = arm(.server(key, timer), in: delay)
+                disarm(servers[key]?.timers.set(timer, id) ?? nil)
             case .cancelTimer(let timer):
-                servers[key]?.timers.removeValue(forKey: timer)?.cancel()
+                disarm(servers[key]?.timers.remove(timer) ?? nil)
             case .terminated:
-                servers.removeValue(forKey: key)?.timers.values.forEach { $0.cancel() }
+                servers.removeValue(forKey: key)?.timers.ids.forEach(disarm)
             case .deliverRequest, .deliverResponse, .timedOut, .transportFailed:
                 break
             }
@@ -371,10 +377,45 @@ final class SIPUserAgentCore {
 
     private func serverTimerFired(_ timer: SIPTimer, _ key: TransactionKey) {
         guard var entry = servers[key] else { return }
-        entry.timers[timer] = nil
+        _ = entry.timers.remove(timer)
         let actions = entry.machine.timerFired(timer)
         servers[key] = entry
         apply(actions, server: key)
+    }
+
+    // MARK: Timers
+
+    private func arm(_ owner: TimerOwner, in delay: Duration) -> TimerID {
+        let id = timers.schedule(owner, at: (eventLoop.now + TimeAmount(delay)).uptimeNanoseconds)
+        scheduleWakeUp()
+        return id
+    }
+
+    /// Forgets a timer; the event loop's wake-up stays as it is and finds nothing due if this was the earliest.
+    private func disarm(_ id: TimerID?) {
+        if let id { timers.cancel(id) }
+    }
+
+    private func scheduleWakeUp() {
+        guard let next = timers.nextDeadline() else { return }
+        if let wakeUp, wakeUp.deadline.uptimeNanoseconds <= next { return }
+        wakeUp?.task.cancel()
+        let deadline = NIODeadline.uptimeNanoseconds(next)
+        let core = loopBound
+        wakeUp = (deadline, eventLoop.scheduleTask(deadline: deadline) { core.value.timersDue() })
+    }
+
+    private func timersDue() {
+        wakeUp = nil
+        let now = eventLoop.now.uptimeNanoseconds
+        while let owner = timers.popDue(at: now) {
+            switch owner {
+            case .client(let key, let timer): clientTimerFired(timer, key)
+            case .server(let key, let timer): serverTimerFired(timer, key)
+            case .ring(let callID): callActions(callID) { $0.ringTimerFired() }
+            }
+        }
+        scheduleWakeUp()
     }
 
     // MARK: Calls
@@ -410,17 +451,16 @@ final class SIPUserAgentCore {
             case .respond(let response):
                 if let serverKey { respond(response, server: serverKey) }
             case .startRingTimer(let delay):
-                let core = loopBound
-                calls[callID]?.ringTimer = eventLoop.scheduleTask(in: TimeAmount(delay)) {
-                    core.value.callActions(callID) { $0.ringTimerFired() }
-                }
+                let id = arm(.ring(callID: callID), in: delay)
+                disarm(calls[callID]?.ringTimer)
+                calls[callID]?.ringTimer = id
             case .cancelRingTimer:
-                calls[callID]?.ringTimer?.cancel()
+                disarm(calls[callID]?.ringTimer)
                 calls[callID]?.ringTimer = nil
             case .report(let progress):
                 entry.report(progress)
             case .finished:
-                calls.removeValue(forKey: callID)?.ringTimer?.cancel()
+                disarm(calls.removeValue(forKey: callID)?.ringTimer)
             }
         }
     }
