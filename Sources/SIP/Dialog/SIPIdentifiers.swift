@@ -23,9 +23,18 @@ public struct SIPIdentifiers: Sendable {
         cnonce: { randomHex(16) }
     )
 
+    /// `digits` lower-case hex digits, 64 random bits per 16 digits (one `getrandom` for each, not one per digit).
     static func randomHex(_ digits: Int) -> String {
-        let alphabet = Array("0123456789abcdef")
         var generator = SystemRandomNumberGenerator()
-        return String((0..<digits).map { _ in alphabet[Int(generator.next() % 16)] })
+        return String(unsafeUninitializedCapacity: digits) { text in
+            var word: UInt64 = 0
+            for index in 0..<digits {
+                if index % 16 == 0 { word = generator.next() }
+                let nibble = UInt8(truncatingIfNeeded: word & 0xF)
+                word >>= 4
+                text[index] = nibble < 10 ? 0x30 + nibble : 0x57 + nibble
+            }
+            return digits
+        }
     }
 }

@@ -133,7 +133,10 @@ public final class SIPUserAgent: Sendable {
 
     private func destination(for peer: Peer) throws -> SIPDestination {
         do {
-            let address = try SocketAddress.makeAddressResolvingHost(peer.host, port: peer.port)
+            // A literal address needs no resolver call (getaddrinfo for every call placed).
+            let address =
+                try (try? SocketAddress(ipAddress: peer.host, port: peer.port))
+                ?? SocketAddress.makeAddressResolvingHost(peer.host, port: peer.port)
             return SIPDestination(transport: peer.transport, address: SocketAddressKey(address: address))
         } catch {
             throw SIPUserAgentError(code: .unresolvableHost, detail: "\(peer.host): \(error)")
