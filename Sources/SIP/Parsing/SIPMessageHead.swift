@@ -104,22 +104,36 @@ struct SIPMessageHead {
 }
 
 extension SIPMessageParser {
-    /// Reads the start line and header lines of a header section (without the empty line that ends it).
-    static func parseHead(_ buffer: UnsafeBufferPointer<UInt8>) throws(SIPRejectedMessage) -> SIPMessageHead {
-        let bytes = SIPBytes(buffer)
-        // Most sections are valid UTF-8 whose every CR ends a line: one pass over the whole section shows the
-        // first, counting CRs against the line ends shows the second, and then no line needs checking on its own.
-        let text = bytes.textScan(bytes.all)
-        if text.isUTF8 {
-            let fast = try parseHead(bytes, checkingEachLine: false)
-            if fast.lineEndCarriageReturns == text.carriageReturns { return fast.head }
-        }
-        return try parseHead(bytes, checkingEachLine: true).head
+    /// Where a header section ends.
+    enum HeadEnd {
+        /// The bytes are the section, already framed (a stream), without the empty line.
+        case endOfBytes
+        /// At the first empty line (a datagram); the body starts after it.
+        case emptyLine
     }
 
-    private static func parseHead(_ bytes: SIPBytes, checkingEachLine: Bool) throws(SIPRejectedMessage) -> (
-        head: SIPMessageHead, lineEndCarriageReturns: Int
+    /// Reads the start line and header lines of a header section; returns the head and where the body starts.
+    static func parseHead(_ buffer: UnsafeBufferPointer<UInt8>, until end: HeadEnd) throws(SIPRejectedMessage) -> (
+        head: SIPMessageHead, bodyStart: Int
     ) {
+        let bytes = SIPBytes(buffer)
+        // Most sections are valid UTF-8 whose every CR ends a line: one pass over the section read without checking
+        // each line shows the first, counting CRs against the line ends shows the second. Anything else (and any
+        // error, so that it is reported as the checking pass sees it) is read again line by line.
+        if let fast = try? parseHead(bytes, until: end, checkingEachLine: false) {
+            let text = bytes.textScan(0..<fast.bodyStart)
+            if text.isUTF8, fast.lineEndCarriageReturns == text.carriageReturns { return (fast.head, fast.bodyStart) }
+        }
+        if end == .emptyLine, findHeaderEnd(buffer) == nil {
+            throw SIPRejectedMessage(error: .truncated("no end of headers"), request: nil)
+        }
+        let checked = try parseHead(bytes, until: end, checkingEachLine: true)
+        return (checked.head, checked.bodyStart)
+    }
+
+    private static func parseHead(_ bytes: SIPBytes, until end: HeadEnd, checkingEachLine: Bool)
+        throws(SIPRejectedMessage) -> (head: SIPMessageHead, bodyStart: Int, lineEndCarriageReturns: Int)
+    {
         let buffer = bytes.buffer
         let count = buffer.count
         guard count > 0 else { throw SIPRejectedMessage(error: .malformedStartLine("empty"), request: nil) }
@@ -127,21 +141,36 @@ extension SIPMessageParser {
         var position = 0
         var lineEndCarriageReturns = 0
         let startLine: SIPMessageHead.StartLine
-        do {
+        do throws(SIPParseError) {
             let line = bytes.nextLine(from: &position, carriageReturns: &lineEndCarriageReturns)
+            if end == .emptyLine, line.isEmpty || position > count { throw .truncated("no end of headers") }
             startLine = try parseStartLine(bytes, line, isText: allText)
         } catch {
             throw SIPRejectedMessage(error: error, request: nil)
         }
         var entries: [SIPHeaders.Entry] = []
         entries.reserveCapacity(16)
+        var sectionEnd = count
+        var bodyStart = count
         func rejection(_ error: SIPParseError) -> SIPRejectedMessage {
-            SIPMessageHead(startLine: startLine, headers: SIPHeaders(received: Array(buffer), entries: entries))
+            let received = Array(UnsafeBufferPointer(rebasing: buffer[..<min(position, count)]))
+            return SIPMessageHead(startLine: startLine, headers: SIPHeaders(received: received, entries: entries))
                 .rejection(error)
         }
+        var foundEmptyLine = false
         while position < count {
+            let lineStart = position
             let line = bytes.nextLine(from: &position, carriageReturns: &lineEndCarriageReturns)
-            guard let first = line.first else { continue }
+            guard let first = line.first else {
+                // An empty line ended by LF ends the section (RFC 3261 §7).
+                if end == .emptyLine, position <= count {
+                    sectionEnd = lineStart
+                    bodyStart = position
+                    foundEmptyLine = true
+                    break
+                }
+                continue
+            }
             if buffer[first] == 0x20 || buffer[first] == 0x09 {
                 // RFC 3261 §7.3.1: a line starting with whitespace continues the previous header.
                 guard !entries.isEmpty, allText || bytes.isText(line) else {
@@ -159,7 +188,8 @@ extension SIPMessageParser {
                 }
                 continue
             }
-            guard let colon = bytes.find(0x3A, in: line) else {
+            // Names are short: a plain loop finds the colon sooner than a call to memchr.
+            guard let colon = bytes.find(in: line, where: { $0 == 0x3A }) else {
                 throw rejection(.malformedHeader("header line without a colon"))
             }
             var nameEnd = colon
@@ -177,8 +207,12 @@ extension SIPMessageParser {
                 SIPHeaders.Entry(
                     name: SIPHeaderName(bytes, name), value: .received(start: Int32(valueStart), end: Int32(valueEnd))))
         }
-        let head = SIPMessageHead(startLine: startLine, headers: SIPHeaders(received: Array(buffer), entries: entries))
-        return (head, lineEndCarriageReturns)
+        if end == .emptyLine, !foundEmptyLine {
+            throw SIPRejectedMessage(error: .truncated("no end of headers"), request: nil)
+        }
+        let received = Array(UnsafeBufferPointer(rebasing: buffer[..<sectionEnd]))
+        let head = SIPMessageHead(startLine: startLine, headers: SIPHeaders(received: received, entries: entries))
+        return (head, bodyStart, lineEndCarriageReturns)
     }
 
     private static func parseStartLine(_ bytes: SIPBytes, _ line: Range<Int>, isText: Bool) throws(SIPParseError)
@@ -228,17 +262,32 @@ extension SIPBytes {
         return ascii || String(validating: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self) != nil
     }
 
-    /// Whether the bytes are valid UTF-8, and how many CRs they hold (a loop the compiler vectorises).
+    /// Whether the bytes are valid UTF-8, and how many CRs they hold: eight bytes at a time, the CRs found with the
+    /// exact zero-byte test on `word ^ 0x0D0D…` (no carries between bytes) and counted by popcount.
     func textScan(_ range: Range<Int>) -> (isUTF8: Bool, carriageReturns: Int) {
-        var highBits: UInt8 = 0
+        guard let base = buffer.baseAddress, !range.isEmpty else { return (true, 0) }
+        let start = UnsafeRawPointer(base + range.lowerBound)
+        let count = range.count
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        var highBits: UInt64 = 0
         var carriageReturns = 0
-        for index in range {
-            let byte = buffer[index]
-            highBits |= byte
+        var offset = 0
+        while offset + 8 <= count {
+            let word = start.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            highBits |= word
+            let crs = word ^ 0x0D0D_0D0D_0D0D_0D0D
+            carriageReturns &+= (~(((crs & low) &+ low) | crs | low)).nonzeroBitCount
+            offset += 8
+        }
+        while offset < count {
+            let byte = start.load(fromByteOffset: offset, as: UInt8.self)
+            highBits |= UInt64(byte)
             carriageReturns &+= byte == 0x0D ? 1 : 0
+            offset += 1
         }
         let isUTF8 =
-            highBits < 0x80 || String(validating: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self) != nil
+            highBits & ~low == 0
+            || String(validating: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self) != nil
         return (isUTF8, carriageReturns)
     }
 

@@ -60,7 +60,7 @@ public struct SIPMessageParser: Sendable {
             }
             return nil
         }
-        var head = try Self.parseHead(UnsafeBufferPointer(rebasing: bytes[..<headerEnd.start]))
+        var head = try Self.parseHead(UnsafeBufferPointer(rebasing: bytes[..<headerEnd.start]), until: .endOfBytes).head
         guard let length = try head.contentLength() else { throw head.rejection(.missingHeader(.contentLength)) }
         let total = headerEnd.end + length
         guard total <= maximumSize else { throw head.rejection(.tooLarge(total)) }
@@ -80,18 +80,15 @@ public struct SIPMessageParser: Sendable {
         var start = 0
         while start < all.count, all[start] == 0x0D || all[start] == 0x0A { start += 1 }
         let bytes = UnsafeBufferPointer(rebasing: all[start...])
-        guard let headerEnd = findHeaderEnd(bytes) else {
-            throw SIPRejectedMessage(error: .truncated("no end of headers"), request: nil)
-        }
-        var head = try parseHead(UnsafeBufferPointer(rebasing: bytes[..<headerEnd.start]))
+        var (head, bodyStart) = try parseHead(bytes, until: .emptyLine)
         var bodyEnd = bytes.count
         if let length = try head.contentLength() {
-            guard headerEnd.end + length <= bytes.count else {
+            guard bodyStart + length <= bytes.count else {
                 throw head.rejection(.invalidContentLength("Content-Length \(length) beyond the datagram"))
             }
-            bodyEnd = headerEnd.end + length
+            bodyEnd = bodyStart + length
         }
-        head.body = Array(bytes[headerEnd.end..<bodyEnd])
+        head.body = Array(bytes[bodyStart..<bodyEnd])
         return try head.message()
     }
 
