@@ -184,6 +184,19 @@ import Testing
         #expect(error?.request?.method == .invite, "a 400 can still be answered")
     }
 
+    /// A header name must be a token (RFC 3261 §25.1): known names in any case pass, any other name is checked
+    /// byte by byte, and a request with a bad name can still be answered with 400.
+    @Test(arguments: ["Bad Name: x", "X@Y: z", "Sub\u{00E9}ject: x", ": no name", "Vi a: SIP/2.0/UDP h"])
+    func refusesHeaderNamesThatAreNotTokens(line: String) throws {
+        let text = Fixtures.invite.replacingOccurrences(of: "Max-Forwards: 70", with: "Max-Forwards: 70\r\n\(line)")
+        let error = rejection(text)
+        #expect(error?.error.code == .malformedHeader, "\(line)")
+        #expect(error?.request?.method == .invite, "a 400 can still be answered")
+        let known = Fixtures.invite.replacingOccurrences(
+            of: "Max-Forwards: 70", with: "MAX-forwards: 70\r\nX-Tsunagu.Agent~1: ok")
+        #expect(try SIPMessageParser.parseDatagram(Array(known.utf8)).headers["x-tsunagu.agent~1"] == "ok")
+    }
+
     /// Names are matched on the bytes: any case, compact forms, and unknown names kept as they came.
     @Test func headerNamesAreReadWithoutRegardToCase() throws {
         #expect(SIPHeaderName("CONTENT-length") == .contentLength)

@@ -20,14 +20,16 @@ public struct SIPHeaderName: Hashable, Sendable, CustomStringConvertible, Expres
         }
     }
 
-    /// The name of a header line, looked up without making a `String` when it is a known one.
-    init(_ bytes: SIPBytes, _ range: Range<Int>) {
+    /// The name of a header line, looked up without making a `String` when it is a known one; nil when it is not a
+    /// token. A known name matched is one already, so only other names are checked.
+    init?(headerLine bytes: SIPBytes, _ range: Range<Int>) {
         if let known = SIPKnownHeader(bytes, range) {
             identity = .known(known)
-        } else {
-            let spelling = bytes.string(range)
-            identity = .other(spelling: spelling, key: spelling.lowercased())
+            return
         }
+        guard bytes.isToken(range) else { return nil }
+        let spelling = bytes.string(range)
+        identity = .other(spelling: spelling, key: spelling.lowercased())
     }
 
     var known: SIPKnownHeader? {

@@ -194,8 +194,9 @@ extension SIPMessageParser {
             }
             var nameEnd = colon
             while nameEnd > line.lowerBound, buffer[nameEnd - 1] == 0x20 || buffer[nameEnd - 1] == 0x09 { nameEnd -= 1 }
-            let name = line.lowerBound..<nameEnd
-            guard bytes.isToken(name) else { throw rejection(.malformedHeader("header name")) }
+            guard let name = SIPHeaderName(headerLine: bytes, line.lowerBound..<nameEnd) else {
+                throw rejection(.malformedHeader("header name"))
+            }
             var valueStart = colon + 1
             var valueEnd = line.upperBound
             while valueStart < valueEnd, buffer[valueStart] == 0x20 || buffer[valueStart] == 0x09 { valueStart += 1 }
@@ -205,7 +206,7 @@ extension SIPMessageParser {
             guard allText || bytes.isText(valueStart..<valueEnd) else { throw rejection(.encoding) }
             entries.append(
                 SIPHeaders.Entry(
-                    name: SIPHeaderName(bytes, name), value: .received(start: Int32(valueStart), end: Int32(valueEnd))))
+                    name: name, value: .received(start: Int32(valueStart), end: Int32(valueEnd))))
         }
         if end == .emptyLine, !foundEmptyLine {
             throw SIPRejectedMessage(error: .truncated("no end of headers"), request: nil)
