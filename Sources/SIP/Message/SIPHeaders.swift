@@ -81,6 +81,18 @@ public struct SIPHeaders: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
         }
     }
 
+    /// Runs `body` with a reader of the entries' values that pins the received bytes once for all of them.
+    func withValueReader<T>(_ body: (SIPHeaderValueReader) throws(SIPParseError) -> T) throws(SIPParseError) -> T {
+        let result: Result<T, SIPParseError> = received.withUnsafeBufferPointer { buffer in
+            do throws(SIPParseError) {
+                return .success(try body(SIPHeaderValueReader(headers: self, received: SIPBytes(buffer))))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
     /// Appends one entry's value as it goes on the wire, without line ends (header injection).
     func appendValue(at index: Int, to bytes: inout [UInt8]) {
         switch entries[index].value {
@@ -138,5 +150,18 @@ public struct SIPHeaders: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
 
     public mutating func remove(_ name: SIPHeaderName) {
         entries.removeAll { $0.name == name }
+    }
+}
+
+/// Reads header values for `SIPHeaders.withValueReader`: received values straight from the pinned bytes.
+struct SIPHeaderValueReader {
+    let headers: SIPHeaders
+    let received: SIPBytes
+
+    func read<T>(_ index: Int, _ scan: (SIPBytes, Range<Int>) throws(SIPParseError) -> T) throws(SIPParseError) -> T {
+        if case .received(let start, let end) = headers.entries[index].value {
+            return try scan(received, Int(start)..<Int(end))
+        }
+        return try headers.withValueBytes(at: index, scan)
     }
 }

@@ -48,55 +48,55 @@ struct SIPMessageHead {
 
     /// Checks what RFC 3261 §8.1.1 makes mandatory and that those headers are well formed, on the received bytes.
     private func checkMandatoryHeaders() throws(SIPParseError) {
-        var from: Int?
-        var to: Int?
-        var callID: Int?
-        var cseq: Int?
-        var maxForwards: Int?
-        var viaCount = 0
-        for index in headers.entries.indices {
-            switch headers.entries[index].name.known {
-            case .via:
-                try headers.withValueBytes(at: index) { bytes, range throws(SIPParseError) in
-                    try bytes.forEachListElement(in: range) { element throws(SIPParseError) in
-                        _ = try bytes.scanVia(element)
-                        viaCount += 1
+        try headers.withValueReader { values throws(SIPParseError) in
+            var from: Int?
+            var to: Int?
+            var callID: Int?
+            var cseq: Int?
+            var maxForwards: Int?
+            var viaCount = 0
+            for index in headers.entries.indices {
+                switch headers.entries[index].name.known {
+                case .via:
+                    try values.read(index) { bytes, range throws(SIPParseError) in
+                        try bytes.forEachListElement(in: range) { element throws(SIPParseError) in
+                            _ = try bytes.scanVia(element)
+                            viaCount += 1
+                        }
                     }
+                case .from: if from == nil { from = index }
+                case .to: if to == nil { to = index }
+                case .callID: if callID == nil { callID = index }
+                case .cseq: if cseq == nil { cseq = index }
+                case .maxForwards: if maxForwards == nil { maxForwards = index }
+                default: break
                 }
-            case .from: if from == nil { from = index }
-            case .to: if to == nil { to = index }
-            case .callID: if callID == nil { callID = index }
-            case .cseq: if cseq == nil { cseq = index }
-            case .maxForwards: if maxForwards == nil { maxForwards = index }
-            default: break
             }
-        }
-        guard viaCount > 0 else { throw .missingHeader(.via) }
-        guard let from else { throw .missingHeader(.from) }
-        guard let to else { throw .missingHeader(.to) }
-        guard let callID else { throw .missingHeader(.callID) }
-        guard let cseq else { throw .missingHeader(.cseq) }
-        try headers.withValueBytes(at: from) { bytes, range throws(SIPParseError) in
-            _ = try bytes.scanNameAddress(range)
-        }
-        try headers.withValueBytes(at: to) { bytes, range throws(SIPParseError) in _ = try bytes.scanNameAddress(range)
-        }
-        try headers.withValueBytes(at: callID) { bytes, range throws(SIPParseError) in
-            guard !range.isEmpty, bytes.find(in: range, where: SIPSyntax.isWhitespaceByte) == nil else {
-                throw .malformedHeader("Call-ID")
+            guard viaCount > 0 else { throw .missingHeader(.via) }
+            guard let from else { throw .missingHeader(.from) }
+            guard let to else { throw .missingHeader(.to) }
+            guard let callID else { throw .missingHeader(.callID) }
+            guard let cseq else { throw .missingHeader(.cseq) }
+            for index in [from, to] {
+                try values.read(index) { bytes, range throws(SIPParseError) in _ = try bytes.scanNameAddress(range) }
             }
-        }
-        let requestMethod: SIPMethod? = if case .request(let method, _) = startLine { method } else { nil }
-        try headers.withValueBytes(at: cseq) { bytes, range throws(SIPParseError) in
-            let method = try bytes.scanCSeq(range).method
-            if let requestMethod, !bytes.equals(method, requestMethod.rawValue) {
-                throw .malformedHeader("CSeq method \(bytes.string(method)) in a \(requestMethod)")
+            try values.read(callID) { bytes, range throws(SIPParseError) in
+                guard !range.isEmpty, bytes.find(in: range, where: SIPSyntax.isWhitespaceByte) == nil else {
+                    throw .malformedHeader("Call-ID")
+                }
             }
-        }
-        if let maxForwards {
-            try headers.withValueBytes(at: maxForwards) { bytes, range throws(SIPParseError) in
-                guard let hops = bytes.decimal(bytes.trim(range), maximumDigits: 9), hops <= 255 else {
-                    throw .malformedHeader("Max-Forwards \"\(bytes.string(range))\"")
+            let requestMethod: SIPMethod? = if case .request(let method, _) = startLine { method } else { nil }
+            try values.read(cseq) { bytes, range throws(SIPParseError) in
+                let method = try bytes.scanCSeq(range).method
+                if let requestMethod, !bytes.equals(method, requestMethod.rawValue) {
+                    throw .malformedHeader("CSeq method \(bytes.string(method)) in a \(requestMethod)")
+                }
+            }
+            if let maxForwards {
+                try values.read(maxForwards) { bytes, range throws(SIPParseError) in
+                    guard let hops = bytes.decimal(bytes.trim(range), maximumDigits: 9), hops <= 255 else {
+                        throw .malformedHeader("Max-Forwards \"\(bytes.string(range))\"")
+                    }
                 }
             }
         }
@@ -263,31 +263,36 @@ extension SIPBytes {
         return ascii || String(validating: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self) != nil
     }
 
-    /// Whether the bytes are valid UTF-8, and how many CRs they hold: eight bytes at a time, the CRs found with the
-    /// exact zero-byte test on `word ^ 0x0D0D…` (no carries between bytes) and counted by popcount.
+    /// Whether the bytes are valid UTF-8, and how many CRs they hold: sixteen bytes at a time in vector registers,
+    /// the CRs summed per lane (flushed before a lane can wrap), the high bits OR-ed.
     func textScan(_ range: Range<Int>) -> (isUTF8: Bool, carriageReturns: Int) {
         guard let base = buffer.baseAddress, !range.isEmpty else { return (true, 0) }
-        let start = UnsafeRawPointer(base + range.lowerBound)
+        let bytes = UnsafeRawPointer(base + range.lowerBound)
         let count = range.count
-        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        var highBits: UInt64 = 0
+        let returnByte = SIMD16<UInt8>(repeating: 0x0D)
+        var highBits = SIMD16<UInt8>()
         var carriageReturns = 0
         var offset = 0
-        while offset + 8 <= count {
-            let word = start.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-            highBits |= word
-            let crs = word ^ 0x0D0D_0D0D_0D0D_0D0D
-            carriageReturns &+= (~(((crs & low) &+ low) | crs | low)).nonzeroBitCount
-            offset += 8
+        while offset + 16 <= count {
+            var lanes = SIMD16<UInt8>()
+            let blockEnd = min(count, offset + 16 * 255)
+            while offset + 16 <= blockEnd {
+                let block = bytes.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self)
+                highBits |= block
+                lanes &+= SIMD16<UInt8>().replacing(with: 1, where: block .== returnByte)
+                offset += 16
+            }
+            carriageReturns &+= Int(SIMD16<UInt16>(truncatingIfNeeded: lanes).wrappedSum())
         }
+        var tailHighBits: UInt8 = highBits.max()
         while offset < count {
-            let byte = start.load(fromByteOffset: offset, as: UInt8.self)
-            highBits |= UInt64(byte)
+            let byte = bytes.load(fromByteOffset: offset, as: UInt8.self)
+            tailHighBits |= byte
             carriageReturns &+= byte == 0x0D ? 1 : 0
             offset += 1
         }
         let isUTF8 =
-            highBits & ~low == 0
+            tailHighBits < 0x80
             || String(validating: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self) != nil
         return (isUTF8, carriageReturns)
     }
