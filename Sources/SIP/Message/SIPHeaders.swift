@@ -97,7 +97,11 @@ public struct SIPHeaders: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
     func appendValue(at index: Int, to bytes: inout [UInt8]) {
         switch entries[index].value {
         case .text(let text):
-            for byte in text.utf8 where byte != 0x0D && byte != 0x0A { bytes.append(byte) }
+            if text.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A }) {
+                for byte in text.utf8 where byte != 0x0D && byte != 0x0A { bytes.append(byte) }
+            } else {
+                bytes.append(contentsOf: text.utf8)
+            }
         case .received(let start, let end):
             // Received values were checked to have no CR or LF when they were parsed.
             bytes.append(contentsOf: received[Int(start)..<Int(end)])
@@ -118,6 +122,44 @@ public struct SIPHeaders: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
                 result.append(contentsOf: SIPSyntax.splitList(string(entry.value)))
             } else {
                 result.append(string(entry.value))
+            }
+        }
+        return result
+    }
+
+    /// The first value of the header (the first list element of a list header) read from its bytes; nil when absent
+    /// or malformed. What `values(_:).first` then a parse would give, without the strings in between.
+    func first<T>(_ name: SIPHeaderName, _ parse: (SIPBytes, Range<Int>) throws(SIPParseError) -> T) -> T? {
+        for index in entries.indices where entries[index].name == name {
+            var found = false
+            var value: T?
+            _ = try? withValueBytes(at: index) { bytes, range in
+                guard name.allowsCommaSeparatedValues else {
+                    (found, value) = (true, try? parse(bytes, range))
+                    return
+                }
+                var element: Range<Int>?
+                bytes.forEachListElement(in: range) { if element == nil { element = $0 } }
+                // A field with no element (an empty line) leaves the first value to the next field.
+                if let element { (found, value) = (true, try? parse(bytes, element)) }
+            }
+            if found { return value }
+        }
+        return nil
+    }
+
+    /// Every value of the header that parses, in order, read from its bytes (`values(_:)` then a parse of each).
+    func each<T>(_ name: SIPHeaderName, _ parse: (SIPBytes, Range<Int>) throws(SIPParseError) -> T) -> [T] {
+        var result: [T] = []
+        for index in entries.indices where entries[index].name == name {
+            try? withValueBytes(at: index) { bytes, range in
+                guard name.allowsCommaSeparatedValues else {
+                    if let value = try? parse(bytes, range) { result.append(value) }
+                    return
+                }
+                bytes.forEachListElement(in: range) { element in
+                    if let value = try? parse(bytes, element) { result.append(value) }
+                }
             }
         }
         return result

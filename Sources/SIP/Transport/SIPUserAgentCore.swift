@@ -10,24 +10,56 @@ final class SIPUserAgentCore {
         case completion(EventLoopPromise<SIPResponse>)
     }
 
-    private struct ClientEntry {
+    // The entries are classes: a transaction's or call's state is changed where it is stored, so a look-up costs one
+    // reference, not a copy of every field (and of the transaction's existential box on write).
+
+    private final class ClientEntry {
         var machine: any ClientTransactionMachine
-        var user: TransactionUser
-        var destination: SIPDestination
+        let user: TransactionUser
+        let destination: SIPDestination
         var timers = SIPArmedTimers<TimerID>()
+
+        init(machine: any ClientTransactionMachine, user: TransactionUser, destination: SIPDestination) {
+            self.machine = machine
+            self.user = user
+            self.destination = destination
+        }
+
+        func timerFired(_ timer: SIPTimer) -> [SIPTransactionAction] {
+            _ = timers.remove(timer)
+            return machine.timerFired(timer)
+        }
     }
 
-    private struct ServerEntry {
+    private final class ServerEntry {
         var machine: any ServerTransactionMachine
-        var destination: SIPDestination
+        let destination: SIPDestination
         var timers = SIPArmedTimers<TimerID>()
+
+        init(machine: any ServerTransactionMachine, destination: SIPDestination) {
+            self.machine = machine
+            self.destination = destination
+        }
+
+        func timerFired(_ timer: SIPTimer) -> [SIPTransactionAction] {
+            _ = timers.remove(timer)
+            return machine.timerFired(timer)
+        }
     }
 
-    private struct CallEntry {
+    private final class CallEntry {
         var call: OutboundCall
-        var destination: SIPDestination
-        var report: @Sendable (OutboundCallProgress) -> Void
+        let destination: SIPDestination
+        let report: @Sendable (OutboundCallProgress) -> Void
         var ringTimer: TimerID?
+
+        init(
+            call: OutboundCall, destination: SIPDestination, report: @escaping @Sendable (OutboundCallProgress) -> Void
+        ) {
+            self.call = call
+            self.destination = destination
+            self.report = report
+        }
     }
 
     /// What a timer in `timers` is for.
@@ -208,24 +240,20 @@ final class SIPUserAgentCore {
             return
         }
         let key = TransactionKey(branch: branch, method: method)
-        guard var entry = clients[key] else {
+        guard let actions = clients[key]?.machine.receive(response) else {
             // A 2xx retransmitted after the INVITE transaction ended is for the call (RFC 6026 §7.1).
             if method == .invite, response.isSuccess, let callID = response.headers.callID, calls[callID] != nil {
                 callActions(callID) { $0.receive(response) }
             }
             return
         }
-        let actions = entry.machine.receive(response)
-        clients[key] = entry
         apply(actions, client: key)
     }
 
     private func receive(_ request: SIPRequest, from source: SIPDestination) {
         guard let branch = request.branch else { return }
         let key = TransactionKey(branch: branch, method: request.method == .ack ? .invite : request.method)
-        if var entry = servers[key] {
-            let actions = entry.machine.receive(request)
-            servers[key] = entry
+        if let actions = servers[key]?.machine.receive(request) {
             apply(actions, server: key)
             return
         }
@@ -262,9 +290,7 @@ final class SIPUserAgentCore {
     }
 
     private func respond(_ response: SIPResponse, server key: TransactionKey) {
-        guard var entry = servers[key] else { return }
-        let actions = entry.machine.send(response)
-        servers[key] = entry
+        guard let actions = servers[key]?.machine.send(response) else { return }
         apply(actions, server: key)
     }
 
@@ -343,17 +369,12 @@ final class SIPUserAgentCore {
     }
 
     private func clientTimerFired(_ timer: SIPTimer, _ key: TransactionKey) {
-        guard var entry = clients[key] else { return }
-        _ = entry.timers.remove(timer)
-        let actions = entry.machine.timerFired(timer)
-        clients[key] = entry
+        guard let actions = clients[key]?.timerFired(timer) else { return }
         apply(actions, client: key)
     }
 
     private func clientTransportFailed(_ key: TransactionKey) {
-        guard var entry = clients[key] else { return }
-        let actions = entry.machine.transportFailed()
-        clients[key] = entry
+        guard let actions = clients[key]?.machine.transportFailed() else { return }
         apply(actions, client: key)
     }
 
@@ -376,10 +397,7 @@ final class SIPUserAgentCore {
     }
 
     private func serverTimerFired(_ timer: SIPTimer, _ key: TransactionKey) {
-        guard var entry = servers[key] else { return }
-        _ = entry.timers.remove(timer)
-        let actions = entry.machine.timerFired(timer)
-        servers[key] = entry
+        guard let actions = servers[key]?.timerFired(timer) else { return }
         apply(actions, server: key)
     }
 
@@ -439,9 +457,8 @@ final class SIPUserAgentCore {
     private func callActions(
         _ callID: String, serverKey: TransactionKey? = nil, _ event: (inout OutboundCall) -> [OutboundCallAction]
     ) {
-        guard var entry = calls[callID] else { return }
+        guard let entry = calls[callID] else { return }
         let actions = event(&entry.call)
-        calls[callID] = entry
         for action in actions {
             switch action {
             case .startInvite(let request), .startRequest(let request):
