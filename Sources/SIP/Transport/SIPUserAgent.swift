@@ -89,7 +89,9 @@ public final class SIPUserAgent: Sendable {
     }
 
     /// Places a call; progress is reported in order on the agent's event loop, `.ended` exactly once.
-    /// Returns the Call-ID, the handle for `hangUp`.
+    /// Returns the Call-ID, the handle for `hangUp`, as soon as the call is queued on the event loop: waiting for the
+    /// loop to run it would wake the caller's thread once more for nothing, and whatever the caller asks next is
+    /// queued behind it.
     @discardableResult
     public func placeCall(
         _ parameters: OutboundCallParameters, via peer: Peer, callID: String? = nil,
@@ -98,19 +100,20 @@ public final class SIPUserAgent: Sendable {
         let destination = try destination(for: peer)
         let call = OutboundCall(parameters: parameters, callID: callID, identifiers: identifiers)
         let core = self.core
-        try await eventLoop.submit { core.value.placeCall(call, to: destination, report: report) }.get()
+        eventLoop.execute { core.value.placeCall(call, to: destination, report: report) }
         return call.callID
     }
 
+    /// Hangs up (CANCEL while ringing, BYE after the answer); queued on the event loop like `placeCall`.
     public func hangUp(callID: String) async {
         let core = self.core
-        try? await eventLoop.submit { core.value.hangUp(callID) }.get()
+        eventLoop.execute { core.value.hangUp(callID) }
     }
 
     /// A dial-pad key during the answered call, as SIP INFO (for trunks that want tones in the signalling).
     public func sendTone(_ tone: DTMFRelayTone, callID: String) async {
         let core = self.core
-        try? await eventLoop.submit { core.value.sendTone(tone, callID: callID) }.get()
+        eventLoop.execute { core.value.sendTone(tone, callID: callID) }
     }
 
     /// Sends a request outside any call (OPTIONS keep-alive, REGISTER) and returns its final response.
