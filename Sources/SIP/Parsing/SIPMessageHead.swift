@@ -8,6 +8,8 @@ struct SIPMessageHead {
     var startLine: StartLine
     var headers: SIPHeaders
     var body: [UInt8] = []
+    /// The first Content-Length field, noted while the lines were read.
+    var contentLengthIndex: Int?
 
     /// The error with the request attached when a 400 can be sent back for it.
     func rejection(_ error: SIPParseError) -> SIPRejectedMessage {
@@ -19,7 +21,7 @@ struct SIPMessageHead {
 
     /// The Content-Length value, nil when the header is absent.
     func contentLength() throws(SIPRejectedMessage) -> Int? {
-        guard let index = headers.entries.firstIndex(where: { $0.name == .contentLength }) else { return nil }
+        guard let index = contentLengthIndex else { return nil }
         do {
             return try headers.withValueBytes(at: index) { bytes, range throws(SIPParseError) in
                 guard let value = bytes.decimal(bytes.trim(range), maximumDigits: 9) else {
@@ -158,6 +160,7 @@ extension SIPMessageParser {
                 .rejection(error)
         }
         var foundEmptyLine = false
+        var contentLengthIndex: Int?
         while position < count {
             let lineStart = position
             let line = bytes.nextLine(from: &position, carriageReturns: &lineEndCarriageReturns)
@@ -204,6 +207,7 @@ extension SIPMessageParser {
             // A bare CR inside a value is not SIP (RFC 3261 §25.1) and could not be written back unchanged. (A NUL can
             // be, as a quoted-pair: RFC 4475 §3.1.1.2.)
             guard allText || bytes.isText(valueStart..<valueEnd) else { throw rejection(.encoding) }
+            if contentLengthIndex == nil, name.known == .contentLength { contentLengthIndex = entries.count }
             entries.append(
                 SIPHeaders.Entry(
                     name: name, value: .received(start: Int32(valueStart), end: Int32(valueEnd))))
@@ -212,7 +216,9 @@ extension SIPMessageParser {
             throw SIPRejectedMessage(error: .truncated("no end of headers"), request: nil)
         }
         let received = Array(UnsafeBufferPointer(rebasing: buffer[..<sectionEnd]))
-        let head = SIPMessageHead(startLine: startLine, headers: SIPHeaders(received: received, entries: entries))
+        let head = SIPMessageHead(
+            startLine: startLine, headers: SIPHeaders(received: received, entries: entries),
+            contentLengthIndex: contentLengthIndex)
         return (head, bodyStart, lineEndCarriageReturns)
     }
 
