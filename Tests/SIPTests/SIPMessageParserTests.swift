@@ -125,6 +125,23 @@ import Testing
         #expect(rejection(text)?.error.code == code)
     }
 
+    /// A datagram whose header section never ends was cut short in transit: it is refused as truncated and not
+    /// answered, even when one of its lines is broken too; the same broken line with the end present is answerable.
+    @Test func datagramsWithoutTheEmptyLineAreTruncated() {
+        let cut = Fixtures.invite.components(separatedBy: "\r\n\r\n")[0]
+        for text in [
+            cut, cut + "\r\n", cut + "\r\nBroken line",
+            cut.replacingOccurrences(of: "Max-Forwards:", with: "Max Forwards"),
+        ] {
+            let error = rejection(text)
+            #expect(error?.error.code == .truncated, "\(text.suffix(20))")
+            #expect(error?.request == nil)
+        }
+        let broken = Fixtures.invite.replacingOccurrences(of: "Max-Forwards:", with: "Max Forwards")
+        #expect(rejection(broken)?.error.code == .malformedHeader)
+        #expect(rejection(broken)?.request?.method == .invite)
+    }
+
     /// A request lacking a mandatory header, or with a CSeq for another method, is refused but can be answered.
     @Test func missingOrMismatchedHeadersAreAnswerable() {
         let noCallID = Fixtures.invite.replacingOccurrences(of: "Call-ID: a84b4c76e66710@pc33.example.jp\r\n", with: "")
