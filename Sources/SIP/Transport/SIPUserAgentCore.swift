@@ -18,6 +18,8 @@ final class SIPUserAgentCore {
         let user: TransactionUser
         let destination: SIPDestination
         var timers = SIPArmedTimers<TimerID>()
+        /// Set when the entry leaves `clients`, so that actions still being applied to it stop.
+        var isRemoved = false
 
         init(machine: any ClientTransactionMachine, user: TransactionUser, destination: SIPDestination) {
             self.machine = machine
@@ -35,6 +37,8 @@ final class SIPUserAgentCore {
         var machine: any ServerTransactionMachine
         let destination: SIPDestination
         var timers = SIPArmedTimers<TimerID>()
+        /// Set when the entry leaves `servers`, so that actions still being applied to it stop.
+        var isRemoved = false
 
         init(machine: any ServerTransactionMachine, destination: SIPDestination) {
             self.machine = machine
@@ -190,6 +194,8 @@ final class SIPUserAgentCore {
 
     func close() -> EventLoopFuture<Void> {
         timers.removeAll()
+        for entry in clients.values { entry.isRemoved = true }
+        for entry in servers.values { entry.isRemoved = true }
         wakeUp?.task.cancel()
         wakeUp = nil
         clients = [:]
@@ -329,17 +335,19 @@ final class SIPUserAgentCore {
     }
 
     private func apply(_ actions: [SIPTransactionAction], client key: TransactionKey) {
+        guard let entry = clients[key] else { return }
         for action in actions {
-            guard let entry = clients[key] else { return }
+            // An action before this one may have ended the transaction (a send failing at once re-enters).
+            guard !entry.isRemoved else { return }
             switch action {
             case .send(let message):
                 let core = loopBound
                 send(message, to: entry.destination) { core.value.clientTransportFailed(key) }
             case .startTimer(let timer, let delay):
                 let id = arm(.client(key, timer), in: delay)
-                disarm(clients[key]?.timers.set(timer, id) ?? nil)
+                disarm(entry.timers.set(timer, id))
             case .cancelTimer(let timer):
-                disarm(clients[key]?.timers.remove(timer) ?? nil)
+                disarm(entry.timers.remove(timer))
             case .deliverResponse(let response):
                 switch entry.user {
                 case .call(let callID): callActions(callID) { $0.receive(response) }
@@ -357,7 +365,9 @@ final class SIPUserAgentCore {
                             detail: "\(key.method) to \(entry.destination.address)"))
                 }
             case .terminated:
-                clients.removeValue(forKey: key)?.timers.ids.forEach(disarm)
+                clients.removeValue(forKey: key)
+                entry.isRemoved = true
+                entry.timers.ids.forEach(disarm)
                 if case .completion(let promise) = entry.user {
                     // Already completed by a final response or a failure; this only guards against a leak.
                     promise.fail(SIPUserAgentError(code: .timedOut, detail: "transaction ended"))
@@ -379,17 +389,20 @@ final class SIPUserAgentCore {
     }
 
     private func apply(_ actions: [SIPTransactionAction], server key: TransactionKey) {
+        guard let entry = servers[key] else { return }
         for action in actions {
-            guard let entry = servers[key] else { return }
+            guard !entry.isRemoved else { return }
             switch action {
             case .send(let message): send(message, to: entry.destination)
             case .startTimer(let timer, let delay):
                 let id = arm(.server(key, timer), in: delay)
-                disarm(servers[key]?.timers.set(timer, id) ?? nil)
+                disarm(entry.timers.set(timer, id))
             case .cancelTimer(let timer):
-                disarm(servers[key]?.timers.remove(timer) ?? nil)
+                disarm(entry.timers.remove(timer))
             case .terminated:
-                servers.removeValue(forKey: key)?.timers.ids.forEach(disarm)
+                servers.removeValue(forKey: key)
+                entry.isRemoved = true
+                entry.timers.ids.forEach(disarm)
             case .deliverRequest, .deliverResponse, .timedOut, .transportFailed:
                 break
             }
