@@ -65,6 +65,26 @@ import Testing
         #expect(throws: SIPParseError.self) { try SIPVia(parsing: "SIP/2.0/UDP") }
     }
 
+    /// Values built in code are written as they go on the wire: IPv6 hosts in brackets, ports, parameters with
+    /// non-token values quoted, display names quoted when they are not tokens.
+    @Test func builtValuesAreWrittenForTheWire() {
+        #expect(
+            SIPVia(transport: "udp", host: "2001:db8::1", port: 5062, branch: "z9hG4bKx").description
+                == "SIP/2.0/UDP [2001:db8::1]:5062;branch=z9hG4bKx;rport")
+        #expect(
+            SIPVia(transport: "TCP", host: "pc.example.jp", port: nil, branch: "z9hG4bKy", rport: false).description
+                == "SIP/2.0/TCP pc.example.jp;branch=z9hG4bKy")
+        var parameters = SIPParameters()
+        parameters.set("tag", "a b")
+        parameters.set("lr", nil)
+        let named = SIPNameAddress(
+            displayName: "山田 太郎", uri: SIPURI(user: "0312345678", host: "192.0.2.1", port: 5060),
+            parameters: parameters)
+        #expect(named.description == #""山田 太郎" <sip:0312345678@192.0.2.1:5060>;tag="a b";lr"#)
+        #expect(SIPNameAddress(displayName: "Tsunagu", uri: SIPURI(host: "h")).description == "Tsunagu <sip:h>")
+        #expect(SIPURI(host: "::1", port: 5070).hostPort == "[::1]:5070")
+    }
+
     @Test func cseqBounds() {
         #expect(throws: SIPParseError.self) { try SIPCSeq(parsing: "2147483648 INVITE") }
         #expect(throws: SIPParseError.self) { try SIPCSeq(parsing: "-1 INVITE") }

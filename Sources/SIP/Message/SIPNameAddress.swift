@@ -36,10 +36,16 @@ public struct SIPNameAddress: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         var result = ""
+        result.reserveCapacity(96)
         if let displayName, !displayName.isEmpty {
             let isTokens = displayName.split(separator: " ").allSatisfy { SIPSyntax.isToken($0) }
-            result += (isTokens ? displayName : SIPSyntax.quoted(displayName)) + " "
+            result.append(isTokens ? displayName : SIPSyntax.quoted(displayName))
+            result.append(" ")
         }
-        return result + "<\(uri)>" + parameters.serialized
+        result.append("<")
+        uri.write(to: &result)
+        result.append(">")
+        parameters.write(to: &result)
+        return result
     }
 }

@@ -61,21 +61,6 @@ public struct SIPParameters: Hashable, Sendable, Sequence {
         }
         self.items = items
     }
-
-    /// `;a=b;c`, quoting values that are not tokens.
-    var serialized: String {
-        var result = ""
-        for item in items {
-            result += ";" + item.name
-            if let value = item.value {
-                let isPlain =
-                    !value.utf8.isEmpty
-                    && value.utf8.allSatisfy { SIPSyntax.isTokenByte($0) || SIPSyntax.isBracketByte($0) }
-                result += "=" + (isPlain ? value : SIPSyntax.quoted(value))
-            }
-        }
-        return result
-    }
 }
 
 extension String {

@@ -57,20 +57,15 @@ public struct SIPURI: Hashable, Sendable, CustomStringConvertible {
 
     /// `host` or `[v6]`, with `:port` when set.
     public var hostPort: String {
-        let bracketed = host.contains(":") ? "[\(host)]" : host
-        return port.map { "\(bracketed):\($0)" } ?? bracketed
+        var result = ""
+        result.appendHostPort(host, port: port)
+        return result
     }
 
     public var description: String {
-        if let opaque { return "\(scheme):\(opaque)" }
-        var result = scheme + ":"
-        if let user {
-            result += user
-            if let password { result += ":" + password }
-            result += "@"
-        }
-        result += hostPort + parameters.serialized
-        if let headers { result += "?" + headers }
+        var result = ""
+        result.reserveCapacity(64)
+        write(to: &result)
         return result
     }
 }

@@ -42,8 +42,12 @@ public struct SIPVia: Hashable, Sendable, CustomStringConvertible {
     private static let knownTransports = ["UDP", "TCP", "TLS", "SCTP", "WS", "WSS"]
 
     public var description: String {
-        let bracketed = host.contains(":") ? "[\(host)]" : host
-        let sentBy = port.map { "\(bracketed):\($0)" } ?? bracketed
-        return "SIP/2.0/\(transport) \(sentBy)\(parameters.serialized)"
+        var result = "SIP/2.0/"
+        result.reserveCapacity(96)
+        result.append(transport)
+        result.append(" ")
+        result.appendHostPort(host, port: port)
+        parameters.write(to: &result)
+        return result
     }
 }
