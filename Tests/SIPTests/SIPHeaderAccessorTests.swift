@@ -28,6 +28,15 @@ import Testing
         let headers = try SIPMessageParser.parseDatagram(Array(Self.message.utf8)).headers
         #expect(headers.topVia?.branch == "z9hG4bKfirst")
         #expect(headers.topVia == headers.values(.via).first.flatMap { try? SIPVia(parsing: $0) })
+        #expect(headers.topViaBranch == "z9hG4bKfirst")
+        for via in [
+            "SIP/2.0/UDP h;BRANCH=z9hG4bKcase;branch=second", "SIP/2.0/UDP h;rport;branch=\"z9hG4bK\\\"q\"",
+            "SIP/2.0/UDP h;branch", "SIP/2.0/UDP h;received=192.0.2.1", "SIP/2.0/UDP h;branch=a;=b",
+        ] {
+            var one = SIPHeaders()
+            one.add(.via, via)
+            #expect(one.topViaBranch == one.topVia?.branch, "\(via)")
+        }
         #expect(headers.contacts.map(\.uri.user) == ["a", "b", "c"])
         #expect(headers.contacts == headers.values(.contact).compactMap { try? SIPNameAddress(parsing: $0) })
         #expect(headers.contacts[1].displayName == "Say, hello")

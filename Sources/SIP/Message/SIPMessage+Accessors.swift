@@ -21,6 +21,27 @@ extension SIPHeaders {
         first(.via) { bytes, range throws(SIPParseError) in try SIPVia(bytes, bytes.scanVia(range)) }
     }
 
+    /// The top Via's `branch`, read without building the whole Via: what `topVia?.branch` gives, looked up for
+    /// every response received.
+    public var topViaBranch: String? {
+        first(.via) { bytes, range throws(SIPParseError) -> String? in
+            let spans = try bytes.scanVia(range)
+            var found = false
+            var branch: String?
+            try bytes.scanParameters(spans.parameters) { name, value in
+                guard !found, bytes.equalsIgnoringCase(name, "branch") else { return }
+                found = true
+                branch =
+                    switch value {
+                    case .plain(let range): bytes.string(range)
+                    case .quoted(let content): bytes.unescaped(content)
+                    case nil: nil
+                    }
+            }
+            return branch
+        } ?? nil
+    }
+
     public var contacts: [SIPNameAddress] {
         each(.contact) { bytes, range throws(SIPParseError) in try SIPNameAddress(bytes, bytes.scanNameAddress(range)) }
     }

@@ -45,5 +45,5 @@ extension SIPRequest {
     }
 
     /// The top Via's branch: the transaction's key (RFC 3261 §17.1.3, §17.2.3).
-    public var branch: String? { headers.topVia?.branch }
+    public var branch: String? { headers.topViaBranch }
 }

@@ -241,7 +241,7 @@ final class SIPUserAgentCore {
     }
 
     private func receive(_ response: SIPResponse) {
-        guard let branch = response.headers.topVia?.branch, let method = response.headers.cseq?.method else {
+        guard let branch = response.headers.topViaBranch, let method = response.headers.cseq?.method else {
             logDrop("response without a Via branch or CSeq", from: nil)
             return
         }
