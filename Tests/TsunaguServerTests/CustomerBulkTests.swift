@@ -39,6 +39,41 @@ import Vapor
         }
     }
 
+    /// The download reads the set in id order a batch at a time, the next batch while the current one is written:
+    /// every customer of the tenant once, in order, whatever the batch size, and a failed write stops the reading.
+    @Test func downloadReadsTheSetInBatchesInIDOrder() async throws {
+        try await withTestApp { app, _ in
+            let fixture = try await CustomerListFilterTests.fixture(app)
+            let scope = TenantScope(tenantID: fixture.tenants.a, database: app.db)
+            let admin = try #require(try await scope.query(User.self).filter(\.$loginID == "admin").first())
+            let signedIn = SignedIn(
+                userID: try admin.requireID(), tenantID: fixture.tenants.a, loginID: "admin", name: admin.name,
+                role: .admin, tenantName: "alpha", canCreateLists: true, settings: TenantSettings())
+            var search = CustomerSearch()
+            search.includeDeleted = true
+            let query = try await CustomerQuery(scope: scope, search: search, signedIn: signedIn)
+            let expected = try await scope.query(Customer.self).withDeleted().all().map { try $0.requireID() }
+                .sorted { $0.uuidString < $1.uuidString }
+            #expect(expected.count == 6, "five of the fixture, one of TwoTenants")
+            for size in [1, 2, 4, 6, 7, 2_000] {
+                var batches: [[UUID]] = []
+                try await query.forEachExportBatch(size: size) { rows in batches.append(rows.map(\.id)) }
+                #expect(batches.flatMap { $0 } == expected, "size \(size)")
+                #expect(batches.allSatisfy { !$0.isEmpty && $0.count <= size }, "size \(size)")
+                #expect(batches.count == (expected.count + size - 1) / size, "size \(size)")
+            }
+            struct WriteFailed: Error {}
+            var written = 0
+            await #expect(throws: WriteFailed.self) {
+                try await query.forEachExportBatch(size: 2) { _ in
+                    written += 1
+                    if written == 2 { throw WriteFailed() }
+                }
+            }
+            #expect(written == 2)
+        }
+    }
+
     @Test func deleteAsksFirstThenDeletesExactlyTheSet() async throws {
         try await withTestApp { app, client in
             let fixture = try await CustomerListFilterTests.fixture(app)
@@ -48,7 +83,8 @@ import Vapor
             #expect(try await Self.liveCompanies(app, fixture.tenants.a).count == 5)
             let done = try await client.send(.POST, "/customers/delete", form: ["status": "noAnswer", "kana": "サクラ"])
             #expect(done.body.string.contains("1件の顧客を削除しました"))
-            #expect(try await Self.liveCompanies(app, fixture.tenants.a) == ["みなと水産", "ひかり電機", "アルファ株式会社", "青葉工業"].sorted())
+            #expect(
+                try await Self.liveCompanies(app, fixture.tenants.a) == ["みなと水産", "ひかり電機", "アルファ株式会社", "青葉工業"].sorted())
             #expect(try await Self.liveCompanies(app, fixture.tenants.b) == ["ブラボー株式会社"])
             let forged = try await client.send(.POST, "/customers/delete", form: ["kana": "サクラ"], withCSRF: false)
             #expect(forged.status == .forbidden)
@@ -60,12 +96,14 @@ import Vapor
             let fixture = try await CustomerListFilterTests.fixture(app)
             _ = try await client.signIn(tenant: "alpha", loginID: "admin", password: TwoTenants.password)
             // Last time's 不応答 and 再架電 customers, as a new list.
-            let response = try await client.send(.POST, "/customers/list", form: ["name": "再架電リスト", "status": "callback", "deleted": "on"])
+            let response = try await client.send(
+                .POST, "/customers/list", form: ["name": "再架電リスト", "status": "callback", "deleted": "on"])
             #expect(response.status == .seeOther)
             let scope = TenantScope(tenantID: fixture.tenants.a, database: app.db)
             let list = try #require(try await scope.query(CallList.self).filter(\.$name == "再架電リスト").first())
             let entries = try await scope.query(CallListEntry.self).filter(\.$callListID == list.requireID()).all()
-            let companies = try await scope.query(Customer.self).filter(\.$id ~~ entries.map(\.customerID)).all().map(\.company)
+            let companies = try await scope.query(Customer.self).filter(\.$id ~~ entries.map(\.customerID)).all().map(
+                \.company)
             #expect(companies == ["青葉工業"])
             #expect(try await client.send(.GET, "/lists?created=1").body.string.contains("1件のコールリストを作成しました"))
             let unnamed = try await client.send(.POST, "/customers/list", form: ["name": " ", "status": "callback"])
@@ -81,7 +119,8 @@ import Vapor
             try await tenant.save(on: app.db)
             _ = try await client.signIn(tenant: "alpha", loginID: "agent", password: TwoTenants.password)
             let page = try await client.send(.GET, "/customers").body.string
-            #expect(!page.contains("/customers/export") && !page.contains("/customers/delete") && !page.contains("リスト再作成"))
+            #expect(
+                !page.contains("/customers/export") && !page.contains("/customers/delete") && !page.contains("リスト再作成"))
             #expect(try await client.send(.GET, "/customers/export").status == .forbidden)
             #expect(try await client.send(.GET, "/customers/delete").status == .forbidden)
             #expect(try await client.send(.POST, "/customers/delete", form: [:]).status == .forbidden)

@@ -92,46 +92,55 @@ private struct PlainSQLConverterDelegate: SQLConverterDelegate {
 }
 
 extension CustomerQuery {
-    /// The set in id order, `size` customers at a time, as export rows.
+    /// The set in id order, `size` customers at a time, as export rows. The next batch is read while `body` handles
+    /// the current one (two batches at most in memory), so reading rows and writing the file use both cores.
     func forEachExportBatch(size: Int = 2_000, _ body: ([CustomerExportRow]) async throws -> Void) async throws {
-        var after: UUID?
-        while true {
-            var query = builder().sort(\.$id).limit(size)
-            if let after { query = query.filter(\.$id > after) }
-            let collected = NIOLockedValueBox<(rows: [CustomerExportRow], error: (any Error)?)>(([], nil))
-            if let sqlite = scope.database as? any SQLiteDatabase {
-                // Run directly, Fluent adds neither the columns nor the soft-delete condition: both are added here.
-                var direct = query.fields(for: Customer.self)
-                if !search.includeDeleted { direct = direct.filter(\.$deletedAt == nil) }
-                var serializer = SQLSerializer(database: scope.sql)
-                SQLQueryConverter(delegate: PlainSQLConverterDelegate()).convert(direct.query).serialize(
-                    to: &serializer)
-                let binds = try serializer.binds.map { try SQLiteDataEncoder().encode($0) }
-                try await sqlite.query(serializer.sql, binds, logger: scope.database.logger) { row in
-                    collected.withLockedValue { state in
-                        guard state.error == nil else { return }
-                        if let exported = CustomerExportRow(sqlite: row) {
-                            state.rows.append(exported)
-                        } else {
-                            state.error = CustomerExportError.unreadableRow
-                        }
-                    }
-                }.get()
-            } else {
-                try await query.run { output in
-                    collected.withLockedValue { state in
-                        guard state.error == nil else { return }
-                        do { state.rows.append(try CustomerExportRow(output)) } catch { state.error = error }
+        try await withThrowingTaskGroup(of: [CustomerExportRow].self) { group in
+            group.addTask { try await exportBatch(after: nil, size: size) }
+            while let batch = try await group.next() {
+                let isLast = batch.count < size
+                if !isLast, let last = batch.last?.id {
+                    group.addTask { try await exportBatch(after: last, size: size) }
+                }
+                if !batch.isEmpty { try await body(batch) }
+                if isLast { return }
+            }
+        }
+    }
+
+    /// The `size` customers of the set that follow `after` in id order.
+    private func exportBatch(after: UUID?, size: Int) async throws -> [CustomerExportRow] {
+        var query = builder().sort(\.$id).limit(size)
+        if let after { query = query.filter(\.$id > after) }
+        let collected = NIOLockedValueBox<(rows: [CustomerExportRow], error: (any Error)?)>(([], nil))
+        if let sqlite = scope.database as? any SQLiteDatabase {
+            // Run directly, Fluent adds neither the columns nor the soft-delete condition: both are added here.
+            var direct = query.fields(for: Customer.self)
+            if !search.includeDeleted { direct = direct.filter(\.$deletedAt == nil) }
+            var serializer = SQLSerializer(database: scope.sql)
+            SQLQueryConverter(delegate: PlainSQLConverterDelegate()).convert(direct.query).serialize(to: &serializer)
+            let binds = try serializer.binds.map { try SQLiteDataEncoder().encode($0) }
+            try await sqlite.query(serializer.sql, binds, logger: scope.database.logger) { row in
+                collected.withLockedValue { state in
+                    guard state.error == nil else { return }
+                    if let exported = CustomerExportRow(sqlite: row) {
+                        state.rows.append(exported)
+                    } else {
+                        state.error = CustomerExportError.unreadableRow
                     }
                 }
+            }.get()
+        } else {
+            try await query.run { output in
+                collected.withLockedValue { state in
+                    guard state.error == nil else { return }
+                    do { state.rows.append(try CustomerExportRow(output)) } catch { state.error = error }
+                }
             }
-            let (batch, error) = collected.withLockedValue { ($0.rows, $0.error) }
-            if let error { throw error }
-            if batch.isEmpty { return }
-            try await body(batch)
-            guard batch.count == size else { return }
-            after = batch.last?.id
         }
+        let (batch, error) = collected.withLockedValue { ($0.rows, $0.error) }
+        if let error { throw error }
+        return batch
     }
 }
 
