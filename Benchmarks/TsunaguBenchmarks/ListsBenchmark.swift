@@ -48,7 +48,8 @@ struct ListsBenchmark {
             try await time(server, "/customers?" + query, cookie: admin, name: name)
         }
         let callFilters: [(String, String)] = [
-            ("no filter", ""), ("リスト名", "list=\(list)"), ("会社名", "company=\(encoded("みなと"))"), ("内線番号", "extension=321"),
+            ("no filter", ""), ("リスト名", "list=\(list)"), ("会社名", "company=\(encoded("みなと"))"),
+            ("会社名 (rare)", "company=\(encoded("工業 43965"))"), ("内線番号", "extension=321"),
             ("会社名フリガナ", "kana=\(encoded("カブシキガイシャ5"))"), ("通話日付", "from=2026/11/01&to=2026/11/07"),
             ("電話番号", "phone=03-0042-4242"), ("架電ステータス", "status=answered"), ("削除済みを表示", "deleted=on"),
         ]
