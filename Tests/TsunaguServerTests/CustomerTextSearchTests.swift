@@ -1,6 +1,8 @@
 import Fluent
+import FluentSQL
 import Foundation
 import SQLKit
+import SQLiteKit
 import Testing
 import TsunaguCore
 import Vapor
@@ -66,5 +68,46 @@ import Vapor
                 #expect(try await CustomerTextSearch.lookup(.company, text, on: app.db) == nil, "\(text)")
             }
         }
+    }
+
+    /// A text the index finds in many rows (中央7- in 20,000) is read in 顧客一覧's own order, each row tested against
+    /// the candidates, instead of sorting every candidate; a rarer one still reads its candidates. Either way the
+    /// page holds the same customers in the same order.
+    @Test func aCommonTextReadsItsPageInPageOrder() async throws {
+        try await withTestApp { app, _ in
+            let scope = try await CustomerImporterTests.tenantScope(app)
+            let tenant = try #require(try await Tenant.query(on: app.db).filter(\.$id == scope.tenantID).first())
+            var drafts = CustomerImporterTests.drafts(2_500)
+            for index in drafts.indices {
+                drafts[index].address = index % 500 == 0 ? "北町9-\(index)" : "中央7-\(index)"
+            }
+            _ = try await CustomerImporter(scope: scope).importCustomers(drafts, registeredOn: "2026-11-25")
+            let admin = SignedIn(
+                userID: UUID(), tenantID: scope.tenantID, loginID: "admin", name: "admin", role: .admin,
+                tenantName: tenant.name, canCreateLists: true, settings: TenantSettings())
+            for (text, drives) in [("中央7-", false), ("北町9", true)] {
+                var search = CustomerSearch()
+                search.address = text
+                let query = try await CustomerQuery(scope: scope, search: search, signedIn: admin)
+                for range in [0..<50, 2_400..<2_450] {
+                    let page = try await query.page().range(range).all().map { try $0.requireID() }
+                    let sorted = try await query.builder().sort(\.$createdAt, .descending)
+                        .sort(\.$phoneE164, .descending).range(range).all().map { try $0.requireID() }
+                    #expect(page == sorted, "\(text) \(range)")
+                }
+                let sqlite = try #require(app.db as? any SQLiteDatabase)
+                var serializer = SQLSerializer(database: try #require(app.db as? any SQLDatabase))
+                SQLQueryConverter(delegate: PlainConverter()).convert(query.page().fields(for: Customer.self).query)
+                    .serialize(to: &serializer)
+                let binds = try serializer.binds.map { try SQLiteDataEncoder().encode($0) }
+                let plan = try await sqlite.query("EXPLAIN QUERY PLAN " + serializer.sql, binds).get()
+                let first = try #require(plan.first?.column("detail")?.string)
+                #expect(first.contains("rowid=?") == drives, "\(text): \(first)")
+            }
+        }
+    }
+
+    private struct PlainConverter: SQLConverterDelegate {
+        func customDataType(_ dataType: DatabaseSchema.DataType) -> (any SQLExpression)? { nil }
     }
 }

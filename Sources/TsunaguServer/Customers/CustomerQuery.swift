@@ -12,8 +12,8 @@ struct CustomerQuery: Sendable {
     /// Only customers whose (自社)担当者 is this user (the tenant's customer-list scope for agents).
     let ownerUserID: UUID?
 
-    /// The text filters that go through the trigram index.
-    private var indexed: [CustomerTextSearch.Column: CustomerTextSearch.Lookup] = [:]
+    /// The text filters that go through the trigram index, with how many rows the index gives for each.
+    private var indexed: [CustomerTextSearch.Column: (lookup: CustomerTextSearch.Lookup, candidates: Int)] = [:]
 
     init(scope: TenantScope, search: CustomerSearch, signedIn: SignedIn) async throws {
         self.scope = scope
@@ -27,12 +27,14 @@ struct CustomerQuery: Sendable {
         if case .contains(let digits) = search.phone { texts.append((.phone, digits)) }
         for (column, text) in texts {
             if let text {
-                indexed[column] = try await CustomerTextSearch.lookup(column, text, on: scope.database)
+                indexed[column] = try await CustomerTextSearch.lookupWithCandidates(column, text, on: scope.database)
             }
         }
     }
 
-    func builder(includeDeleted: Bool? = nil) -> QueryBuilder<Customer> {
+    /// - Parameter forPage: the query is read in 顧客一覧's order (`page()`), so a text with many candidates is
+    ///   tested row by row instead of driving the read.
+    func builder(includeDeleted: Bool? = nil, forPage: Bool = false) -> QueryBuilder<Customer> {
         var query = scope.query(Customer.self)
         if includeDeleted ?? search.includeDeleted { query = query.withDeleted() }
         if let ownerUserID { query = query.filter(\.$ownerUserID == ownerUserID) }
@@ -51,18 +53,22 @@ struct CustomerQuery: Sendable {
         if let from = search.registeredFrom { query = query.filter(\.$registeredOn >= from) }
         if let to = search.registeredTo { query = query.filter(\.$registeredOn <= to) }
         if !search.statuses.isEmpty { query = query.filter(\.$finalStatus ~~ Array(search.statuses)) }
-        if let company = search.company { query = textFilter(query, .company, company).filter(\.$company ~~ company) }
+        if let company = search.company {
+            query = textFilter(query, .company, company, forPage).filter(\.$company ~~ company)
+        }
         if let kana = search.companyKana {
-            query = textFilter(query, .companyKana, kana).filter(\.$companyKana ~~ kana)
+            query = textFilter(query, .companyKana, kana, forPage).filter(\.$companyKana ~~ kana)
         }
         if let prefecture = search.prefecture { query = query.filter(\.$prefecture == prefecture) }
-        if let address = search.address { query = textFilter(query, .address, address).filter(\.$address ~~ address) }
+        if let address = search.address {
+            query = textFilter(query, .address, address, forPage).filter(\.$address ~~ address)
+        }
         switch search.phone {
         case .exact(let e164): query = query.filter(\.$phoneE164 == e164)
         case .prefix(let start):
             query = query.filter(\.$phoneE164 >= start).filter(
                 \.$phoneE164 < CustomerSearch.PhoneMatch.end(ofPrefix: start))
-        case .contains(let digits): query = textFilter(query, .phone, digits).filter(\.$phoneE164 ~~ digits)
+        case .contains(let digits): query = textFilter(query, .phone, digits, forPage).filter(\.$phoneE164 ~~ digits)
         case nil: break
         }
         return query
@@ -72,7 +78,7 @@ struct CustomerQuery: Sendable {
     /// customers in list order (the order they are dialled); with 登録日付, newest registration first; otherwise
     /// newest first. Every key is descending or ascending together, so the index is read in one direction.
     func page() -> QueryBuilder<Customer> {
-        let query = builder()
+        let query = builder(forPage: true)
         if search.listID != nil { return query.sort(CallListEntry.self, \.$position) }
         if search.registeredFrom != nil || search.registeredTo != nil {
             return query.sort(\.$registeredOn, .descending).sort(\.$createdAt, .descending).sort(
@@ -81,11 +87,13 @@ struct CustomerQuery: Sendable {
         return query.sort(\.$createdAt, .descending).sort(\.$phoneE164, .descending)
     }
 
-    private func textFilter(_ query: QueryBuilder<Customer>, _ column: CustomerTextSearch.Column, _ text: String)
-        -> QueryBuilder<Customer>
-    {
-        guard let lookup = indexed[column] else { return query }
-        return query.filter(.sql(CustomerTextSearch.matching(column, lookup, table: Customer.schema)))
+    private func textFilter(
+        _ query: QueryBuilder<Customer>, _ column: CustomerTextSearch.Column, _ text: String, _ forPage: Bool
+    ) -> QueryBuilder<Customer> {
+        guard let (lookup, candidates) = indexed[column] else { return query }
+        let drives = !forPage || candidates < CustomerTextSearch.pageOrderCandidates
+        return query.filter(
+            .sql(CustomerTextSearch.matching(column, lookup, table: Customer.schema, drivesQuery: drives)))
     }
 
     /// How many customers match, counting no further than `limit`. Rows are counted as they stream past, ids only:

@@ -28,8 +28,20 @@ enum CustomerTextSearch {
         case whole(String)
     }
 
+    /// Above this many candidate rows a page is read in its own order, testing each row against the candidates,
+    /// instead of sorting every candidate (中央7-: 20,000 candidates, 32 ms sorted, 2 ms in page order). Below
+    /// it, reading in page order could pass many rows for each one that matches.
+    static let pageOrderCandidates = 2_000
+
     /// How to narrow the rows through the index, or nil to read the rows.
     static func lookup(_ column: Column, _ text: String, on database: any Database) async throws -> Lookup? {
+        try await lookupWithCandidates(column, text, on: database)?.lookup
+    }
+
+    /// The lookup and how many rows (all tenants) the index gives for it.
+    static func lookupWithCandidates(_ column: Column, _ text: String, on database: any Database) async throws -> (
+        lookup: Lookup, candidates: Int
+    )? {
         guard let sql = database as? any SQLDatabase, sql.dialect.name == "sqlite" else { return nil }
         let scalars = Array(text.unicodeScalars)
         guard scalars.count >= 3,
@@ -45,11 +57,10 @@ enum CustomerTextSearch {
             if rarest == nil || rows < rarest!.rows { rarest = (trigram, rows) }
             if rows == 0 { break }
         }
-        if let rarest, rarest.rows <= candidateLimit { return .trigram(rarest.trigram) }
-        guard scalars.count > 3, try await candidates(.whole(text), column, on: sql) <= candidateLimit else {
-            return nil
-        }
-        return .whole(text)
+        if let rarest, rarest.rows <= candidateLimit { return (.trigram(rarest.trigram), rarest.rows) }
+        guard scalars.count > 3 else { return nil }
+        let whole = try await candidates(.whole(text), column, on: sql)
+        return whole <= candidateLimit ? (.whole(text), whole) : nil
     }
 
     /// How many rows the index gives for the lookup, counting no further than just past the limit (so a trigram
@@ -64,12 +75,16 @@ enum CustomerTextSearch {
         return try row?.decode(column: "rows", as: Int.self) ?? 0
     }
 
-    /// `table.rowid IN (the rows the index gives)`, for `table` the customers table or its alias.
-    static func matching(_ column: Column, _ lookup: Lookup, table: String) -> any SQLExpression {
+    /// `table.rowid IN (the rows the index gives)`, for `table` the customers table or its alias. With
+    /// `drivesQuery` false the test is `+rowid IN …`: SQLite then does not read the rows through the candidates
+    /// but tests each row it reads another way (in page order) against them.
+    static func matching(_ column: Column, _ lookup: Lookup, table: String, drivesQuery: Bool = true)
+        -> any SQLExpression
+    {
         SQLQueryString(
             """
-            \(ident: table).rowid IN (SELECT rowid FROM \(ident: AddCustomerTextSearch.table) \
-            WHERE \(condition(lookup, column)))
+            \(unsafeRaw: drivesQuery ? "" : "+")\(ident: table).rowid IN (SELECT rowid FROM \
+            \(ident: AddCustomerTextSearch.table) WHERE \(condition(lookup, column)))
             """)
     }
 
