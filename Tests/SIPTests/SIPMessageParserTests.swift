@@ -257,6 +257,38 @@ import Testing
         #expect(again == .request(request))
     }
 
+    /// Unknown names, folded lines and values set in code live beside the entries; changing headers keeps each
+    /// field's name and value, and setting a header again reuses its slot.
+    @Test func headersWithUnknownNamesAndFoldedLinesChangeInPlace() throws {
+        let text = [
+            "OPTIONS sip:a@192.0.2.1 SIP/2.0", "Via: SIP/2.0/UDP 192.0.2.2;branch=z9hG4bK1", "X-First: one",
+            "From: <sip:b@192.0.2.2>;tag=1", "To: <sip:a@192.0.2.1>", "Call-ID: c1", "CSeq: 1 OPTIONS",
+            "x-first: two", "Subject: folded", "  across lines", "X-Second: three", "Content-Length: 0", "", "",
+        ].joined(separator: "\r\n")
+        guard case .request(var request) = try SIPMessageParser.parseDatagram(Array(text.utf8)) else {
+            Issue.record("not a request")
+            return
+        }
+        #expect(request.headers.values("X-FIRST") == ["one", "two"])
+        #expect(request.headers[.init("subject")] == "folded across lines")
+        #expect(request.headers["x-second"] == "three")
+        #expect(request.headers.otherNames.count == 3)
+        #expect(request.headers.texts == ["folded across lines"])
+        for round in 1...1_000 { request.headers.set("X-First", "round \(round)") }
+        request.headers.set("s", "replaced")
+        request.headers.add("X-Third", "four")
+        request.headers.remove("X-Second")
+        #expect(request.headers.texts.count == 3)
+        #expect(
+            request.headers.fields.map { "\($0.name): \($0.value)" } == [
+                "Via: SIP/2.0/UDP 192.0.2.2;branch=z9hG4bK1", "X-First: round 1000", "From: <sip:b@192.0.2.2>;tag=1",
+                "To: <sip:a@192.0.2.1>", "Call-ID: c1", "CSeq: 1 OPTIONS", "Subject: replaced", "Content-Length: 0",
+                "X-Third: four",
+            ])
+        let again = try SIPMessageParser.parseDatagram(SIPMessage.request(request).serialized())
+        #expect(again == .request(request))
+    }
+
     /// Serialising then parsing gives the same message, and the body's length is what Content-Length says.
     @Test func roundTrips() throws {
         let message = try SIPMessageParser.parseDatagram(Array(Fixtures.invite.utf8))

@@ -9,7 +9,7 @@ public struct SIPHeaderName: Hashable, Sendable, CustomStringConvertible, Expres
 
     private let identity: Identity
 
-    private init(_ known: SIPKnownHeader) { identity = .known(known) }
+    init(_ known: SIPKnownHeader) { identity = .known(known) }
 
     public init(_ name: String) {
         var name = name

@@ -13,38 +13,59 @@ public struct SIPHeaderField: Hashable, Sendable {
 /// for Via, Route and Record-Route (RFC 3261 §7.3.1).
 ///
 /// Parsed headers keep the received bytes: a value becomes a `String` only when it is read, so a message whose
-/// headers are never looked at costs no strings.
+/// headers are never looked at costs no strings. An entry is plain indices (a known name, or a slot in `otherNames`;
+/// a span of `received`, or a slot in `texts`), so the parser stores it and a message drops it without per-entry
+/// reference counting.
 public struct SIPHeaders: Hashable, Sendable, Sequence, ExpressibleByDictionaryLiteral {
-    enum StoredValue: Sendable {
-        /// Offsets into `received`.
-        case received(start: Int32, end: Int32)
-        case text(String)
-    }
-
     struct Entry: Sendable {
-        var name: SIPHeaderName
-        var value: StoredValue
+        enum Name: Equatable, Sendable {
+            case known(SIPKnownHeader)
+            /// A slot in `otherNames`.
+            case other(Int32)
+        }
+
+        enum Value: Sendable {
+            /// Offsets into `received`.
+            case received(start: Int32, end: Int32)
+            /// A slot in `texts`.
+            case text(Int32)
+        }
+
+        var name: Name
+        var value: Value
     }
 
     /// The header section a parser read these from; empty for headers built in code.
     private(set) var received: [UInt8]
     private(set) var entries: [Entry]
+    /// Names that are not `SIPKnownHeader`s, referred to by entries.
+    private(set) var otherNames: [SIPHeaderName]
+    /// Values set in code or joined from folded lines, referred to by entries.
+    private(set) var texts: [String]
 
     public init(_ fields: [SIPHeaderField] = []) {
         received = []
-        entries = fields.map { Entry(name: $0.name, value: .text($0.value)) }
+        entries = []
+        otherNames = []
+        texts = []
+        entries.reserveCapacity(fields.count)
+        for field in fields { add(field.name, field.value) }
     }
 
-    init(received: [UInt8], entries: [Entry]) {
+    init(received: [UInt8], entries: [Entry], otherNames: [SIPHeaderName], texts: [String]) {
         self.received = received
         self.entries = entries
+        self.otherNames = otherNames
+        self.texts = texts
     }
 
     public init(dictionaryLiteral elements: (SIPHeaderName, String)...) {
         self.init(elements.map { SIPHeaderField(name: $0.0, value: $0.1) })
     }
 
-    public var fields: [SIPHeaderField] { entries.map { SIPHeaderField(name: $0.name, value: string($0.value)) } }
+    public var fields: [SIPHeaderField] {
+        entries.indices.map { SIPHeaderField(name: name(at: $0), value: string(at: $0)) }
+    }
 
     public var count: Int { entries.count }
 
@@ -54,9 +75,28 @@ public struct SIPHeaders: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
 
     public func hash(into hasher: inout Hasher) { hasher.combine(fields) }
 
-    private func string(_ value: StoredValue) -> String {
-        switch value {
-        case .text(let text): text
+    func name(at index: Int) -> SIPHeaderName {
+        switch entries[index].name {
+        case .known(let known): SIPHeaderName(known)
+        case .other(let slot): otherNames[Int(slot)]
+        }
+    }
+
+    func known(at index: Int) -> SIPKnownHeader? {
+        guard case .known(let known) = entries[index].name else { return nil }
+        return known
+    }
+
+    @inline(__always) func isNamed(_ index: Int, _ name: SIPHeaderName) -> Bool {
+        switch entries[index].name {
+        case .known(let known): name.known == known
+        case .other(let slot): otherNames[Int(slot)] == name
+        }
+    }
+
+    private func string(at index: Int) -> String {
+        switch entries[index].value {
+        case .text(let slot): texts[Int(slot)]
         case .received(let start, let end):
             received.withUnsafeBufferPointer { SIPBytes($0).string(Int(start)..<Int(end)) }
         }
@@ -67,8 +107,8 @@ public struct SIPHeaders: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
         at index: Int, _ body: (SIPBytes, Range<Int>) throws(SIPParseError) -> T
     ) throws(SIPParseError) -> T {
         switch entries[index].value {
-        case .text(let text):
-            return try text.withSIPBytes { bytes throws(SIPParseError) in try body(bytes, bytes.all) }
+        case .text(let slot):
+            return try texts[Int(slot)].withSIPBytes { bytes throws(SIPParseError) in try body(bytes, bytes.all) }
         case .received(let start, let end):
             let result: Result<T, SIPParseError> = received.withUnsafeBufferPointer { buffer in
                 do throws(SIPParseError) {
@@ -96,7 +136,8 @@ public struct SIPHeaders: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
     /// Appends one entry's value as it goes on the wire, without line ends (header injection).
     func appendValue(at index: Int, to bytes: inout [UInt8]) {
         switch entries[index].value {
-        case .text(let text):
+        case .text(let slot):
+            let text = texts[Int(slot)]
             if text.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A }) {
                 for byte in text.utf8 where byte != 0x0D && byte != 0x0A { bytes.append(byte) }
             } else {
@@ -110,18 +151,18 @@ public struct SIPHeaders: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
 
     /// The first field's whole value.
     public subscript(_ name: SIPHeaderName) -> String? {
-        entries.first { $0.name == name }.map { string($0.value) }
+        entries.indices.first { isNamed($0, name) }.map(string(at:))
     }
 
     /// Every value of the header, in order: values of list headers written comma-separated on one line are split
     /// (commas inside quotes or angle brackets do not split).
     public func values(_ name: SIPHeaderName) -> [String] {
         var result: [String] = []
-        for entry in entries where entry.name == name {
+        for index in entries.indices where isNamed(index, name) {
             if name.allowsCommaSeparatedValues {
-                result.append(contentsOf: SIPSyntax.splitList(string(entry.value)))
+                result.append(contentsOf: SIPSyntax.splitList(string(at: index)))
             } else {
-                result.append(string(entry.value))
+                result.append(string(at: index))
             }
         }
         return result
@@ -130,7 +171,7 @@ public struct SIPHeaders: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
     /// The first value of the header (the first list element of a list header) read from its bytes; nil when absent
     /// or malformed. What `values(_:).first` then a parse would give, without the strings in between.
     func first<T>(_ name: SIPHeaderName, _ parse: (SIPBytes, Range<Int>) throws(SIPParseError) -> T) -> T? {
-        for index in entries.indices where entries[index].name == name {
+        for index in entries.indices where isNamed(index, name) {
             var found = false
             var value: T?
             _ = try? withValueBytes(at: index) { bytes, range in
@@ -151,7 +192,7 @@ public struct SIPHeaders: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
     /// Every value of the header that parses, in order, read from its bytes (`values(_:)` then a parse of each).
     func each<T>(_ name: SIPHeaderName, _ parse: (SIPBytes, Range<Int>) throws(SIPParseError) -> T) -> [T] {
         var result: [T] = []
-        for index in entries.indices where entries[index].name == name {
+        for index in entries.indices where isNamed(index, name) {
             try? withValueBytes(at: index) { bytes, range in
                 guard name.allowsCommaSeparatedValues else {
                     if let value = try? parse(bytes, range) { result.append(value) }
@@ -165,33 +206,53 @@ public struct SIPHeaders: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
         return result
     }
 
-    public func contains(_ name: SIPHeaderName) -> Bool { entries.contains { $0.name == name } }
+    public func contains(_ name: SIPHeaderName) -> Bool { entries.indices.contains { isNamed($0, name) } }
 
     public mutating func add(_ name: SIPHeaderName, _ value: String) {
-        entries.append(Entry(name: name, value: .text(value)))
+        entries.append(Entry(name: entryName(name), value: .text(store(value))))
     }
 
     /// Puts a field before all others of the same name (a new top Via).
     public mutating func prepend(_ name: SIPHeaderName, _ value: String) {
-        let index = entries.firstIndex { $0.name == name } ?? entries.endIndex
-        entries.insert(Entry(name: name, value: .text(value)), at: index)
+        let index = entries.indices.first { isNamed($0, name) } ?? entries.endIndex
+        entries.insert(Entry(name: entryName(name), value: .text(store(value))), at: index)
     }
 
     /// Replaces every field of that name with one field, where the first of them was.
     public mutating func set(_ name: SIPHeaderName, _ value: String) {
-        if let index = entries.firstIndex(where: { $0.name == name }) {
-            entries[index].value = .text(value)
-            var position = entries.index(after: index)
-            while position < entries.endIndex {
-                if entries[position].name == name { entries.remove(at: position) } else { position += 1 }
-            }
-        } else {
+        guard let index = entries.indices.first(where: { isNamed($0, name) }) else {
             add(name, value)
+            return
+        }
+        // A value set before is overwritten in its slot, so setting a header again and again does not grow `texts`.
+        if case .text(let slot) = entries[index].value {
+            texts[Int(slot)] = value
+        } else {
+            entries[index].value = .text(store(value))
+        }
+        var position = entries.index(after: index)
+        while position < entries.endIndex {
+            if isNamed(position, name) { entries.remove(at: position) } else { position += 1 }
         }
     }
 
     public mutating func remove(_ name: SIPHeaderName) {
-        entries.removeAll { $0.name == name }
+        var kept: [Entry] = []
+        kept.reserveCapacity(entries.count)
+        for index in entries.indices where !isNamed(index, name) { kept.append(entries[index]) }
+        entries = kept
+    }
+
+    private mutating func store(_ text: String) -> Int32 {
+        texts.append(text)
+        return Int32(texts.count - 1)
+    }
+
+    private mutating func entryName(_ name: SIPHeaderName) -> Entry.Name {
+        if let known = name.known { return .known(known) }
+        if let slot = otherNames.firstIndex(of: name) { return .other(Int32(slot)) }
+        otherNames.append(name)
+        return .other(Int32(otherNames.count - 1))
     }
 }
 

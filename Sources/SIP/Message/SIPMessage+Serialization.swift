@@ -29,13 +29,14 @@ enum SIPMessageWriter {
     static func appendHeaders(_ headers: SIPHeaders, body: [UInt8], to bytes: inout [UInt8]) {
         bytes.reserveCapacity(bytes.count + 512 + body.count)
         var wroteLength = false
-        for (index, entry) in headers.entries.enumerated() {
-            if entry.name == .contentLength {
+        for index in headers.entries.indices {
+            let name = headers.name(at: index)
+            if name.known == .contentLength {
                 if !wroteLength { bytes.append(contentsOf: "Content-Length: \(body.count)\r\n".utf8) }
                 wroteLength = true
                 continue
             }
-            bytes.append(contentsOf: entry.name.canonical.utf8)
+            bytes.append(contentsOf: name.canonical.utf8)
             bytes.append(contentsOf: ": ".utf8)
             headers.appendValue(at: index, to: &bytes)
             bytes.append(contentsOf: "\r\n".utf8)

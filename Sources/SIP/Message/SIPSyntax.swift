@@ -10,13 +10,7 @@ enum SIPSyntax {
     }
 
     /// RFC 3261 §25.1 token characters.
-    static func isTokenByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
-        case 0x2D, 0x2E, 0x21, 0x25, 0x2A, 0x5F, 0x2B, 0x60, 0x27, 0x7E: true
-        default: false
-        }
-    }
+    @inline(__always) static func isTokenByte(_ byte: UInt8) -> Bool { SIPByteSet.token.contains(byte) }
 
     /// Bytes a URI parameter name may have besides token ones (RFC 3261 §25.1 param-unreserved).
     static func isBracketByte(_ byte: UInt8) -> Bool {

@@ -143,6 +143,10 @@ struct SIPBytes {
         var inAngles = false
         while index < range.upperBound {
             let byte = buffer[index]
+            if !inQuotes, !SIPByteSet.listDelimiter.contains(byte) {
+                index += 1
+                continue
+            }
             if inQuotes {
                 if byte == 0x5C {
                     index += 1

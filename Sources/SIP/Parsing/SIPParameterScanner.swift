@@ -17,7 +17,7 @@ extension SIPBytes {
             }
             let nameEnd = find(in: rest) { $0 == 0x3D || $0 == 0x3B } ?? rest.upperBound
             let name = trim(rest.lowerBound..<nameEnd)
-            guard !name.isEmpty, allSatisfy(name, { SIPSyntax.isTokenByte($0) || SIPSyntax.isBracketByte($0) }) else {
+            guard !name.isEmpty, allSatisfy(name, SIPByteSet.parameterName.contains) else {
                 throw .malformedHeader("parameter name \"\(string(name))\"")
             }
             rest = nameEnd..<rest.upperBound

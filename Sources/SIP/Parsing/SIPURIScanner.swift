@@ -21,7 +21,7 @@ extension SIPBytes {
         guard let colon = find(0x3A, in: text) else { throw .malformedURI(string(text)) }
         let scheme = text.lowerBound..<colon
         guard let first = scheme.first, Self.isLetter(buffer[first]),
-            allSatisfy(scheme, { Self.isLetter($0) || Self.isDigit($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E })
+            allSatisfy(scheme, SIPByteSet.scheme.contains)
         else { throw .malformedURI(string(text)) }
         var rest = colon + 1..<text.upperBound
         let isSIP = equalsIgnoringCase(scheme, "sip") || equalsIgnoringCase(scheme, "sips")
@@ -70,7 +70,7 @@ extension SIPBytes {
                 guard buffer[first] == 0x3A else { throw .malformedURI(string(whole)) }
                 portText = first + 1..<after.upperBound
             }
-            guard !host.isEmpty, allSatisfy(host, { Self.isHexDigit($0) || $0 == 0x3A || $0 == 0x2E }) else {
+            guard !host.isEmpty, allSatisfy(host, SIPByteSet.ipv6.contains) else {
                 throw .malformedURI(string(whole))
             }
         } else {
@@ -80,7 +80,7 @@ extension SIPBytes {
             } else {
                 host = text
             }
-            guard !host.isEmpty, allSatisfy(host, { Self.isLetter($0) || Self.isDigit($0) || $0 == 0x2D || $0 == 0x2E })
+            guard !host.isEmpty, allSatisfy(host, SIPByteSet.hostName.contains)
             else { throw .malformedURI(string(whole)) }
         }
         var port: Int?
@@ -94,8 +94,4 @@ extension SIPBytes {
     }
 
     @inline(__always) static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
-    @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
-    @inline(__always) static func isHexDigit(_ byte: UInt8) -> Bool {
-        isDigit(byte) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x66)
-    }
 }
