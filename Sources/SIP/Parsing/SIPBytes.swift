@@ -77,12 +77,36 @@ struct SIPBytes {
     @inline(__always) func equalsIgnoringCase(_ range: Range<Int>, _ lowerCase: StaticString) -> Bool {
         guard range.count == lowerCase.utf8CodeUnitCount else { return false }
         let text = lowerCase.utf8Start
+        if range.count >= 8, let base = buffer.baseAddress {
+            // Eight bytes at a time, the last word overlapping the one before it.
+            var offset = 0
+            while true {
+                let start = min(offset, range.count - 8)
+                let received = UnsafeRawPointer(base + range.lowerBound + start).loadUnaligned(as: UInt64.self)
+                let expected = UnsafeRawPointer(text + start).loadUnaligned(as: UInt64.self)
+                if !Self.foldedEquals(received, expected) { return false }
+                if start == range.count - 8 { return true }
+                offset += 8
+            }
+        }
         for offset in 0..<range.count {
             let byte = buffer[range.lowerBound + offset]
             let folded = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
             if folded != text[offset] { return false }
         }
         return true
+    }
+
+    /// Whether eight received bytes equal eight bytes of a lower-case ASCII literal, ignoring ASCII case: each byte
+    /// where the literal has a letter gets 0x20 set (only `A`–`Z` and `a`–`z` then give that letter), the others
+    /// must match exactly.
+    @inline(__always) static func foldedEquals(_ received: UInt64, _ expected: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        // Literal bytes are below 0x80, so these sums stay inside their byte.
+        let atLeastA = expected &+ ones &* (0x80 - 0x61)
+        let aboveZ = expected &+ ones &* (0x80 - 0x7B)
+        let letterCase = ((atLeastA & ~aboveZ) & (ones &* 0x80)) >> 2
+        return received | letterCase == expected
     }
 
     /// A decimal number of at most `maximumDigits` digits, nothing else.
