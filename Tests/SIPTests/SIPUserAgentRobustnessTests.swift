@@ -110,6 +110,27 @@ import Testing
         }
     }
 
+    /// A datagram is read whole up to the largest UDP payload (NIO's default receive buffer is 2,048 bytes, which
+    /// would cut a large INVITE's SDP short): a 60,000-byte OPTIONS is answered, its body intact.
+    @Test(arguments: [1_500, 2_100, 9_000, 60_000]) func largeDatagramsAreReadWhole(size: Int) async throws {
+        try await withAgentAndPeer { _, address, channel, peer in
+            let head = [
+                "OPTIONS sip:tsunagu@127.0.0.1 SIP/2.0",
+                "Via: SIP/2.0/UDP 127.0.0.1:\(channel.localAddress!.port!);branch=z9hG4bKlarge\(size)",
+                "Max-Forwards: 70", "From: <sip:x@127.0.0.1>;tag=1", "To: <sip:tsunagu@127.0.0.1>",
+                "Call-ID: large\(size)@x", "CSeq: 1 OPTIONS", "Content-Type: text/plain",
+            ]
+            let withoutBody = (head + ["Content-Length: 00000", "", ""]).joined(separator: "\r\n").utf8.count
+            let body = String(repeating: "a", count: size - withoutBody)
+            let request = (head + ["Content-Length: \(String(format: "%05d", body.utf8.count))", "", body])
+                .joined(separator: "\r\n")
+            #expect(request.utf8.count == size)
+            try await send(request, channel, to: address)
+            await waitFor(peer, count: 1)
+            #expect(peer.messages.first?.hasPrefix("SIP/2.0 200 OK\r\n") == true, "\(size) bytes")
+        }
+    }
+
     /// Ten thousand junk datagrams: the agent still answers, holds no transactions for them, and stays up.
     @Test func survivesAFlood() async throws {
         try await withAgentAndPeer { agent, address, channel, peer in

@@ -113,6 +113,9 @@ final class SIPUserAgentCore {
             .channelOption(.socketOption(.so_reuseaddr), value: 1)
             // Room for bursts (a trunk answering many calls at once): the kernel's default drops datagrams.
             .channelOption(.socketOption(.so_rcvbuf), value: 4 << 20)
+            // A datagram is read whole up to the largest UDP payload; NIO's default of 2,048 bytes would cut a large
+            // INVITE short, and the parser would refuse it for a Content-Length beyond the datagram.
+            .channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: 65_536))
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(SIPDatagramHandler(core: core))
