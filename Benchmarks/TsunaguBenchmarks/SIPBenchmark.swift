@@ -65,8 +65,18 @@ enum SIPBenchmark {
     }
 
     /// Our UAC: `calls` calls, at most `concurrency` at once, each answered by SIPp and hung up at once.
-    static func ourCalls(port: Int, calls: Int, concurrency: Int) async throws -> (seconds: Double, failed: Int) {
-        let agent = SIPUserAgent(eventLoop: MultiThreadedEventLoopGroup.singleton.next())
+    /// The CPU time the calling thread has used, in seconds.
+    static func threadCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    static func ourCalls(port: Int, calls: Int, concurrency: Int) async throws -> (
+        seconds: Double, failed: Int, loopCPUSeconds: Double
+    ) {
+        let loop = MultiThreadedEventLoopGroup.singleton.next()
+        let agent = SIPUserAgent(eventLoop: loop)
         let local = try await agent.start()
         let peer = SIPUserAgent.Peer(host: "127.0.0.1", port: port)
         let parameters = OutboundCallParameters(
@@ -78,6 +88,7 @@ enum SIPBenchmark {
                 "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 40000 RTP/AVP 0\r\n"
                     .utf8),
             ringTimeout: .seconds(30))
+        let loopCPUStart = try await loop.submit { threadCPUSeconds() }.get()
         let start = DispatchTime.now().uptimeNanoseconds
         let failed = try await withThrowingTaskGroup(of: Int.self) { group in
             for worker in 0..<concurrency {
@@ -107,8 +118,9 @@ enum SIPBenchmark {
             return try await group.reduce(0, +)
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let loopCPU = try await loop.submit { threadCPUSeconds() }.get() - loopCPUStart
         await agent.shutdown()
-        return (seconds, failed)
+        return (seconds, failed, loopCPU)
     }
 
     static func run(calls: Int, concurrency: Int) async throws {
@@ -135,7 +147,7 @@ enum SIPBenchmark {
         let ours = try await ourCalls(port: port, calls: calls, concurrency: concurrency)
         let ourRate = Double(calls - ours.failed) / ours.seconds
         report(
-            "sip calls, our UAC: \(Int(ourRate)) calls/s (\(calls) calls, \(concurrency) at once, \(ours.failed) failed, \(String(format: "%.2f", ours.seconds)) s)"
+            "sip calls, our UAC: \(Int(ourRate)) calls/s (\(calls) calls, \(concurrency) at once, \(ours.failed) failed, \(String(format: "%.2f", ours.seconds)) s), event loop busy \(Int(ours.loopCPUSeconds / ours.seconds * 100)) %, \(String(format: "%.1f", ours.loopCPUSeconds / Double(calls) * 1e6)) µs of its CPU per call"
         )
         // SIPp's UAC against the same UAS, as fast as it goes: the same number of calls, the same concurrency cap.
         let uac = Process()

@@ -271,6 +271,7 @@ public struct OutboundCall: Sendable {
         var from = parameters.from
         from.tag = localTag
         var headers = SIPHeaders()
+        headers.reserveCapacity(12)
         headers.add(.via, parameters.via.via(branch: identifiers.branch()).description)
         headers.add(.maxForwards, "70")
         headers.add(.from, from.description)

@@ -37,6 +37,7 @@ public struct SIPDialog: Hashable, Sendable {
             number = localSequence
         }
         var headers = SIPHeaders()
+        headers.reserveCapacity(12)
         headers.add(.via, via.description)
         headers.add(.maxForwards, "70")
         headers.add(.from, localAddress.description)

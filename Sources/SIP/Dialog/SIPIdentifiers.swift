@@ -23,13 +23,12 @@ public struct SIPIdentifiers: Sendable {
         cnonce: { randomHex(16) }
     )
 
-    /// `digits` lower-case hex digits, 64 random bits per 16 digits (one `getrandom` for each, not one per digit).
+    /// `digits` lower-case hex digits, 64 random bits per 16 digits.
     static func randomHex(_ digits: Int) -> String {
-        var generator = SystemRandomNumberGenerator()
-        return String(unsafeUninitializedCapacity: digits) { text in
+        String(unsafeUninitializedCapacity: digits) { text in
             var word: UInt64 = 0
             for index in 0..<digits {
-                if index % 16 == 0 { word = generator.next() }
+                if index % 16 == 0 { word = SIPRandomWords.shared.next() }
                 let nibble = UInt8(truncatingIfNeeded: word & 0xF)
                 word >>= 4
                 text[index] = nibble < 10 ? 0x30 + nibble : 0x57 + nibble

@@ -48,7 +48,7 @@ public struct SIPHeaders: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
         entries = []
         otherNames = []
         texts = []
-        entries.reserveCapacity(fields.count)
+        reserveCapacity(fields.count)
         for field in fields { add(field.name, field.value) }
     }
 
@@ -68,6 +68,12 @@ public struct SIPHeaders: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
     }
 
     public var count: Int { entries.count }
+
+    /// Makes room for `count` fields set in code, so that building a request grows no array field by field.
+    public mutating func reserveCapacity(_ count: Int) {
+        entries.reserveCapacity(count)
+        texts.reserveCapacity(count)
+    }
 
     public func makeIterator() -> IndexingIterator<[SIPHeaderField]> { fields.makeIterator() }
 
