@@ -31,3 +31,23 @@ import Testing
 
     @Test func listDelimiter() { expectSet(.listDelimiter, holds: Set("\",<>".utf8)) }
 }
+
+/// The byte splitter of list values gives what the string splitter gives, on random values made of the bytes that
+/// matter to it (commas, quotes, escapes, angle brackets, spaces) and letters: with and without commas.
+@Suite struct SIPListElementTests {
+    @Test func byteSplitterMatchesTheStringSplitter() {
+        let alphabet = Array("ab ,\"\\<>\t".utf8)
+        var generator = SystemRandomNumberGenerator()
+        for trial in 0..<20_000 {
+            let length = Int.random(in: 0...(trial.isMultiple(of: 10) ? 80 : 24), using: &generator)
+            let bytes = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
+            let text = String(decoding: bytes, as: UTF8.self)
+            var elements: [String] = []
+            bytes.withUnsafeBufferPointer { buffer in
+                let scanner = SIPBytes(buffer)
+                scanner.forEachListElement(in: scanner.all) { elements.append(scanner.string($0)) }
+            }
+            #expect(elements == SIPSyntax.splitList(text), "\(text.debugDescription)")
+        }
+    }
+}

@@ -161,6 +161,12 @@ struct SIPBytes {
     func forEachListElement<E: Error>(
         in range: Range<Int>, _ body: (Range<Int>) throws(E) -> Void
     ) throws(E) {
+        // Only a comma splits: a value without one is one element, whatever quotes or brackets it holds.
+        guard find(0x2C, in: range) != nil else {
+            let element = trim(range)
+            if !element.isEmpty { try body(element) }
+            return
+        }
         var start = range.lowerBound
         var index = start
         var inQuotes = false

@@ -121,10 +121,11 @@ extension SIPMessageParser {
         // Most sections are valid UTF-8 whose every CR ends a line: one pass over the section read without checking
         // each line shows the first, counting CRs against the line ends shows the second. Anything else (and any
         // error, so that it is reported as the checking pass sees it) is read again line by line.
-        if let fast = try? parseHead(bytes, until: end, checkingEachLine: false) {
+        do {
+            let fast = try parseHead(bytes, until: end, checkingEachLine: false)
             let text = bytes.textScan(0..<fast.bodyStart)
             if text.isUTF8, fast.lineEndCarriageReturns == text.carriageReturns { return (fast.head, fast.bodyStart) }
-        }
+        } catch {}
         if end == .emptyLine, findHeaderEnd(buffer) == nil {
             throw SIPRejectedMessage(error: .truncated("no end of headers"), request: nil)
         }
