@@ -1,8 +1,8 @@
 import Foundation
 import NIOCore
 import NIOPosix
-import Synchronization
 import SIPTestSupport
+import Synchronization
 import Testing
 
 @testable import SIP
@@ -95,6 +95,47 @@ import Testing
             await agent.hangUp(callID: callID)
             await recorder.wait { $0.ending != nil }
             #expect(recorder.ending == OutboundCallEnding(cause: .localHangUp, wasAnswered: true, statusCode: 200))
+            await expectSIPpPassed(sipp)
+            #expect(await agent.load.calls == 0)
+        }
+    }
+
+    /// A dialer on the agent's event loop (`syncOperations`): it hangs up inside the `.answered` report and places
+    /// the next call inside the `.ended` report. Each BYE must follow its ACK, or SIPp's scenario fails.
+    @Test func dialerOnTheEventLoopPlacesAndEndsCallsInLine() async throws {
+        let calls = 3
+        let sipp = try SIPpProcess(scenario: "uas-answer-our-bye.xml", calls: calls)
+        try await withAgent { agent in
+            let recorder = Recorder()
+            let (parameters, peer) = try await parameters(agent, sipp)
+            let placed = Mutex(0)
+            @Sendable func placeNext() {
+                guard
+                    placed.withLock({ count in
+                        count += 1
+                        return count <= calls
+                    })
+                else { return }
+                let callID = agent.newCallID
+                _ = try? agent.syncOperations.placeCall(parameters, via: peer, callID: callID) { progress in
+                    recorder.report(progress)
+                    switch progress {
+                    case .answered: agent.syncOperations.hangUp(callID: callID)
+                    case .ended: placeNext()
+                    default: break
+                    }
+                }
+            }
+            try await agent.eventLoop.submit { placeNext() }.get()
+            await recorder.wait { recorder in
+                recorder.all.filter { if case .ended = $0 { true } else { false } }.count == calls
+            }
+            let endings = recorder.all.compactMap { if case .ended(let ending) = $0 { ending } else { nil } }
+            #expect(
+                endings
+                    == Array(
+                        repeating: OutboundCallEnding(cause: .localHangUp, wasAnswered: true, statusCode: 200),
+                        count: calls))
             await expectSIPpPassed(sipp)
             #expect(await agent.load.calls == 0)
         }

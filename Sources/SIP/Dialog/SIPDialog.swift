@@ -3,8 +3,11 @@ public struct SIPDialog: Hashable, Sendable {
     public var callID: String
     public var localTag: String
     public var remoteTag: String
-    public var localAddress: SIPNameAddress
-    public var remoteAddress: SIPNameAddress
+    public var localAddress: SIPNameAddress { didSet { localAddressText = localAddress.description } }
+    public var remoteAddress: SIPNameAddress { didSet { remoteAddressText = remoteAddress.description } }
+    /// From and To as written on each request of the dialog, written once.
+    private var localAddressText: String
+    private var remoteAddressText: String
     /// The remote Contact: the Request-URI of in-dialog requests.
     public var remoteTarget: SIPURI
     /// Record-Route of the 2xx in reverse order (RFC 3261 §12.1.2).
@@ -22,6 +25,8 @@ public struct SIPDialog: Hashable, Sendable {
         self.localAddress = from
         to.tag = remoteTag
         self.remoteAddress = to
+        self.localAddressText = from.description
+        self.remoteAddressText = to.description
         self.remoteTarget = response.headers.contacts.first?.uri ?? invite.uri
         self.routeSet = response.headers.values(.recordRoute).reversed()
         self.localSequence = cseq.number
@@ -40,8 +45,8 @@ public struct SIPDialog: Hashable, Sendable {
         headers.reserveCapacity(12)
         headers.add(.via, via.description)
         headers.add(.maxForwards, "70")
-        headers.add(.from, localAddress.description)
-        headers.add(.to, remoteAddress.description)
+        headers.add(.from, localAddressText)
+        headers.add(.to, remoteAddressText)
         headers.add(.callID, callID)
         headers.add(.cseq, SIPCSeq(number, method).description)
         for route in routeSet { headers.add(.route, route) }

@@ -1,9 +1,10 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Synchronization
 
 /// Random 64-bit words for identifiers, from the kernel's CSPRNG 32 words at a time: a call needs half a dozen
 /// (Call-ID, tag, a branch per request), and a system call for each was 5 % of the user agent's time.
@@ -32,7 +33,8 @@ final class SIPRandomWords: Sendable {
         #if canImport(Glibc) || canImport(Darwin)
             // getentropy(3) gives at most 256 bytes a call (it is getrandom(2) underneath on Linux).
             var filled = 0
-            while filled < buffer.count, getentropy(buffer.baseAddress! + filled, min(256, buffer.count - filled)) == 0 {
+            while filled < buffer.count, getentropy(buffer.baseAddress! + filled, min(256, buffer.count - filled)) == 0
+            {
                 filled += min(256, buffer.count - filled)
             }
             if filled == buffer.count { return }

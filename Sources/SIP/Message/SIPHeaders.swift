@@ -1,3 +1,5 @@
+import NIOCore
+
 /// One header field as it appears in a message, folded lines already joined.
 public struct SIPHeaderField: Hashable, Sendable {
     public var name: SIPHeaderName
@@ -139,19 +141,26 @@ public struct SIPHeaders: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
         return try result.get()
     }
 
-    /// Appends one entry's value as it goes on the wire, without line ends (header injection).
-    func appendValue(at index: Int, to bytes: inout [UInt8]) {
+    /// Writes one entry's value as it goes on the wire, without line ends (header injection).
+    func writeValue(at index: Int, to buffer: inout ByteBuffer) {
         switch entries[index].value {
         case .text(let slot):
-            let text = texts[Int(slot)]
-            if text.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A }) {
-                for byte in text.utf8 where byte != 0x0D && byte != 0x0A { bytes.append(byte) }
+            var text = texts[Int(slot)]
+            let hasLineEnd = text.withUTF8 { utf8 in
+                var found = false
+                for byte in utf8 { found = found || byte == 0x0D || byte == 0x0A }
+                return found
+            }
+            if hasLineEnd {
+                for byte in text.utf8 where byte != 0x0D && byte != 0x0A { buffer.writeInteger(byte) }
             } else {
-                bytes.append(contentsOf: text.utf8)
+                buffer.writeString(text)
             }
         case .received(let start, let end):
             // Received values were checked to have no CR or LF when they were parsed.
-            bytes.append(contentsOf: received[Int(start)..<Int(end)])
+            received.withUnsafeBufferPointer { bytes in
+                _ = buffer.writeBytes(UnsafeBufferPointer(rebasing: bytes[Int(start)..<Int(end)]))
+            }
         }
     }
 

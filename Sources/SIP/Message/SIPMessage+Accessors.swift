@@ -24,17 +24,28 @@ extension SIPHeaders {
     /// The top Via's `branch`, read without building the whole Via: what `topVia?.branch` gives, looked up for
     /// every response received.
     public var topViaBranch: String? {
-        first(.via) { bytes, range throws(SIPParseError) -> String? in
+        topViaBranch(plain: { bytes, range in bytes.string(range) }, quoted: { $0 })
+    }
+
+    /// The top Via's branch as a transaction key, without a String for a branch this agent made.
+    var topViaBranchKey: SIPBranchKey? {
+        topViaBranch(plain: SIPBranchKey.init, quoted: SIPBranchKey.init)
+    }
+
+    private func topViaBranch<Branch>(
+        plain: (SIPBytes, Range<Int>) -> Branch, quoted: (String) -> Branch
+    ) -> Branch? {
+        first(.via) { bytes, range throws(SIPParseError) -> Branch? in
             let spans = try bytes.scanVia(range)
             var found = false
-            var branch: String?
+            var branch: Branch?
             try bytes.scanParameters(spans.parameters) { name, value in
                 guard !found, bytes.equalsIgnoringCase(name, "branch") else { return }
                 found = true
                 branch =
                     switch value {
-                    case .plain(let range): bytes.string(range)
-                    case .quoted(let content): bytes.unescaped(content)
+                    case .plain(let range): plain(bytes, range)
+                    case .quoted(let content): quoted(bytes.unescaped(content))
                     case nil: nil
                     }
             }

@@ -31,6 +31,8 @@ public struct SIPParameters: Hashable, Sendable, Sequence {
         if let index = index(of: name) {
             items[index].value = value
         } else {
+            // A header built in code carries one or two (a tag; branch and rport): room for two at once, not one.
+            if items.isEmpty { items.reserveCapacity(2) }
             items.append(Parameter(name: name, value: value))
         }
     }

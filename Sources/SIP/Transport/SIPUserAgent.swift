@@ -8,8 +8,8 @@ import NIOPosix
 public final class SIPUserAgent: Sendable {
     public let eventLoop: any EventLoop
     public let configuration: SIPUserAgentConfiguration
-    private let core: NIOLoopBoundBox<SIPUserAgentCore>
-    private let identifiers: SIPIdentifiers
+    let core: NIOLoopBoundBox<SIPUserAgentCore>
+    let identifiers: SIPIdentifiers
 
     public init(
         eventLoop: any EventLoop, configuration: SIPUserAgentConfiguration = SIPUserAgentConfiguration(),
@@ -134,7 +134,7 @@ public final class SIPUserAgent: Sendable {
     public var newTag: String { identifiers.tag() }
     public var newCallID: String { identifiers.callID() }
 
-    private func destination(for peer: Peer) throws -> SIPDestination {
+    func destination(for peer: Peer) throws -> SIPDestination {
         do {
             // A literal address needs no resolver call (getaddrinfo for every call placed).
             let address =

@@ -77,8 +77,12 @@ final class SIPUserAgentCore {
 
     /// Client transactions by branch and method (a CANCEL shares its INVITE's branch, RFC 3261 §17.1.3).
     private struct TransactionKey: Hashable {
-        var branch: String
+        var branch: SIPBranchKey
         var method: SIPMethod
+
+        /// The branch alone tells transactions apart but for a CANCEL and its INVITE: hashing the method's text too
+        /// would cost more than those two sharing a bucket.
+        func hash(into hasher: inout Hasher) { hasher.combine(branch) }
     }
 
     let eventLoop: any EventLoop
@@ -94,6 +98,10 @@ final class SIPUserAgentCore {
     private var timers = SIPTimerQueue<TimerOwner>()
     private var wakeUp: (deadline: NIODeadline, task: Scheduled<Void>)?
     private(set) var droppedMessages = 0
+    /// How deep in carrying out call events we are, and the loop's own operations asked for meanwhile.
+    private var reporting = 0
+    private var pendingOperations: [Operation] = []
+    private var drainingOperations = false
     var loopBound: NIOLoopBound<SIPUserAgentCore> { NIOLoopBound(self, eventLoop: eventLoop) }
 
     init(eventLoop: any EventLoop, configuration: SIPUserAgentConfiguration, logger: Logger) {
@@ -163,7 +171,6 @@ final class SIPUserAgentCore {
     private func send(
         _ message: SIPMessage, to destination: SIPDestination, onFailure: (@Sendable () -> Void)? = nil
     ) {
-        let bytes = message.serialized()
         let core = loopBound
         switch destination.transport {
         case .udp:
@@ -171,21 +178,26 @@ final class SIPUserAgentCore {
                 onFailure?()
                 return
             }
-            var buffer = channel.allocator.buffer(capacity: bytes.count)
-            buffer.writeBytes(bytes)
+            var buffer = channel.allocator.buffer(capacity: message.serializedCapacity)
+            message.write(to: &buffer)
+            let envelope = AddressedEnvelope(remoteAddress: destination.address.address, data: buffer)
+            // Only a transaction's own sends need to hear of a failure; an ACK or a response goes without a promise.
+            guard let onFailure else {
+                channel.writeAndFlush(envelope, promise: nil)
+                return
+            }
             let promise = eventLoop.makePromise(of: Void.self)
             promise.futureResult.whenFailure { error in
                 core.value.logger.debug("UDP send to \(destination.address) failed: \(error)")
-                onFailure?()
+                onFailure()
             }
-            channel.writeAndFlush(
-                AddressedEnvelope(remoteAddress: destination.address.address, data: buffer), promise: promise)
+            channel.writeAndFlush(envelope, promise: promise)
         case .tcp:
             tcpConnection(to: destination.address).whenComplete { result in
                 switch result {
                 case .success(let channel):
-                    var buffer = channel.allocator.buffer(capacity: bytes.count)
-                    buffer.writeBytes(bytes)
+                    var buffer = channel.allocator.buffer(capacity: message.serializedCapacity)
+                    message.write(to: &buffer)
                     channel.writeAndFlush(buffer).whenFailure { _ in onFailure?() }
                 case .failure(let error):
                     core.value.logger.debug("TCP connect to \(destination.address) failed: \(error)")
@@ -244,7 +256,7 @@ final class SIPUserAgentCore {
     }
 
     private func receive(_ response: SIPResponse) {
-        guard let branch = response.headers.topViaBranch, let method = response.headers.cseq?.method else {
+        guard let branch = response.headers.topViaBranchKey, let method = response.headers.cseq?.method else {
             logDrop("response without a Via branch or CSeq", from: nil)
             return
         }
@@ -260,7 +272,7 @@ final class SIPUserAgentCore {
     }
 
     private func receive(_ request: SIPRequest, from source: SIPDestination) {
-        guard let branch = request.branch else { return }
+        guard let branch = request.headers.topViaBranchKey else { return }
         let key = TransactionKey(branch: branch, method: request.method == .ack ? .invite : request.method)
         if let actions = servers[key]?.machine.receive(request) {
             apply(actions, server: key)
@@ -309,7 +321,7 @@ final class SIPUserAgentCore {
     private func startClient(
         _ request: SIPRequest, to destination: SIPDestination, user: TransactionUser
     ) {
-        guard let branch = request.branch else { return }
+        guard let branch = request.headers.topViaBranchKey else { return }
         let key = TransactionKey(branch: branch, method: request.method)
         let reliable = destination.transport.isReliable
         var machine: any ClientTransactionMachine =
@@ -461,6 +473,25 @@ final class SIPUserAgentCore {
         callActions(call.callID) { $0.start() }
     }
 
+    /// A call operation asked for on the loop itself (`SIPUserAgent.SyncOperations`).
+    enum Operation {
+        case place(OutboundCall, SIPDestination, @Sendable (OutboundCallProgress) -> Void)
+        case hangUp(String)
+    }
+
+    /// Runs the operation now, or, when asked from inside a call's report, once that call's event is carried out:
+    /// the event's remaining actions (an ACK after `.answered`) must not be overtaken.
+    func run(_ operation: Operation) {
+        if reporting > 0 {
+            pendingOperations.append(operation)
+            return
+        }
+        switch operation {
+        case .place(let call, let destination, let report): placeCall(call, to: destination, report: report)
+        case .hangUp(let callID): hangUp(callID)
+        }
+    }
+
     func hangUp(_ callID: String) {
         callActions(callID) { $0.hangUp() }
     }
@@ -475,6 +506,11 @@ final class SIPUserAgentCore {
     ) {
         guard let entry = calls[callID] else { return }
         let actions = event(&entry.call)
+        reporting += 1
+        defer {
+            reporting -= 1
+            if reporting == 0, !drainingOperations, !pendingOperations.isEmpty { runPendingOperations() }
+        }
         for action in actions {
             switch action {
             case .startInvite(let request), .startRequest(let request):
@@ -496,5 +532,18 @@ final class SIPUserAgentCore {
                 disarm(calls.removeValue(forKey: callID)?.ringTimer)
             }
         }
+    }
+
+    private func runPendingOperations() {
+        drainingOperations = true
+        defer { drainingOperations = false }
+        var index = 0
+        // An operation run here may report again and queue more; they run in the order asked.
+        while index < pendingOperations.count {
+            let operation = pendingOperations[index]
+            index += 1
+            run(operation)
+        }
+        pendingOperations.removeAll(keepingCapacity: true)
     }
 }
