@@ -1,5 +1,3 @@
-import NIOCore
-
 /// One header field as it appears in a message, folded lines already joined.
 public struct SIPHeaderField: Hashable, Sendable {
     public var name: SIPHeaderName
@@ -142,24 +140,20 @@ public struct SIPHeaders: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
     }
 
     /// Writes one entry's value as it goes on the wire, without line ends (header injection).
-    func writeValue(at index: Int, to buffer: inout ByteBuffer) {
+    func writeValue(at index: Int, to sink: inout some SIPByteSink) {
         switch entries[index].value {
         case .text(let slot):
             var text = texts[Int(slot)]
-            let hasLineEnd = text.withUTF8 { utf8 in
-                var found = false
-                for byte in utf8 { found = found || byte == 0x0D || byte == 0x0A }
-                return found
-            }
-            if hasLineEnd {
-                for byte in text.utf8 where byte != 0x0D && byte != 0x0A { buffer.writeInteger(byte) }
-            } else {
-                buffer.writeString(text)
+            text.withUTF8 { utf8 in
+                var hasLineEnd = false
+                for byte in utf8 { hasLineEnd = hasLineEnd || byte == 0x0D || byte == 0x0A }
+                guard hasLineEnd else { return sink.writeSIPBytes(utf8) }
+                for byte in utf8 where byte != 0x0D && byte != 0x0A { sink.writeSIPByte(byte) }
             }
         case .received(let start, let end):
             // Received values were checked to have no CR or LF when they were parsed.
             received.withUnsafeBufferPointer { bytes in
-                _ = buffer.writeBytes(UnsafeBufferPointer(rebasing: bytes[Int(start)..<Int(end)]))
+                sink.writeSIPBytes(UnsafeBufferPointer(rebasing: bytes[Int(start)..<Int(end)]))
             }
         }
     }

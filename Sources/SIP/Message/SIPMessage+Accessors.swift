@@ -27,12 +27,8 @@ extension SIPHeaders {
         topViaBranch(plain: { bytes, range in bytes.string(range) }, quoted: { $0 })
     }
 
-    /// The top Via's branch as a transaction key, without a String for a branch this agent made.
-    var topViaBranchKey: SIPBranchKey? {
-        topViaBranch(plain: SIPBranchKey.init, quoted: SIPBranchKey.init)
-    }
-
-    private func topViaBranch<Branch>(
+    /// The top Via's branch, as `plain` makes it of the received bytes or `quoted` of the unescaped text.
+    func topViaBranch<Branch>(
         plain: (SIPBytes, Range<Int>) -> Branch, quoted: (String) -> Branch
     ) -> Branch? {
         first(.via) { bytes, range throws(SIPParseError) -> Branch? in

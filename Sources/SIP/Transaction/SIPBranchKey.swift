@@ -34,3 +34,10 @@ enum SIPBranchKey: Hashable, Sendable {
         return .number(value)
     }
 }
+
+extension SIPHeaders {
+    /// The top Via's branch as a transaction key, without a String for a branch this agent made.
+    var topViaBranchKey: SIPBranchKey? {
+        topViaBranch(plain: SIPBranchKey.init, quoted: SIPBranchKey.init)
+    }
+}
