@@ -32,10 +32,12 @@ public struct ClientInviteTransaction: Sendable {
     public mutating func start() -> [SIPTransactionAction] {
         guard state == .idle else { return [] }
         state = .calling(retransmitInterval: timers.t1)
-        var actions: [SIPTransactionAction] = [.send(.request(request))]
-        if !reliableTransport { actions.append(.startTimer(.a, after: timers.t1)) }
-        actions.append(.startTimer(.b, after: timers.transactionTimeout))
-        return actions
+        // Each case one array literal: appending to a shorter one would allocate twice.
+        if reliableTransport { return [.send(.request(request)), .startTimer(.b, after: timers.transactionTimeout)] }
+        return [
+            .send(.request(request)), .startTimer(.a, after: timers.t1),
+            .startTimer(.b, after: timers.transactionTimeout),
+        ]
     }
 
     public mutating func receive(_ response: SIPResponse) -> [SIPTransactionAction] {
@@ -44,7 +46,8 @@ public struct ClientInviteTransaction: Sendable {
             if response.isProvisional {
                 let wasCalling = state != .proceeding
                 state = .proceeding
-                return (wasCalling ? [.cancelTimer(.a), .cancelTimer(.b)] : []) + [.deliverResponse(response)]
+                guard wasCalling else { return [.deliverResponse(response)] }
+                return [.cancelTimer(.a), .cancelTimer(.b), .deliverResponse(response)]
             }
             if response.isSuccess {
                 state = .accepted

@@ -25,10 +25,12 @@ public struct ClientNonInviteTransaction: Sendable {
     public mutating func start() -> [SIPTransactionAction] {
         guard state == .idle else { return [] }
         state = .trying(retransmitInterval: timers.t1)
-        var actions: [SIPTransactionAction] = [.send(.request(request))]
-        if !reliableTransport { actions.append(.startTimer(.e, after: timers.t1)) }
-        actions.append(.startTimer(.f, after: timers.transactionTimeout))
-        return actions
+        // Each case one array literal: appending to a shorter one would allocate twice.
+        if reliableTransport { return [.send(.request(request)), .startTimer(.f, after: timers.transactionTimeout)] }
+        return [
+            .send(.request(request)), .startTimer(.e, after: timers.t1),
+            .startTimer(.f, after: timers.transactionTimeout),
+        ]
     }
 
     public mutating func receive(_ response: SIPResponse) -> [SIPTransactionAction] {
@@ -38,15 +40,12 @@ public struct ClientNonInviteTransaction: Sendable {
                 state = .proceeding
                 return [.deliverResponse(response)]
             }
-            state = .completed
-            var actions: [SIPTransactionAction] = [.cancelTimer(.e), .cancelTimer(.f), .deliverResponse(response)]
             if reliableTransport {
                 state = .terminated
-                actions.append(.terminated)
-            } else {
-                actions.append(.startTimer(.k, after: timers.t4))
+                return [.cancelTimer(.e), .cancelTimer(.f), .deliverResponse(response), .terminated]
             }
-            return actions
+            state = .completed
+            return [.cancelTimer(.e), .cancelTimer(.f), .deliverResponse(response), .startTimer(.k, after: timers.t4)]
         case .idle, .completed, .terminated:
             // Retransmitted final responses are absorbed in Completed.
             return []
