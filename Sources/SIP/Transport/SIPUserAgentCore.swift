@@ -98,8 +98,8 @@ final class SIPUserAgentCore {
     private var timers = SIPTimerQueue<TimerOwner>()
     private var wakeUp: (deadline: NIODeadline, task: Scheduled<Void>)?
     private(set) var droppedMessages = 0
-    /// How deep in carrying out call events we are, and the loop's own operations asked for meanwhile.
-    private var reporting = 0
+    /// How many call events are being carried out (nested), and the loop's own operations asked for meanwhile.
+    private var callEventDepth = 0
     private var pendingOperations: [Operation] = []
     private var drainingOperations = false
     var loopBound: NIOLoopBound<SIPUserAgentCore> { NIOLoopBound(self, eventLoop: eventLoop) }
@@ -482,7 +482,7 @@ final class SIPUserAgentCore {
     /// Runs the operation now, or, when asked from inside a call's report, once that call's event is carried out:
     /// the event's remaining actions (an ACK after `.answered`) must not be overtaken.
     func run(_ operation: Operation) {
-        if reporting > 0 {
+        if callEventDepth > 0 {
             pendingOperations.append(operation)
             return
         }
@@ -506,10 +506,10 @@ final class SIPUserAgentCore {
     ) {
         guard let entry = calls[callID] else { return }
         let actions = event(&entry.call)
-        reporting += 1
+        callEventDepth += 1
         defer {
-            reporting -= 1
-            if reporting == 0, !drainingOperations, !pendingOperations.isEmpty { runPendingOperations() }
+            callEventDepth -= 1
+            if callEventDepth == 0, !drainingOperations, !pendingOperations.isEmpty { runPendingOperations() }
         }
         for action in actions {
             switch action {
