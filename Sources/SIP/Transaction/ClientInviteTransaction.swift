@@ -2,36 +2,52 @@
 ///
 /// A 2xx goes to the transaction user, which sends the ACK itself (it belongs to the dialog); a final failure is
 /// acknowledged here, on the INVITE's branch, and its retransmissions are acknowledged again while Timer D runs.
+///
+/// The INVITE is kept only while it may be sent again: Accepted and Completed last 32 s on UDP, and a busy trunk has
+/// hundreds of thousands of transactions in them, each of which would otherwise hold its whole request.
 public struct ClientInviteTransaction: Sendable {
-    private enum State: Sendable, Hashable {
-        case idle
-        case calling(retransmitInterval: Duration)
-        case proceeding
+    private enum State: Sendable {
+        case idle(SIPRequest)
+        case calling(SIPRequest, retransmitInterval: Duration)
+        case proceeding(SIPRequest)
         case accepted
         case completed(ack: SIPRequest)
         case terminated
     }
 
-    public let request: SIPRequest
     public let reliableTransport: Bool
     private let timers: SIPTimerConfiguration
-    private var state = State.idle
+    private var state: State
 
     public init(request: SIPRequest, reliableTransport: Bool, timers: SIPTimerConfiguration = SIPTimerConfiguration()) {
         precondition(request.method == .invite)
-        self.request = request
         self.reliableTransport = reliableTransport
         self.timers = timers
+        state = .idle(request)
     }
 
-    public var isTerminated: Bool { state == .terminated }
+    public var isTerminated: Bool {
+        if case .terminated = state { return true }
+        return false
+    }
 
     /// Whether a provisional response has arrived, after which a CANCEL may be sent (RFC 3261 §9.1).
-    public var hasProvisionalResponse: Bool { state == .proceeding }
+    public var hasProvisionalResponse: Bool {
+        if case .proceeding = state { return true }
+        return false
+    }
+
+    /// The INVITE, while the transaction may still send it (before a final response or a timeout).
+    public var request: SIPRequest? {
+        switch state {
+        case .idle(let request), .calling(let request, _), .proceeding(let request): request
+        case .accepted, .completed, .terminated: nil
+        }
+    }
 
     public mutating func start() -> [SIPTransactionAction] {
-        guard state == .idle else { return [] }
-        state = .calling(retransmitInterval: timers.t1)
+        guard case .idle(let request) = state else { return [] }
+        state = .calling(request, retransmitInterval: timers.t1)
         // Each case one array literal: appending to a shorter one would allocate twice.
         if reliableTransport { return [.send(.request(request)), .startTimer(.b, after: timers.transactionTimeout)] }
         return [
@@ -42,11 +58,10 @@ public struct ClientInviteTransaction: Sendable {
 
     public mutating func receive(_ response: SIPResponse) -> [SIPTransactionAction] {
         switch state {
-        case .calling, .proceeding:
+        case .calling(let request, _), .proceeding(let request):
             if response.isProvisional {
-                let wasCalling = state != .proceeding
-                state = .proceeding
-                guard wasCalling else { return [.deliverResponse(response)] }
+                guard case .calling = state else { return [.deliverResponse(response)] }
+                state = .proceeding(request)
                 return [.cancelTimer(.a), .cancelTimer(.b), .deliverResponse(response)]
             }
             if response.isSuccess {
@@ -74,9 +89,9 @@ public struct ClientInviteTransaction: Sendable {
 
     public mutating func timerFired(_ timer: SIPTimer) -> [SIPTransactionAction] {
         switch (state, timer) {
-        case (.calling(let interval), .a):
+        case (.calling(let request, let interval), .a):
             let next = interval * 2
-            state = .calling(retransmitInterval: next)
+            state = .calling(request, retransmitInterval: next)
             return [.send(.request(request)), .startTimer(.a, after: next)]
         case (.calling, .b):
             state = .terminated

@@ -1,4 +1,7 @@
 /// RFC 3261 §17.2.2: the server side of a request other than INVITE and ACK (a BYE, OPTIONS or CANCEL to us).
+///
+/// It keeps only the last response, to send again when the request is retransmitted; not the request itself, as
+/// Completed lasts 32 s on UDP (Timer J).
 public struct ServerNonInviteTransaction: Sendable {
     private enum State: Sendable, Hashable {
         case trying
@@ -7,13 +10,11 @@ public struct ServerNonInviteTransaction: Sendable {
         case terminated
     }
 
-    public let request: SIPRequest
     public let reliableTransport: Bool
     private let timers: SIPTimerConfiguration
     private var state = State.trying
 
-    public init(request: SIPRequest, reliableTransport: Bool, timers: SIPTimerConfiguration = SIPTimerConfiguration()) {
-        self.request = request
+    public init(reliableTransport: Bool, timers: SIPTimerConfiguration = SIPTimerConfiguration()) {
         self.reliableTransport = reliableTransport
         self.timers = timers
     }

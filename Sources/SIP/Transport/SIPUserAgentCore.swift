@@ -294,7 +294,7 @@ final class SIPUserAgentCore {
             respond(decline, server: key)
         default:
             let machine = ServerNonInviteTransaction(
-                request: request, reliableTransport: source.transport.isReliable, timers: configuration.timers)
+                reliableTransport: source.transport.isReliable, timers: configuration.timers)
             servers[key] = ServerEntry(machine: machine, destination: source)
             if let callID = request.headers.callID, calls[callID] != nil {
                 callActions(callID, serverKey: key) { $0.receive(request) }
