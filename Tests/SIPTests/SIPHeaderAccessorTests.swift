@@ -46,6 +46,17 @@ import Testing
         #expect(headers.cseq == SIPCSeq(1, .invite))
         #expect(headers.callID == "3848276298220188511@192.0.2.10")
 
+        #expect(headers.fromTag == "9fxced76sl" && headers.toTag == "8321234356")
+        for address in [
+            "<sip:a@h>;TAG=upper;tag=second", "\"a;tag=in quotes\" <sip:a@h>", "<sip:a@h;tag=in-uri>",
+            "sip:a@h;tag=bare-form", "<sip:a@h>;tag", "<sip:a@h>;tag=\"q\\\"uoted\"", "<sip:a@h>", "<sip:a@h>;x=1;tag=t",
+        ] {
+            var one = SIPHeaders()
+            one.add(.from, address)
+            one.add(.to, address)
+            #expect(one.fromTag == one.from?.tag && one.toTag == one.to?.tag, "\(address)")
+        }
+
         var built = SIPHeaders()
         built.add(.via, "SIP/2.0/UDP h;branch=z9hG4bKbuilt")
         built.add(.cseq, "7 BYE")

@@ -60,7 +60,7 @@ public struct OutboundCall: Sendable {
         case .inviting:
             return abandon(.cancelled)
         case .confirmed(var dialog, let ack):
-            let bye = dialog.request(.bye, via: parameters.via.via(branch: identifiers.branch()))
+            let bye = dialog.request(.bye, via: parameters.via.value(branch: identifiers.branch()))
             state = .closing(ack: ack)
             return [.startRequest(bye)] + end(.localHangUp, answered: true, statusCode: 200)
         case .idle:
@@ -81,7 +81,7 @@ public struct OutboundCall: Sendable {
     private mutating func nextTone() -> [OutboundCallAction] {
         guard !toneInFlight, !queuedTones.isEmpty, case .confirmed(var dialog, let ack) = state else { return [] }
         let tone = queuedTones.removeFirst()
-        var info = dialog.request(.info, via: parameters.via.via(branch: identifiers.branch()))
+        var info = dialog.request(.info, via: parameters.via.value(branch: identifiers.branch()))
         info.headers.add(.contentType, DTMFRelayTone.contentType)
         info.body = tone.body
         state = .confirmed(dialog: dialog, ack: ack)
@@ -200,10 +200,10 @@ public struct OutboundCall: Sendable {
         }
         let inviteSequence = inviting.invite.headers.cseq?.number ?? 1
         let ack = dialog.request(
-            .ack, via: parameters.via.via(branch: identifiers.branch()), inviteSequence: inviteSequence)
+            .ack, via: parameters.via.value(branch: identifiers.branch()), inviteSequence: inviteSequence)
         if inviting.abandoned != nil {
             // The 2xx crossed our CANCEL: acknowledge it and hang up at once (RFC 3261 §15).
-            let bye = dialog.request(.bye, via: parameters.via.via(branch: identifiers.branch()))
+            let bye = dialog.request(.bye, via: parameters.via.value(branch: identifiers.branch()))
             state = .closing(ack: ack)
             return [.sendAck(ack), .startRequest(bye)]
         }
@@ -272,7 +272,7 @@ public struct OutboundCall: Sendable {
         from.tag = localTag
         var headers = SIPHeaders()
         headers.reserveCapacity(12)
-        headers.add(.via, parameters.via.via(branch: identifiers.branch()).description)
+        headers.add(.via, parameters.via.value(branch: identifiers.branch()))
         headers.add(.maxForwards, "70")
         headers.add(.from, from.description)
         headers.add(.to, SIPNameAddress(uri: parameters.target).description)

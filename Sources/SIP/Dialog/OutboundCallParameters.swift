@@ -27,7 +27,19 @@ public struct OutboundCallParameters: Sendable, Hashable {
             self.port = port
         }
 
-        func via(branch: String) -> SIPVia { SIPVia(transport: transport, host: host, port: port, branch: branch) }
+        /// The Via value of a request with this branch, with `rport` (RFC 3581): what `SIPVia(…).description` writes,
+        /// written straight into one string.
+        func value(branch: String) -> String {
+            var text = "SIP/2.0/"
+            text.reserveCapacity(32 + transport.utf8.count + host.utf8.count + branch.utf8.count)
+            text.append(transport.uppercased())
+            text.append(" ")
+            text.appendHostPort(host, port: port)
+            text.append(";branch=")
+            text.append(branch)
+            text.append(";rport")
+            return text
+        }
     }
 
     public init(

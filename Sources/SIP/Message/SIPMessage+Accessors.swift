@@ -16,6 +16,31 @@ extension SIPHeaders {
         first(.to) { bytes, range throws(SIPParseError) in try SIPNameAddress(bytes, bytes.scanNameAddress(range)) }
     }
 
+    /// From's `tag`, read without building the address: what `from?.tag` gives.
+    public var fromTag: String? { tag(of: .from) }
+
+    /// To's `tag`, read without building the address: what `to?.tag` gives.
+    public var toTag: String? { tag(of: .to) }
+
+    private func tag(of name: SIPHeaderName) -> String? {
+        first(name) { bytes, range throws(SIPParseError) -> String? in
+            let spans = try bytes.scanNameAddress(range)
+            var found = false
+            var tag: String?
+            try bytes.scanParameters(spans.parameters) { name, value in
+                guard !found, bytes.equalsIgnoringCase(name, "tag") else { return }
+                found = true
+                tag =
+                    switch value {
+                    case .plain(let range): bytes.string(range)
+                    case .quoted(let content): bytes.unescaped(content)
+                    case nil: nil
+                    }
+            }
+            return tag
+        } ?? nil
+    }
+
     /// The first (topmost) Via.
     public var topVia: SIPVia? {
         first(.via) { bytes, range throws(SIPParseError) in try SIPVia(bytes, bytes.scanVia(range)) }

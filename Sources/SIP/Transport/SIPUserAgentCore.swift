@@ -521,15 +521,17 @@ final class SIPUserAgentCore {
                 if let serverKey { respond(response, server: serverKey) }
             case .startRingTimer(let delay):
                 let id = arm(.ring(callID: callID), in: delay)
-                disarm(calls[callID]?.ringTimer)
-                calls[callID]?.ringTimer = id
+                disarm(entry.ringTimer)
+                entry.ringTimer = id
             case .cancelRingTimer:
-                disarm(calls[callID]?.ringTimer)
-                calls[callID]?.ringTimer = nil
+                disarm(entry.ringTimer)
+                entry.ringTimer = nil
             case .report(let progress):
                 entry.report(progress)
             case .finished:
-                disarm(calls.removeValue(forKey: callID)?.ringTimer)
+                calls.removeValue(forKey: callID)
+                disarm(entry.ringTimer)
+                entry.ringTimer = nil
             }
         }
     }
