@@ -57,3 +57,37 @@ import Testing
         #expect(fired == kept.sorted { ($0 * 7_919) % 100_003 < ($1 * 7_919) % 100_003 })
     }
 }
+
+extension SIPTimerQueueTests {
+    /// A slot freed by a firing or a cancellation is reused; the identifier of the old timer then matches nothing,
+    /// so cancelling it late leaves the slot's new timer armed.
+    @Test func staleIdentifiersDoNotReachReusedSlots() {
+        var queue = SIPTimerQueue<String>()
+        let fired = queue.schedule("A", at: 100)
+        #expect(drain(&queue, at: 100) == ["A"])
+        let cancelled = queue.schedule("B", at: 200)
+        queue.cancel(cancelled)
+        let reuser = queue.schedule("C", at: 300)
+        queue.cancel(fired)
+        queue.cancel(cancelled)
+        #expect(queue.count == 1)
+        #expect(queue.storedCount == 2, "B's entry is still in the heap, cancelled")
+        #expect(queue.nextDeadline() == 300)
+        #expect(drain(&queue, at: 1_000) == ["C"])
+        queue.cancel(reuser)
+        #expect(queue.isEmpty)
+    }
+
+    /// After `removeAll`, nothing fires and identifiers from before match nothing.
+    @Test func removeAllForgetsEveryTimer() {
+        var queue = SIPTimerQueue<String>()
+        let old = (0..<10).map { queue.schedule("old \($0)", at: UInt64($0)) }
+        queue.removeAll()
+        #expect(queue.isEmpty && queue.nextDeadline() == nil)
+        let new = queue.schedule("new", at: 5)
+        for id in old { queue.cancel(id) }
+        #expect(drain(&queue, at: 10) == ["new"])
+        queue.cancel(new)
+        #expect(queue.isEmpty)
+    }
+}

@@ -2,68 +2,106 @@
 ///
 /// A busy trunk keeps hundreds of thousands of timers armed (Timers B, F and M run for 32 s, most are cancelled long
 /// before). Handing each to the event loop makes every cancellation a linear search of its queue; here a
-/// cancellation only forgets the identifier, and the heap drops what was cancelled when it pops it or when
-/// cancelled entries outnumber the live ones.
+/// cancellation only frees the timer's slot, and the heap drops what was cancelled when it pops it or when
+/// cancelled entries outnumber the live ones. Payloads live in a slab of slots reused through a free list: an
+/// identifier is a slot and that slot's generation, so finding a timer is an index, not a hash look-up in a table
+/// of hundreds of thousands, and an identifier kept after its timer fired never reaches the slot's next timer.
 struct SIPTimerQueue<Payload> {
     struct ID: Hashable, Sendable {
-        fileprivate var value: UInt64
+        fileprivate var slot: UInt32
+        /// Odd while the timer is armed; the slot's generation moves on when it fires or is cancelled.
+        fileprivate var generation: UInt32
     }
 
     private struct Entry {
         var deadline: UInt64
-        var id: UInt64
+        /// Arming order, which breaks ties between equal deadlines.
+        var sequence: UInt64
+        var id: ID
+    }
+
+    private struct Slot {
+        var payload: Payload?
+        var generation: UInt32 = 0
     }
 
     private var heap: [Entry] = []
-    private var pending: [UInt64: Payload] = [:]
-    private var nextID: UInt64 = 0
+    private var slots: [Slot] = []
+    private var freeSlots: [UInt32] = []
+    private var nextSequence: UInt64 = 0
 
-    var count: Int { pending.count }
+    /// Timers armed.
+    private(set) var count = 0
     /// Entries held, cancelled ones included.
     var storedCount: Int { heap.count }
-    var isEmpty: Bool { pending.isEmpty }
+    var isEmpty: Bool { count == 0 }
 
     /// The earliest deadline still armed (cancelled entries at the top are dropped first).
     mutating func nextDeadline() -> UInt64? {
-        dropCancelledTop()
+        while let top = heap.first, !isArmed(top.id) { removeTop() }
         return heap.first?.deadline
     }
 
     /// Arms a timer for `deadline` (any monotonic clock in nanoseconds); equal deadlines fire in arming order.
     mutating func schedule(_ payload: Payload, at deadline: UInt64) -> ID {
-        nextID &+= 1
-        pending[nextID] = payload
-        heap.append(Entry(deadline: deadline, id: nextID))
+        let slot: Int
+        if let free = freeSlots.popLast() {
+            slot = Int(free)
+        } else {
+            slot = slots.count
+            slots.append(Slot())
+        }
+        slots[slot].generation &+= 1
+        slots[slot].payload = payload
+        let id = ID(slot: UInt32(slot), generation: slots[slot].generation)
+        nextSequence &+= 1
+        heap.append(Entry(deadline: deadline, sequence: nextSequence, id: id))
         siftUp(heap.count - 1)
-        return ID(value: nextID)
+        count += 1
+        return id
     }
 
     /// Disarms a timer; one that already fired or was cancelled is ignored.
     mutating func cancel(_ id: ID) {
-        guard pending.removeValue(forKey: id.value) != nil else { return }
-        if heap.count > 1_024, heap.count > 2 * pending.count { compact() }
+        guard release(id) != nil else { return }
+        if heap.count > 1_024, heap.count > 2 * count { compact() }
     }
 
     /// The next timer due at `now`, removed from the queue.
     mutating func popDue(at now: UInt64) -> Payload? {
         while let top = heap.first, top.deadline <= now {
             removeTop()
-            if let payload = pending.removeValue(forKey: top.id) { return payload }
+            if let payload = release(top.id) { return payload }
         }
         return nil
     }
 
     mutating func removeAll() {
         heap.removeAll()
-        pending.removeAll()
+        for slot in slots.indices where slots[slot].generation & 1 == 1 { _ = release(slotID(slot)) }
     }
 
-    private mutating func dropCancelledTop() {
-        while let top = heap.first, pending[top.id] == nil { removeTop() }
+    private func isArmed(_ id: ID) -> Bool {
+        Int(id.slot) < slots.count && slots[Int(id.slot)].generation == id.generation
+    }
+
+    private func slotID(_ slot: Int) -> ID { ID(slot: UInt32(slot), generation: slots[slot].generation) }
+
+    /// Frees the timer's slot and hands back its payload, if it is still armed.
+    private mutating func release(_ id: ID) -> Payload? {
+        guard isArmed(id) else { return nil }
+        let slot = Int(id.slot)
+        slots[slot].generation &+= 1
+        let payload = slots[slot].payload
+        slots[slot].payload = nil
+        freeSlots.append(id.slot)
+        count -= 1
+        return payload
     }
 
     private mutating func compact() {
-        heap.removeAll { pending[$0.id] == nil }
+        let slots = slots
+        heap.removeAll { Int($0.id.slot) >= slots.count || slots[Int($0.id.slot)].generation != $0.id.generation }
         var index = heap.count / 2
         while index > 0 {
             index -= 1
@@ -72,7 +110,7 @@ struct SIPTimerQueue<Payload> {
     }
 
     private static func precedes(_ left: Entry, _ right: Entry) -> Bool {
-        left.deadline != right.deadline ? left.deadline < right.deadline : left.id < right.id
+        left.deadline != right.deadline ? left.deadline < right.deadline : left.sequence < right.sequence
     }
 
     private mutating func removeTop() {

@@ -100,7 +100,7 @@ final class SIPUserAgentCore {
     private(set) var droppedMessages = 0
     /// How many call events are being carried out (nested), and the loop's own operations asked for meanwhile.
     private var callEventDepth = 0
-    private var pendingOperations: [Operation] = []
+    private var pendingOperations: [PendingOperation] = []
     private var drainingOperations = false
     var loopBound: NIOLoopBound<SIPUserAgentCore> { NIOLoopBound(self, eventLoop: eventLoop) }
 
@@ -469,8 +469,12 @@ final class SIPUserAgentCore {
     func placeCall(
         _ call: OutboundCall, to destination: SIPDestination, report: @escaping @Sendable (OutboundCallProgress) -> Void
     ) {
-        calls[call.callID] = CallEntry(call: call, destination: destination, report: report)
-        callActions(call.callID) { $0.start() }
+        place(CallEntry(call: call, destination: destination, report: report))
+    }
+
+    private func place(_ entry: CallEntry) {
+        calls[entry.call.callID] = entry
+        callActions(entry) { $0.start() }
     }
 
     /// A call operation asked for on the loop itself (`SIPUserAgent.SyncOperations`).
@@ -479,15 +483,32 @@ final class SIPUserAgentCore {
         case hangUp(String)
     }
 
+    /// An operation waiting for a call event to be carried out; a call to place is already in its entry, so that
+    /// queueing it moves one reference, not the whole call.
+    private enum PendingOperation {
+        case place(CallEntry)
+        case hangUp(String)
+    }
+
     /// Runs the operation now, or, when asked from inside a call's report, once that call's event is carried out:
     /// the event's remaining actions (an ACK after `.answered`) must not be overtaken.
     func run(_ operation: Operation) {
+        let pending: PendingOperation =
+            switch operation {
+            case .place(let call, let destination, let report):
+                .place(CallEntry(call: call, destination: destination, report: report))
+            case .hangUp(let callID): .hangUp(callID)
+            }
         if callEventDepth > 0 {
-            pendingOperations.append(operation)
-            return
+            pendingOperations.append(pending)
+        } else {
+            run(pending)
         }
+    }
+
+    private func run(_ operation: PendingOperation) {
         switch operation {
-        case .place(let call, let destination, let report): placeCall(call, to: destination, report: report)
+        case .place(let entry): place(entry)
         case .hangUp(let callID): hangUp(callID)
         }
     }
@@ -500,11 +521,18 @@ final class SIPUserAgentCore {
         callActions(callID) { $0.sendTone(tone) }
     }
 
-    /// Runs one event of a call and carries out what it asks.
     private func callActions(
         _ callID: String, serverKey: TransactionKey? = nil, _ event: (inout OutboundCall) -> [OutboundCallAction]
     ) {
         guard let entry = calls[callID] else { return }
+        callActions(entry, serverKey: serverKey, event)
+    }
+
+    /// Runs one event of a call and carries out what it asks.
+    private func callActions(
+        _ entry: CallEntry, serverKey: TransactionKey? = nil, _ event: (inout OutboundCall) -> [OutboundCallAction]
+    ) {
+        let callID = entry.call.callID
         let actions = event(&entry.call)
         callEventDepth += 1
         defer {
