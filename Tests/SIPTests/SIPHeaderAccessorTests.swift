@@ -49,7 +49,8 @@ import Testing
         #expect(headers.fromTag == "9fxced76sl" && headers.toTag == "8321234356")
         for address in [
             "<sip:a@h>;TAG=upper;tag=second", "\"a;tag=in quotes\" <sip:a@h>", "<sip:a@h;tag=in-uri>",
-            "sip:a@h;tag=bare-form", "<sip:a@h>;tag", "<sip:a@h>;tag=\"q\\\"uoted\"", "<sip:a@h>", "<sip:a@h>;x=1;tag=t",
+            "sip:a@h;tag=bare-form", "<sip:a@h>;tag", "<sip:a@h>;tag=\"q\\\"uoted\"", "<sip:a@h>",
+            "<sip:a@h>;x=1;tag=t",
         ] {
             var one = SIPHeaders()
             one.add(.from, address)

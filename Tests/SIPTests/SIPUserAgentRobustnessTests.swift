@@ -181,4 +181,53 @@ import Testing
             #expect(await agent.load.calls == 0)
         }
     }
+
+    /// A trunk configured at an address that is not one host's is refused before anything is sent.
+    @Test(arguments: ["255.255.255.255", "224.0.0.1", "0.0.0.0", "::", "ff02::1"])
+    func nonUnicastTrunkIsRefused(host: String) async throws {
+        try await withAgentAndPeer { agent, _, _, _ in
+            await #expect(throws: SIPUserAgentError(code: .unusableAddress, detail: "")) {
+                _ = try await agent.ping(.init(host: host), from: SIPURI(user: "tsunagu", host: "127.0.0.1"))
+            }
+        }
+    }
+
+    /// A send the kernel refuses so that NIO closes the socket (EACCES for a broadcast address; nothing leaves the
+    /// machine) fails only its own transaction: the UDP socket every other call shares is opened again on its port.
+    @Test func socketClosedByASendErrorIsReopened() async throws {
+        try await withAgentAndPeer { agent, address, channel, peer in
+            let broadcast = SIPDestination(
+                transport: .udp,
+                address: SocketAddressKey(address: try SocketAddress(ipAddress: "255.255.255.255", port: 5060)))
+            let port = channel.localAddress!.port!
+            func options(_ branch: String) -> SIPRequest {
+                var headers = SIPHeaders()
+                headers.add(.via, "SIP/2.0/UDP 127.0.0.1:\(address.port!);branch=\(branch)")
+                headers.add(.from, "<sip:tsunagu@127.0.0.1>;tag=1")
+                headers.add(.to, "<sip:trunk@127.0.0.1>")
+                headers.add(.callID, "\(branch)@tsunagu")
+                headers.add(.cseq, "1 OPTIONS")
+                return SIPRequest(method: .options, uri: SIPURI(host: "255.255.255.255"), headers: headers)
+            }
+            let core = agent.core
+            await #expect(throws: SIPUserAgentError(code: .transportFailed, detail: "")) {
+                _ = try await agent.eventLoop.flatSubmit {
+                    core.value.request(options("z9hG4bKrefused"), to: broadcast)
+                }
+                .get()
+            }
+            let text = [
+                "OPTIONS sip:tsunagu@127.0.0.1 SIP/2.0", "Via: SIP/2.0/UDP 127.0.0.1:\(port);branch=z9hG4bKafter",
+                "Max-Forwards: 70", "From: <sip:x@127.0.0.1>;tag=1", "To: <sip:tsunagu@127.0.0.1>",
+                "Call-ID: after@x", "CSeq: 1 OPTIONS", "Content-Length: 0", "", "",
+            ].joined(separator: "\r\n")
+            // Sent again like a UDP client would, until the reopened socket answers.
+            for _ in 0..<40 where peer.messages.isEmpty {
+                try await send(text, channel, to: address)
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            #expect(peer.messages.first?.hasPrefix("SIP/2.0 200 OK") == true, "the agent answers on its old port")
+            #expect(await agent.localUDPAddress?.port == address.port)
+        }
+    }
 }

@@ -140,7 +140,14 @@ public final class SIPUserAgent: Sendable {
             let address =
                 try (try? SocketAddress(ipAddress: peer.host, port: peer.port))
                 ?? SocketAddress.makeAddressResolvingHost(peer.host, port: peer.port)
+            guard address.isUnicastIP else {
+                throw SIPUserAgentError(
+                    code: .unusableAddress, detail: "\(peer.host) is not one host's address (broadcast, multicast or 0)"
+                )
+            }
             return SIPDestination(transport: peer.transport, address: SocketAddressKey(address: address))
+        } catch let error as SIPUserAgentError {
+            throw error
         } catch {
             throw SIPUserAgentError(code: .unresolvableHost, detail: "\(peer.host): \(error)")
         }

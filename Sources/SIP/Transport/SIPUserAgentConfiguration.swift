@@ -27,6 +27,8 @@ public struct SIPUserAgentError: Error, Sendable, Equatable, CustomStringConvert
     public enum Code: Sendable, Equatable {
         case notStarted
         case unresolvableHost
+        /// The peer's address is not a single host's (broadcast, multicast, unspecified).
+        case unusableAddress
         case timedOut
         case transportFailed
         case shutDown

@@ -98,6 +98,8 @@ final class SIPUserAgentCore {
     private var timers = SIPTimerQueue<TimerOwner>()
     private var wakeUp: (deadline: NIODeadline, task: Scheduled<Void>)?
     private(set) var droppedMessages = 0
+    /// Set by `close`: the UDP socket is not opened again after that.
+    private var isClosed = false
     /// How many call events are being carried out (nested), and the loop's own operations asked for meanwhile.
     private var callEventDepth = 0
     private var pendingOperations: [PendingOperation] = []
@@ -116,6 +118,10 @@ final class SIPUserAgentCore {
     // MARK: Transports
 
     func bindUDP() -> EventLoopFuture<SocketAddress> {
+        bindUDP(port: configuration.bindPort)
+    }
+
+    private func bindUDP(port: Int) -> EventLoopFuture<SocketAddress> {
         let core = loopBound
         return DatagramBootstrap(group: eventLoop)
             .channelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -129,11 +135,39 @@ final class SIPUserAgentCore {
                     try channel.pipeline.syncOperations.addHandler(SIPDatagramHandler(core: core))
                 }
             }
-            .bind(host: configuration.bindHost, port: configuration.bindPort)
-            .map { channel in
-                core.value.udpChannel = channel
-                return channel.localAddress!
+            .bind(host: configuration.bindHost, port: port)
+            .flatMapThrowing { channel in
+                guard let local = channel.localAddress, let port = local.port else {
+                    throw SIPUserAgentError(code: .transportFailed, detail: "the UDP socket has no local address")
+                }
+                core.value.udpOpened(channel, port: port)
+                return local
             }
+    }
+
+    private func udpOpened(_ channel: any Channel, port: Int) {
+        udpChannel = channel
+        let core = loopBound
+        channel.closeFuture.whenComplete { _ in core.value.udpClosed(channel, port: port) }
+    }
+
+    /// NIO closes a datagram socket on a send error it does not count as recoverable: EACCES (a broadcast address),
+    /// EPERM (a firewall), ENETUNREACH. Every call of every tenant shares this socket, so it is opened again at once
+    /// on the same port, where Via, Contact and registrations point; the send that failed fails its transaction.
+    private func udpClosed(_ channel: any Channel, port: Int) {
+        guard !isClosed, udpChannel === channel else { return }
+        udpChannel = nil
+        logger.error("the SIP UDP socket on port \(port) was closed by a send error; opening it again")
+        reopenUDP(port: port)
+    }
+
+    private func reopenUDP(port: Int) {
+        let core = loopBound
+        bindUDP(port: port).whenFailure { error in
+            guard !core.value.isClosed else { return }
+            core.value.logger.error("could not open the SIP UDP socket on port \(port) again (\(error)); retrying")
+            core.value.eventLoop.scheduleTask(in: .seconds(1)) { core.value.reopenUDP(port: port) }
+        }
     }
 
     var udpLocalAddress: SocketAddress? { udpChannel?.localAddress }
@@ -208,6 +242,7 @@ final class SIPUserAgentCore {
     }
 
     func close() -> EventLoopFuture<Void> {
+        isClosed = true
         timers.removeAll()
         for entry in clients.values { entry.isRemoved = true }
         for entry in servers.values { entry.isRemoved = true }
