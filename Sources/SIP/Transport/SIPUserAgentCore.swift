@@ -213,7 +213,7 @@ final class SIPUserAgentCore {
                 return
             }
             var buffer = channel.allocator.buffer(capacity: message.serializedCapacity)
-            message.write(to: &buffer)
+            buffer.writeSIPMessage(message)
             let envelope = AddressedEnvelope(remoteAddress: destination.address.address, data: buffer)
             // Only a transaction's own sends need to hear of a failure; an ACK or a response goes without a promise.
             guard let onFailure else {
@@ -231,7 +231,7 @@ final class SIPUserAgentCore {
                 switch result {
                 case .success(let channel):
                     var buffer = channel.allocator.buffer(capacity: message.serializedCapacity)
-                    message.write(to: &buffer)
+                    buffer.writeSIPMessage(message)
                     channel.writeAndFlush(buffer).whenFailure { _ in onFailure?() }
                 case .failure(let error):
                     core.value.logger.debug("TCP connect to \(destination.address) failed: \(error)")
