@@ -38,6 +38,7 @@ import Testing
             #expect(one.topViaBranch == one.topVia?.branch, "\(via)")
         }
         #expect(headers.contacts.map(\.uri.user) == ["a", "b", "c"])
+        #expect(headers.firstContactURI == headers.contacts.first?.uri)
         #expect(headers.contacts == headers.values(.contact).compactMap { try? SIPNameAddress(parsing: $0) })
         #expect(headers.contacts[1].displayName == "Say, hello")
         #expect(headers.recordRoutes.map(\.uri.host) == ["p1.example.jp", "p2.example.jp"])
@@ -66,5 +67,19 @@ import Testing
         #expect(built.contacts.isEmpty && built.from == nil)
         built.set(.cseq, "seven BYE")
         #expect(built.cseq == nil)
+    }
+
+    /// An address written with a tag is the address with that tag set, whether it had one, parameters or a name.
+    @Test func addressIsWrittenWithATag() throws {
+        for text in [
+            "<sip:0399999999@192.0.2.20>", "\"山田 太郎\" <sip:0399999999@192.0.2.20;user=phone>;x=1",
+            "Tsunagu <sip:t@h>;tag=old;y", "<sips:[2001:db8::1]:5061>",
+        ] {
+            let address = try SIPNameAddress(parsing: text)
+            var tagged = address
+            tagged.tag = "9fxced76sl"
+            #expect(address.text(tag: "9fxced76sl") == tagged.description, "\(text)")
+            #expect(address.text(tag: nil) == address.description)
+        }
     }
 }

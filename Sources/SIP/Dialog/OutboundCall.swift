@@ -268,17 +268,15 @@ public struct OutboundCall: Sendable {
     }
 
     private func makeInvite(sequence: UInt32, authorization: (SIPHeaderName, String)?) -> SIPRequest {
-        var from = parameters.from
-        from.tag = localTag
         var headers = SIPHeaders()
         headers.reserveCapacity(12)
         headers.add(.via, parameters.via.value(branch: identifiers.branch()))
         headers.add(.maxForwards, "70")
-        headers.add(.from, from.description)
+        headers.add(.from, parameters.from.text(tag: localTag))
         headers.add(.to, SIPNameAddress(uri: parameters.target).description)
         headers.add(.callID, callID)
         headers.add(.cseq, SIPCSeq(sequence, .invite).description)
-        headers.add(.contact, "<\(parameters.contact)>")
+        headers.add(.contact, SIPNameAddress(uri: parameters.contact).description)
         headers.add(.allow, "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO")
         headers.add(.userAgent, parameters.userAgent)
         if let authorization { headers.add(authorization.0, authorization.1) }

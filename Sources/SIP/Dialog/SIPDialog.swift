@@ -25,7 +25,7 @@ public struct SIPDialog: Hashable, Sendable {
         self.remoteTag = remoteTag
         self.from = from
         self.to = to
-        self.remoteTarget = response.headers.contacts.first?.uri ?? invite.uri
+        self.remoteTarget = response.headers.firstContactURI ?? invite.uri
         self.routeSet = response.headers.values(.recordRoute).reversed()
         self.localSequence = cseq.number
     }

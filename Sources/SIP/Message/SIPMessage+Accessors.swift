@@ -78,6 +78,11 @@ extension SIPHeaders {
         each(.contact) { bytes, range throws(SIPParseError) in try SIPNameAddress(bytes, bytes.scanNameAddress(range)) }
     }
 
+    /// The URI of the first Contact (a dialog's remote target), without building the other addresses.
+    public var firstContactURI: SIPURI? {
+        first(.contact) { bytes, range throws(SIPParseError) in try SIPURI(bytes, bytes.scanNameAddress(range).uri) }
+    }
+
     public var recordRoutes: [SIPNameAddress] {
         each(.recordRoute) { bytes, range throws(SIPParseError) in
             try SIPNameAddress(bytes, bytes.scanNameAddress(range))

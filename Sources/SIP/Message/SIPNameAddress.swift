@@ -34,7 +34,16 @@ public struct SIPNameAddress: Hashable, Sendable, CustomStringConvertible {
         parameters = try SIPParameters(bytes, spans.parameters)
     }
 
-    public var description: String {
+    public var description: String { text(tag: nil) }
+
+    /// The address as written, with `tag` set to the given one when there is one: a call's From is written so once,
+    /// without copying the address to set the tag first.
+    func text(tag: String?) -> String {
+        if let tag, parameters.contains("tag") {
+            var tagged = self
+            tagged.tag = tag
+            return tagged.description
+        }
         var result = ""
         result.reserveCapacity(96)
         if let displayName, !displayName.isEmpty {
@@ -46,6 +55,10 @@ public struct SIPNameAddress: Hashable, Sendable, CustomStringConvertible {
         uri.write(to: &result)
         result.append(">")
         parameters.write(to: &result)
+        if let tag {
+            result.append(";tag=")
+            result.append(tag)
+        }
         return result
     }
 }
