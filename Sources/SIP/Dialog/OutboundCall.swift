@@ -194,7 +194,7 @@ public struct OutboundCall: Sendable {
     }
 
     private mutating func accept(_ response: SIPResponse, inviting: Inviting) -> [OutboundCallAction] {
-        guard var dialog = SIPDialog(invite: inviting.invite, response: response) else {
+        guard var dialog = SIPDialog(invite: inviting.invite, localTag: localTag, response: response) else {
             state = .finished
             return [.cancelRingTimer] + end(.refused, answered: false, statusCode: response.statusCode) + [.finished]
         }

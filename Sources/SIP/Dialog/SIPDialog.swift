@@ -15,9 +15,9 @@ public struct SIPDialog: Hashable, Sendable {
 
     /// The dialog a 2xx to our INVITE creates. From and To are kept as written (the INVITE's is ours, the 2xx's
     /// carries the remote URI and tag), so that each request of the dialog copies them rather than rebuilds them.
-    init?(invite: SIPRequest, response: SIPResponse) {
-        guard let callID = invite.headers.callID, let from = invite.headers[.from],
-            let localTag = invite.headers.fromTag, let to = response.headers[.to],
+    /// - Parameter localTag: the tag of the INVITE's From, which the caller chose.
+    init?(invite: SIPRequest, localTag: String, response: SIPResponse) {
+        guard let callID = invite.headers.callID, let from = invite.headers[.from], let to = response.headers[.to],
             let remoteTag = response.headers.toTag, let cseq = invite.headers.cseq
         else { return nil }
         self.callID = callID

@@ -1,11 +1,13 @@
 /// Where a message is written as it goes on the wire: an array here, the transports' `ByteBuffer` (so a message is
 /// written straight into the buffer that is sent), without the message types knowing which.
-public protocol SIPByteSink {
+public protocol SIPByteSink: SIPTextSink {
     mutating func writeSIPBytes(_ bytes: UnsafeBufferPointer<UInt8>)
     mutating func writeSIPByte(_ byte: UInt8)
 }
 
 extension SIPByteSink {
+    public mutating func appendSIPText(_ text: String) { writeSIPText(text) }
+
     mutating func writeSIPText(_ text: String) {
         var text = text
         text.withUTF8 { writeSIPBytes($0) }
@@ -29,6 +31,8 @@ extension SIPByteSink {
     }
 }
 
+extension Array: SIPTextSink where Element == UInt8 {}
+
 extension Array: SIPByteSink where Element == UInt8 {
     public mutating func writeSIPBytes(_ bytes: UnsafeBufferPointer<UInt8>) { append(contentsOf: bytes) }
     public mutating func writeSIPByte(_ byte: UInt8) { append(byte) }
@@ -41,7 +45,7 @@ extension SIPRequest {
     public func write(to sink: inout some SIPByteSink) {
         sink.writeSIPText(method.rawValue)
         sink.writeSIPByte(UInt8(ascii: " "))
-        sink.writeSIPText(uri.description)
+        uri.write(to: &sink)
         sink.writeSIPText(" SIP/2.0\r\n")
         SIPMessageWriter.writeHeaders(headers, body: body, to: &sink)
     }

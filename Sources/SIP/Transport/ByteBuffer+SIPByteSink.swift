@@ -1,5 +1,7 @@
 import NIOCore
 
+extension ByteBuffer: SIPTextSink {}
+
 extension ByteBuffer: SIPByteSink {
     public mutating func writeSIPBytes(_ bytes: UnsafeBufferPointer<UInt8>) { writeBytes(bytes) }
     public mutating func writeSIPByte(_ byte: UInt8) { writeInteger(byte) }

@@ -14,22 +14,40 @@ final class SIPUserAgentCore {
     // reference, not a copy of every field (and of the transaction's existential box on write).
 
     private final class ClientEntry {
-        var machine: any ClientTransactionMachine
+        // One of the two is set. The machine is kept inline and changed in place: as an existential it was boxed,
+        // one more allocation for every transaction.
+        private var invite: ClientInviteTransaction?
+        private var nonInvite: ClientNonInviteTransaction?
         let user: TransactionUser
         let destination: SIPDestination
         var timers = SIPArmedTimers<TimerID>()
         /// Set when the entry leaves `clients`, so that actions still being applied to it stop.
         var isRemoved = false
 
-        init(machine: any ClientTransactionMachine, user: TransactionUser, destination: SIPDestination) {
-            self.machine = machine
+        init(request: SIPRequest, user: TransactionUser, destination: SIPDestination, timers: SIPTimerConfiguration) {
+            let reliable = destination.transport.isReliable
+            if request.method == .invite {
+                invite = ClientInviteTransaction(request: request, reliableTransport: reliable, timers: timers)
+            } else {
+                nonInvite = ClientNonInviteTransaction(request: request, reliableTransport: reliable, timers: timers)
+            }
             self.user = user
             self.destination = destination
         }
 
+        func start() -> [SIPTransactionAction] { invite?.start() ?? nonInvite?.start() ?? [] }
+
+        func receive(_ response: SIPResponse) -> [SIPTransactionAction] {
+            invite?.receive(response) ?? nonInvite?.receive(response) ?? []
+        }
+
+        func transportFailed() -> [SIPTransactionAction] {
+            invite?.transportFailed() ?? nonInvite?.transportFailed() ?? []
+        }
+
         func timerFired(_ timer: SIPTimer) -> [SIPTransactionAction] {
             _ = timers.remove(timer)
-            return machine.timerFired(timer)
+            return invite?.timerFired(timer) ?? nonInvite?.timerFired(timer) ?? []
         }
     }
 
@@ -201,29 +219,28 @@ final class SIPUserAgentCore {
         tcpConnections[destination.address] = nil
     }
 
-    /// Sends bytes; a failure is reported to `onFailure` (the transaction's transport error, RFC 3261 §17.1.4).
-    private func send(
-        _ message: SIPMessage, to destination: SIPDestination, onFailure: (@Sendable () -> Void)? = nil
-    ) {
+    /// Sends a message; a failure to send a client transaction's own request is that transaction's transport error
+    /// (RFC 3261 §17.1.4).
+    private func send(_ message: SIPMessage, to destination: SIPDestination, for client: TransactionKey? = nil) {
         let core = loopBound
         switch destination.transport {
         case .udp:
             guard let channel = udpChannel else {
-                onFailure?()
+                if let client { clientTransportFailed(client) }
                 return
             }
             var buffer = channel.allocator.buffer(capacity: message.serializedCapacity)
             buffer.writeSIPMessage(message)
             let envelope = AddressedEnvelope(remoteAddress: destination.address.address, data: buffer)
             // Only a transaction's own sends need to hear of a failure; an ACK or a response goes without a promise.
-            guard let onFailure else {
+            guard let client else {
                 channel.writeAndFlush(envelope, promise: nil)
                 return
             }
             let promise = eventLoop.makePromise(of: Void.self)
             promise.futureResult.whenFailure { error in
                 core.value.logger.debug("UDP send to \(destination.address) failed: \(error)")
-                onFailure()
+                core.value.clientTransportFailed(client)
             }
             channel.writeAndFlush(envelope, promise: promise)
         case .tcp:
@@ -232,10 +249,12 @@ final class SIPUserAgentCore {
                 case .success(let channel):
                     var buffer = channel.allocator.buffer(capacity: message.serializedCapacity)
                     buffer.writeSIPMessage(message)
-                    channel.writeAndFlush(buffer).whenFailure { _ in onFailure?() }
+                    channel.writeAndFlush(buffer).whenFailure { _ in
+                        if let client { core.value.clientTransportFailed(client) }
+                    }
                 case .failure(let error):
                     core.value.logger.debug("TCP connect to \(destination.address) failed: \(error)")
-                    onFailure?()
+                    if let client { core.value.clientTransportFailed(client) }
                 }
             }
         }
@@ -296,7 +315,7 @@ final class SIPUserAgentCore {
             return
         }
         let key = TransactionKey(branch: branch, method: method)
-        guard let actions = clients[key]?.machine.receive(response) else {
+        guard let actions = clients[key]?.receive(response) else {
             // A 2xx retransmitted after the INVITE transaction ended is for the call (RFC 6026 §7.1).
             if method == .invite, response.isSuccess, let callID = response.headers.callID, calls[callID] != nil {
                 callActions(callID) { $0.receive(response) }
@@ -358,14 +377,9 @@ final class SIPUserAgentCore {
     ) {
         guard let branch = request.headers.topViaBranchKey else { return }
         let key = TransactionKey(branch: branch, method: request.method)
-        let reliable = destination.transport.isReliable
-        var machine: any ClientTransactionMachine =
-            request.method == .invite
-            ? ClientInviteTransaction(request: request, reliableTransport: reliable, timers: configuration.timers)
-            : ClientNonInviteTransaction(request: request, reliableTransport: reliable, timers: configuration.timers)
-        let actions = machine.start()
-        clients[key] = ClientEntry(machine: machine, user: user, destination: destination)
-        apply(actions, client: key)
+        let entry = ClientEntry(request: request, user: user, destination: destination, timers: configuration.timers)
+        clients[key] = entry
+        apply(entry.start(), client: key)
     }
 
     /// - Parameter timeout: give up waiting sooner than Timer F; the transaction itself runs on to its end.
@@ -391,8 +405,7 @@ final class SIPUserAgentCore {
             guard !entry.isRemoved else { return }
             switch action {
             case .send(let message):
-                let core = loopBound
-                send(message, to: entry.destination) { core.value.clientTransportFailed(key) }
+                send(message, to: entry.destination, for: key)
             case .startTimer(let timer, let delay):
                 let id = arm(.client(key, timer), in: delay)
                 disarm(entry.timers.set(timer, id))
@@ -434,7 +447,7 @@ final class SIPUserAgentCore {
     }
 
     private func clientTransportFailed(_ key: TransactionKey) {
-        guard let actions = clients[key]?.machine.transportFailed() else { return }
+        guard let actions = clients[key]?.transportFailed() else { return }
         apply(actions, client: key)
     }
 
