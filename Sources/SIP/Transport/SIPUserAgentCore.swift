@@ -14,10 +14,13 @@ final class SIPUserAgentCore {
     // reference, not a copy of every field (and of the transaction's existential box on write).
 
     private final class ClientEntry {
-        // One of the two is set. The machine is kept inline and changed in place: as an existential it was boxed,
-        // one more allocation for every transaction.
-        private var invite: ClientInviteTransaction?
-        private var nonInvite: ClientNonInviteTransaction?
+        /// The machine, held inline by kind: as an existential it was boxed, one more allocation per transaction.
+        private enum Machine {
+            case invite(ClientInviteTransaction)
+            case nonInvite(ClientNonInviteTransaction)
+        }
+
+        private var machine: Machine
         let user: TransactionUser
         let destination: SIPDestination
         var timers = SIPArmedTimers<TimerID>()
@@ -26,28 +29,39 @@ final class SIPUserAgentCore {
 
         init(request: SIPRequest, user: TransactionUser, destination: SIPDestination, timers: SIPTimerConfiguration) {
             let reliable = destination.transport.isReliable
-            if request.method == .invite {
-                invite = ClientInviteTransaction(request: request, reliableTransport: reliable, timers: timers)
-            } else {
-                nonInvite = ClientNonInviteTransaction(request: request, reliableTransport: reliable, timers: timers)
-            }
+            machine =
+                request.method == .invite
+                ? .invite(ClientInviteTransaction(request: request, reliableTransport: reliable, timers: timers))
+                : .nonInvite(ClientNonInviteTransaction(request: request, reliableTransport: reliable, timers: timers))
             self.user = user
             self.destination = destination
         }
 
-        func start() -> [SIPTransactionAction] { invite?.start() ?? nonInvite?.start() ?? [] }
+        func start() -> [SIPTransactionAction] { run { $0.start() } _: { $0.start() } }
 
         func receive(_ response: SIPResponse) -> [SIPTransactionAction] {
-            invite?.receive(response) ?? nonInvite?.receive(response) ?? []
+            run { $0.receive(response) } _: { $0.receive(response) }
         }
 
-        func transportFailed() -> [SIPTransactionAction] {
-            invite?.transportFailed() ?? nonInvite?.transportFailed() ?? []
-        }
+        func transportFailed() -> [SIPTransactionAction] { run { $0.transportFailed() } _: { $0.transportFailed() } }
 
         func timerFired(_ timer: SIPTimer) -> [SIPTransactionAction] {
             _ = timers.remove(timer)
-            return invite?.timerFired(timer) ?? nonInvite?.timerFired(timer) ?? []
+            return run { $0.timerFired(timer) } _: { $0.timerFired(timer) }
+        }
+
+        private func run(
+            _ invite: (inout ClientInviteTransaction) -> [SIPTransactionAction],
+            _ nonInvite: (inout ClientNonInviteTransaction) -> [SIPTransactionAction]
+        ) -> [SIPTransactionAction] {
+            switch machine {
+            case .invite(var transaction):
+                defer { machine = .invite(transaction) }
+                return invite(&transaction)
+            case .nonInvite(var transaction):
+                defer { machine = .nonInvite(transaction) }
+                return nonInvite(&transaction)
+            }
         }
     }
 
