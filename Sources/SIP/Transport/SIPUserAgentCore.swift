@@ -37,17 +37,37 @@ final class SIPUserAgentCore {
             self.destination = destination
         }
 
-        func start() -> [SIPTransactionAction] { run { $0.start() } _: { $0.start() } }
-
-        func receive(_ response: SIPResponse) -> [SIPTransactionAction] {
-            run { $0.receive(response) } _: { $0.receive(response) }
+        func start() -> [SIPTransactionAction] {
+            run {
+                $0.start()
+            } _: {
+                $0.start()
+            }
         }
 
-        func transportFailed() -> [SIPTransactionAction] { run { $0.transportFailed() } _: { $0.transportFailed() } }
+        func receive(_ response: SIPResponse) -> [SIPTransactionAction] {
+            run {
+                $0.receive(response)
+            } _: {
+                $0.receive(response)
+            }
+        }
+
+        func transportFailed() -> [SIPTransactionAction] {
+            run {
+                $0.transportFailed()
+            } _: {
+                $0.transportFailed()
+            }
+        }
 
         func timerFired(_ timer: SIPTimer) -> [SIPTransactionAction] {
             _ = timers.remove(timer)
-            return run { $0.timerFired(timer) } _: { $0.timerFired(timer) }
+            return run {
+                $0.timerFired(timer)
+            } _: {
+                $0.timerFired(timer)
+            }
         }
 
         private func run(
@@ -130,6 +150,7 @@ final class SIPUserAgentCore {
     private var timers = SIPTimerQueue<TimerOwner>()
     private var wakeUp: (deadline: NIODeadline, task: Scheduled<Void>)?
     private(set) var droppedMessages = 0
+    private var udpFlushPending = false
     /// Set by `close`: the UDP socket is not opened again after that.
     private var isClosed = false
     /// How many call events are being carried out (nested), and the loop's own operations asked for meanwhile.
@@ -162,6 +183,7 @@ final class SIPUserAgentCore {
             // A datagram is read whole up to the largest UDP payload; NIO's default of 2,048 bytes would cut a large
             // INVITE short, and the parser would refuse it for a Content-Length beyond the datagram.
             .channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: 65_536))
+            .channelOption(.maxMessagesPerRead, value: 16)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(SIPDatagramHandler(core: core))
@@ -246,9 +268,10 @@ final class SIPUserAgentCore {
             var buffer = channel.allocator.buffer(capacity: message.serializedCapacity)
             buffer.writeSIPMessage(message)
             let envelope = AddressedEnvelope(remoteAddress: destination.address.address, data: buffer)
+            flushUDPAfterThisTick()
             // Only a transaction's own sends need to hear of a failure; an ACK or a response goes without a promise.
             guard let client else {
-                channel.writeAndFlush(envelope, promise: nil)
+                channel.write(envelope, promise: nil)
                 return
             }
             let promise = eventLoop.makePromise(of: Void.self)
@@ -256,7 +279,7 @@ final class SIPUserAgentCore {
                 core.value.logger.debug("UDP send to \(destination.address) failed: \(error)")
                 core.value.clientTransportFailed(client)
             }
-            channel.writeAndFlush(envelope, promise: promise)
+            channel.write(envelope, promise: promise)
         case .tcp:
             tcpConnection(to: destination.address).whenComplete { result in
                 switch result {
@@ -271,6 +294,18 @@ final class SIPUserAgentCore {
                     if let client { core.value.clientTransportFailed(client) }
                 }
             }
+        }
+    }
+
+    /// UDP writes go out together once the event loop has handled everything that was ready: one `sendmmsg`, and
+    /// one wake-up of a peer that sleeps between bursts, instead of one for every datagram.
+    private func flushUDPAfterThisTick() {
+        guard !udpFlushPending else { return }
+        udpFlushPending = true
+        let core = loopBound
+        eventLoop.execute {
+            core.value.udpFlushPending = false
+            core.value.udpChannel?.flush()
         }
     }
 
