@@ -182,8 +182,9 @@ import Testing
         }
     }
 
-    /// A trunk configured at an address that is not one host's is refused before anything is sent.
-    @Test(arguments: ["255.255.255.255", "224.0.0.1", "0.0.0.0", "::", "ff02::1"])
+    /// A trunk configured at an address that is not one host's is refused before anything is sent, and so is one
+    /// the kernel would refuse to send to (127.255.255.255 is loopback's broadcast address: EACCES).
+    @Test(arguments: ["255.255.255.255", "224.0.0.1", "0.0.0.0", "::", "ff02::1", "127.255.255.255"])
     func nonUnicastTrunkIsRefused(host: String) async throws {
         try await withAgentAndPeer { agent, _, _, _ in
             await #expect(throws: SIPUserAgentError(code: .unusableAddress, detail: "")) {

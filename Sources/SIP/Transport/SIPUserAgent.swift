@@ -10,6 +10,7 @@ public final class SIPUserAgent: Sendable {
     public let configuration: SIPUserAgentConfiguration
     let core: NIOLoopBoundBox<SIPUserAgentCore>
     let identifiers: SIPIdentifiers
+    private let routes = SIPRouteCheck()
 
     public init(
         eventLoop: any EventLoop, configuration: SIPUserAgentConfiguration = SIPUserAgentConfiguration(),
@@ -145,6 +146,7 @@ public final class SIPUserAgent: Sendable {
                     code: .unusableAddress, detail: "\(peer.host) is not one host's address (broadcast, multicast or 0)"
                 )
             }
+            if peer.transport == .udp { try routes.check(address, host: peer.host) }
             return SIPDestination(transport: peer.transport, address: SocketAddressKey(address: address))
         } catch let error as SIPUserAgentError {
             throw error

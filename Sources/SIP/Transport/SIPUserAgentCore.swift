@@ -298,7 +298,8 @@ final class SIPUserAgentCore {
     }
 
     /// UDP writes go out together once the event loop has handled everything that was ready: one `sendmmsg`, and
-    /// one wake-up of a peer that sleeps between bursts, instead of one for every datagram.
+    /// one wake-up of a peer that sleeps between bursts, instead of one for every datagram. A send error that makes
+    /// NIO close the socket fails the others of that burst too; `SIPRouteCheck` keeps such peers out beforehand.
     private func flushUDPAfterThisTick() {
         guard !udpFlushPending else { return }
         udpFlushPending = true
