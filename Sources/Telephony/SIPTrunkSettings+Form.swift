@@ -1,4 +1,5 @@
 import Foundation
+import SIP
 import TsunaguCore
 
 extension SIPTrunkSettings {
@@ -21,6 +22,13 @@ extension SIPTrunkSettings {
                 LocalizedText(
                     ja: "SIPトランクのホスト「\(host.prefix(64))」が正しくありません。",
                     en: "The SIP trunk host “\(host.prefix(64))” is not valid."))
+        } else if !SIPUserAgent.isSingleHostAddress(host) {
+            problems.append(
+                LocalizedText(
+                    ja: "SIPトランクのホスト「\(host.prefix(64))」は1台の機器のアドレスではありません(ブロードキャスト・マルチキャスト・0.0.0.0は使えません)。",
+                    en:
+                        "The SIP trunk host “\(host.prefix(64))” is not one device's address (broadcast, multicast and 0.0.0.0 cannot be used)."
+                ))
         }
         let portText = field("sipPort")
         let port = portText.isEmpty ? 5060 : Int(portText) ?? 0

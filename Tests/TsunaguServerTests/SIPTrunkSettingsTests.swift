@@ -21,9 +21,11 @@ import VaporTesting
             let saved = try await client.send(.POST, "/admin/settings", form: trunkForm)
             #expect(saved.status == .seeOther)
             let trunk = try #require(try await Tenant.find(tenants.a, on: app.db)?.sipTrunk)
-            #expect(trunk == SIPTrunkSettings(
-                host: "sip.example.jp", port: 5070, transport: "tcp", authUser: "tsunagu01", password: "s3cret",
-                callerID: "0312345678", register: true))
+            #expect(
+                trunk
+                    == SIPTrunkSettings(
+                        host: "sip.example.jp", port: 5070, transport: "tcp", authUser: "tsunagu01", password: "s3cret",
+                        callerID: "0312345678", register: true))
             #expect(try await Tenant.find(tenants.b, on: app.db)?.sipTrunk == nil, "the other tenant is untouched")
 
             let page = try await client.send(.GET, "/admin/settings")
@@ -99,5 +101,27 @@ import VaporTesting
             return
         }
         #expect(problems.messages.map(\.ja) == ["トーン(DTMF)の送り方が正しくありません。"])
+    }
+
+    /// A broadcast, multicast or unspecified address is refused with a clear message; a name or a host's address is not.
+    @Test(arguments: ["255.255.255.255", "224.0.0.1", "0.0.0.0", "[ff02::1]", "::"])
+    func refusesAnAddressThatIsNotOneDevice(host: String) {
+        var form = trunkForm
+        form["sipHost"] = host
+        guard case .failure(let problems) = SIPTrunkSettings.fromForm(form, current: nil) else {
+            Issue.record("accepted \(host)")
+            return
+        }
+        #expect(
+            problems.messages.map(\.ja) == [
+                "SIPトランクのホスト「\(host)」は1台の機器のアドレスではありません(ブロードキャスト・マルチキャスト・0.0.0.0は使えません)。"
+            ])
+        for fine in ["192.0.2.10", "[2001:db8::1]", "sip.example.jp"] {
+            form["sipHost"] = fine
+            guard case .success = SIPTrunkSettings.fromForm(form, current: nil) else {
+                Issue.record("refused \(fine)")
+                return
+            }
+        }
     }
 }

@@ -17,3 +17,13 @@ extension SocketAddress {
         }
     }
 }
+
+extension SIPUserAgent {
+    /// False for an IP address that is not one host's (broadcast, multicast, unspecified), with or without IPv6
+    /// brackets; a host name is not judged here (it is resolved when a call is placed).
+    public static func isSingleHostAddress(_ host: String) -> Bool {
+        let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+        guard let address = try? SocketAddress(ipAddress: bare, port: 0) else { return true }
+        return address.isUnicastIP
+    }
+}
