@@ -45,7 +45,7 @@ extension SIPRequest {
     public func write(to sink: inout some SIPByteSink) {
         sink.writeSIPText(method.rawValue)
         sink.writeSIPByte(UInt8(ascii: " "))
-        uri.write(to: &sink)
+        writeURI(to: &sink)
         sink.writeSIPText(" SIP/2.0\r\n")
         SIPMessageWriter.writeHeaders(headers, body: body, to: &sink)
     }

@@ -27,7 +27,7 @@ extension SIPRequest {
         if let callID = self.headers[.callID] { headers.add(.callID, callID) }
         if let cseq = self.headers.cseq { headers.add(.cseq, SIPCSeq(cseq.number, .ack).description) }
         for route in self.headers.values(.route) { headers.add(.route, route) }
-        return SIPRequest(method: .ack, uri: uri, headers: headers)
+        return sameTarget(method: .ack, headers: headers)
     }
 
     /// The CANCEL for this INVITE (RFC 3261 §9.1): same Request-URI, top Via (so the same branch), From, To,
@@ -41,7 +41,7 @@ extension SIPRequest {
         if let callID = self.headers[.callID] { headers.add(.callID, callID) }
         if let cseq = self.headers.cseq { headers.add(.cseq, SIPCSeq(cseq.number, .cancel).description) }
         for route in self.headers.values(.route) { headers.add(.route, route) }
-        return SIPRequest(method: .cancel, uri: uri, headers: headers)
+        return sameTarget(method: .cancel, headers: headers)
     }
 
     /// The top Via's branch: the transaction's key (RFC 3261 §17.1.3, §17.2.3).

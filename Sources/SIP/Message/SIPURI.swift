@@ -32,6 +32,18 @@ public struct SIPURI: Hashable, Sendable, CustomStringConvertible {
     /// The transport the URI asks for (`;transport=`), if any, lower-cased.
     public var transport: String? { parameters.value("transport")?.lowercased() }
 
+    /// A URI from text the parser has already checked. Should it not parse after all, it is kept whole as an
+    /// opaque URI of its scheme, so that it is still written back as it came.
+    init(checkedText text: String) {
+        if let uri = try? SIPURI(parsing: text) {
+            self = uri
+            return
+        }
+        let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        self.init(scheme: parts.count == 2 ? parts[0].lowercased() : "sip", host: "")
+        opaque = parts.count == 2 ? String(parts[1]) : text
+    }
+
     public init(parsing text: some StringProtocol) throws(SIPParseError) {
         self = try text.withSIPBytes { bytes throws(SIPParseError) in try SIPURI(bytes, bytes.scanURI(bytes.all)) }
     }

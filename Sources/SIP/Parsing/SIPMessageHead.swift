@@ -1,7 +1,8 @@
 /// A message's start line and headers as read, before the checks that make it a `SIPMessage`.
 struct SIPMessageHead {
     enum StartLine {
-        case request(SIPMethod, SIPURI)
+        /// The method and the Request-URI's checked text.
+        case request(SIPMethod, String)
         case response(Int, String)
     }
 
@@ -16,7 +17,8 @@ struct SIPMessageHead {
         guard case .request(let method, let uri) = startLine, method != .ack else {
             return SIPRejectedMessage(error: error, request: nil)
         }
-        return SIPRejectedMessage(error: error, request: SIPRequest(method: method, uri: uri, headers: headers))
+        return SIPRejectedMessage(
+            error: error, request: SIPRequest(method: method, receivedURI: uri, headers: headers))
     }
 
     /// The Content-Length value, nil when the header is absent.
@@ -42,7 +44,7 @@ struct SIPMessageHead {
         }
         switch startLine {
         case .request(let method, let uri):
-            return .request(SIPRequest(method: method, uri: uri, headers: headers, body: body))
+            return .request(SIPRequest(method: method, receivedURI: uri, headers: headers, body: body))
         case .response(let code, let reason):
             return .response(SIPResponse(statusCode: code, reasonPhrase: reason, headers: headers, body: body))
         }
@@ -252,8 +254,10 @@ extension SIPMessageParser {
         guard bytes.isToken(first) else { throw .malformedStartLine("method \"\(bytes.string(first.prefix(16)))\"") }
         guard bytes.hasPrefix(third, "SIP/") else { throw .malformedStartLine(bytes.string(line.prefix(80))) }
         guard bytes.equals(third, "SIP/2.0") else { throw .unsupportedVersion(bytes.string(third.prefix(16))) }
-        let uri = try SIPURI(bytes, bytes.scanURI(second))
-        return .request(SIPMethod.known(bytes, first), uri)
+        // Checked here, built only when read (SIPRequest).
+        let uri = bytes.trim(second)
+        _ = try bytes.scanURI(uri)
+        return .request(SIPMethod.known(bytes, first), bytes.string(uri))
     }
 }
 
