@@ -15,6 +15,10 @@ public func fuzzSIPParser(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
         precondition(
             headers.topVia != nil && headers.from != nil && headers.to != nil && headers.cseq != nil,
             "a mandatory header the parser accepted does not read back")
+        if case .request(let request) = message {
+            // The parser checks the Request-URI's text and builds it only when read: it must build, not fall back.
+            precondition(!request.uri.isSIP || request.uri.opaque == nil, "a checked Request-URI does not build")
+        }
         _ = (headers.contacts, headers.recordRoutes)
         for field in headers { _ = headers.values(field.name) }
     }

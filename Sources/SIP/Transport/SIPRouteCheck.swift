@@ -10,7 +10,7 @@ import Synchronization
 /// Whether the kernel will send to a UDP peer, asked without sending anything: `connect` on a spare UDP socket looks
 /// the route up and fails as a send would (ENETUNREACH without a route, EACCES for a broadcast address such as a
 /// subnet's). NIO closes a datagram socket on those errors, and every call of every tenant shares that socket, so a
-/// peer is checked before the first request to it; an answer holds for a minute.
+/// peer is checked before the first request to it, and one found routable is not checked again for a minute.
 final class SIPRouteCheck: Sendable {
     private let routable = Mutex<[SocketAddressKey: ContinuousClock.Instant]>([:])
     private static let validity = Duration.seconds(60)

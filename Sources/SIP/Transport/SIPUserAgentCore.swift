@@ -11,7 +11,7 @@ final class SIPUserAgentCore {
     }
 
     // The entries are classes: a transaction's or call's state is changed where it is stored, so a look-up costs one
-    // reference, not a copy of every field (and of the transaction's existential box on write).
+    // reference, not a copy of every field.
 
     private final class ClientEntry {
         /// The machine, held inline by kind: as an existential it was boxed, one more allocation per transaction.
