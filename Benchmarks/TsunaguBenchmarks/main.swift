@@ -124,7 +124,8 @@ if runs("sip") {
     let environment = ProcessInfo.processInfo.environment
     try await SIPBenchmark.run(
         calls: environment["BENCH_SIP_CALLS"].flatMap(Int.init) ?? 20_000,
-        concurrency: environment["BENCH_SIP_CONCURRENCY"].flatMap(Int.init) ?? 200)
+        concurrency: environment["BENCH_SIP_CONCURRENCY"].flatMap(Int.init) ?? 200,
+        rounds: max(1, environment["BENCH_SIP_ROUNDS"].flatMap(Int.init) ?? 3))
 }
 
 // 6a. The SIP parser alone (`sip-parser`), without SIPp.
