@@ -24,20 +24,8 @@ extension SIPHeaders {
 
     private func tag(of name: SIPHeaderName) -> String? {
         first(name) { bytes, range throws(SIPParseError) -> String? in
-            let spans = try bytes.scanNameAddress(range)
-            var found = false
-            var tag: String?
-            try bytes.scanParameters(spans.parameters) { name, value in
-                guard !found, bytes.equalsIgnoringCase(name, "tag") else { return }
-                found = true
-                tag =
-                    switch value {
-                    case .plain(let range): bytes.string(range)
-                    case .quoted(let content): bytes.unescaped(content)
-                    case nil: nil
-                    }
-            }
-            return tag
+            let value = try bytes.firstParameter("tag", in: bytes.scanNameAddress(range).parameters)
+            return value.flatMap { $0 }.map(bytes.text(of:))
         } ?? nil
     }
 
@@ -57,20 +45,11 @@ extension SIPHeaders {
         plain: (SIPBytes, Range<Int>) -> Branch, quoted: (String) -> Branch
     ) -> Branch? {
         first(.via) { bytes, range throws(SIPParseError) -> Branch? in
-            let spans = try bytes.scanVia(range)
-            var found = false
-            var branch: Branch?
-            try bytes.scanParameters(spans.parameters) { name, value in
-                guard !found, bytes.equalsIgnoringCase(name, "branch") else { return }
-                found = true
-                branch =
-                    switch value {
-                    case .plain(let range): plain(bytes, range)
-                    case .quoted(let content): quoted(bytes.unescaped(content))
-                    case nil: nil
-                    }
+            switch try bytes.firstParameter("branch", in: bytes.scanVia(range).parameters) {
+            case .plain(let range)??: plain(bytes, range)
+            case .quoted(let content)??: quoted(bytes.unescaped(content))
+            case .some(nil), nil: nil
             }
-            return branch
         } ?? nil
     }
 

@@ -53,13 +53,7 @@ public struct SIPParameters: Hashable, Sendable, Sequence {
     init(_ bytes: SIPBytes, _ range: Range<Int>) throws(SIPParseError) {
         var items: [Parameter] = []
         try bytes.scanParameters(range) { name, value in
-            let text: String? =
-                switch value {
-                case .plain(let range): bytes.string(range)
-                case .quoted(let content): bytes.unescaped(content)
-                case nil: nil
-                }
-            items.append(Parameter(name: bytes.string(name), value: text))
+            items.append(Parameter(name: bytes.string(name), value: value.map(bytes.text(of:))))
         }
         self.items = items
     }

@@ -39,4 +39,24 @@ extension SIPBytes {
             }
         }
     }
+
+    /// The value of the first parameter named `lowerCaseName` (in any case): `.some(nil)` when it has none, nil when
+    /// it is absent. Every parameter is still checked.
+    func firstParameter(_ lowerCaseName: StaticString, in range: Range<Int>) throws(SIPParseError)
+        -> SIPParameterValueSpan??
+    {
+        var found: SIPParameterValueSpan??
+        try scanParameters(range) { name, value in
+            if found == nil, equalsIgnoringCase(name, lowerCaseName) { found = .some(value) }
+        }
+        return found
+    }
+
+    /// A parameter's value as text: a quoted one without its quotes and escapes.
+    func text(of value: SIPParameterValueSpan) -> String {
+        switch value {
+        case .plain(let range): string(range)
+        case .quoted(let content): unescaped(content)
+        }
+    }
 }
