@@ -106,7 +106,8 @@ let package = Package(
         ),
         .testTarget(name: "TsunaguCoreTests", dependencies: ["TsunaguCore"], swiftSettings: strictSettings),
         .testTarget(
-            name: "TelephonyTests", dependencies: ["Telephony", "SIP", "Media", "SIPTestSupport", "MediaTestSupport"], swiftSettings: strictSettings),
+            name: "TelephonyTests", dependencies: ["Telephony", "SIP", "Media", "SIPTestSupport", "MediaTestSupport"],
+            swiftSettings: strictSettings),
         // A real SIPp for the SIP and telephony tests.
         .target(name: "SIPTestSupport", path: "Tests/SIPTestSupport", swiftSettings: strictSettings),
         .testTarget(

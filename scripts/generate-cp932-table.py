@@ -32,7 +32,8 @@ lines = [
     "    static let rows: [String] = [",
 ]
 for lead in LEADS:
-    lines.append(f'        "{row(lead)}",  // 0x{lead:02X}')
+    lines.append(f"        // 0x{lead:02X}")
+    lines.append(f'        "{row(lead)}",')
 lines += ["    ]", "}", ""]
 target = pathlib.Path(__file__).resolve().parent.parent / "Sources/TsunaguCore/Encoding/CP932Table.swift"
 target.write_text("\n".join(lines), encoding="utf-8")

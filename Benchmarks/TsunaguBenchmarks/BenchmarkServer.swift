@@ -3,7 +3,7 @@ import NIOCore
 import NIOPosix
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// A real `tsunagu serve` process (from the same build folder) on a loopback port, and an HTTP client for it.
@@ -15,11 +15,14 @@ struct BenchmarkServer {
     var base: String { "http://127.0.0.1:\(port)" }
 
     init(dataDirectory: String, environment extra: [String: String] = [:]) async throws {
-        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(host: "127.0.0.1", port: 0).get()
+        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(
+            host: "127.0.0.1", port: 0
+        ).get()
         port = channel.localAddress?.port ?? 0
         try await channel.close()
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tsunagu")
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("tsunagu")
         process.arguments = ["serve"]
         var environment = ProcessInfo.processInfo.environment
         environment["DATA_DIRECTORY"] = dataDirectory
@@ -41,7 +44,11 @@ struct BenchmarkServer {
         session = URLSession(configuration: configuration)
         let health = URL(string: base + "/health")!
         for _ in 0..<600 {
-            if let (_, response) = try? await session.data(from: health), (response as? HTTPURLResponse)?.statusCode == 200 { return }
+            if let (_, response) = try? await session.data(from: health),
+                (response as? HTTPURLResponse)?.statusCode == 200
+            {
+                return
+            }
             try await Task.sleep(for: .milliseconds(100))
         }
         process.terminate()
@@ -77,7 +84,8 @@ struct BenchmarkServer {
 
     /// The server's resident memory in kB.
     var residentMemory: Int {
-        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8) else { return 0 }
+        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)
+        else { return 0 }
         let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") }
         return line.flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") } ?? 0
     }

@@ -13,34 +13,47 @@ struct ListsBenchmark {
         // BENCH_LISTS_DIRECTORY keeps the seeded database for the next run (seeding a million customers and three
         // million calls takes minutes); without it the folder is temporary.
         let kept = ProcessInfo.processInfo.environment["BENCH_LISTS_DIRECTORY"]
-        let folder = kept ?? FileManager.default.temporaryDirectory.appendingPathComponent("tsunagu-lists-bench-\(UUID().uuidString)").path
+        let folder =
+            kept
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("tsunagu-lists-bench-\(UUID().uuidString)")
+            .path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { if kept == nil { try? FileManager.default.removeItem(atPath: folder) } }
         report("lists: \(format(Double(customers))) customers, \(format(Double(calls))) calls")
         let seedFile = URL(fileURLWithPath: folder).appendingPathComponent("seed-\(customers)-\(calls).json")
         let seeded: ListsBenchmarkSeed.Seeded
-        if let data = try? Data(contentsOf: seedFile), let earlier = try? JSONDecoder().decode(ListsBenchmarkSeed.Seeded.self, from: data) {
+        if let data = try? Data(contentsOf: seedFile),
+            let earlier = try? JSONDecoder().decode(ListsBenchmarkSeed.Seeded.self, from: data)
+        {
             seeded = earlier
             report("  seeded by an earlier run in \(folder)")
         } else {
             let seedStart = DispatchTime.now().uptimeNanoseconds
             seeded = try await ListsBenchmarkSeed.seed(dataDirectory: folder, customers: customers, calls: calls)
-            report("  seeded in \(String(format: "%.0f", Double(DispatchTime.now().uptimeNanoseconds - seedStart) / 1e9)) s")
+            report(
+                "  seeded in \(String(format: "%.0f", Double(DispatchTime.now().uptimeNanoseconds - seedStart) / 1e9)) s"
+            )
             if kept != nil { try JSONEncoder().encode(seeded).write(to: seedFile) }
         }
-        report("  import of 100,000 customers: \(String(format: "%.2f", seeded.importSeconds)) s into an empty tenant, \(String(format: "%.2f", seeded.lastImportSeconds)) s into one with \(format(Double(max(0, customers - 100_000)))) customers (target < 10 s)")
+        report(
+            "  import of 100,000 customers: \(String(format: "%.2f", seeded.importSeconds)) s into an empty tenant, \(String(format: "%.2f", seeded.lastImportSeconds)) s into one with \(format(Double(max(0, customers - 100_000)))) customers (target < 10 s)"
+        )
 
         let server = try await BenchmarkServer(dataDirectory: folder)
         defer { server.stop() }
-        let admin = try await server.signIn(tenant: ListsBenchmarkSeed.tenantCode, loginID: ListsBenchmarkSeed.adminLoginID, password: ListsBenchmarkSeed.password)
-        let agent = try await server.signIn(tenant: ListsBenchmarkSeed.tenantCode, loginID: "agent7", password: ListsBenchmarkSeed.password)
+        let admin = try await server.signIn(
+            tenant: ListsBenchmarkSeed.tenantCode, loginID: ListsBenchmarkSeed.adminLoginID,
+            password: ListsBenchmarkSeed.password)
+        let agent = try await server.signIn(
+            tenant: ListsBenchmarkSeed.tenantCode, loginID: "agent7", password: ListsBenchmarkSeed.password)
         let list = seeded.listIDs[seeded.listIDs.count / 2].uuidString
 
         let customerFilters: [(String, String)] = [
             ("no filter", ""), ("リスト名", "list=\(list)"), ("配布", "distributed=notDistributed"),
             ("登録日付", "from=2026/10/01&to=2026/10/31"), ("最終ステータス", "status=prospect"), ("削除済みを表示", "deleted=on"),
             ("会社名", "company=\(encoded("ひかり電機 4"))"), ("会社名フリガナ", "kana=\(encoded("カブシキガイシャ77"))"),
-            ("電話番号 (whole)", "phone=03-0042-4242"), ("電話番号 (part)", "phone=0042"), ("都道府県", "prefecture=\(encoded("愛知県"))"),
+            ("電話番号 (whole)", "phone=03-0042-4242"), ("電話番号 (part)", "phone=0042"),
+            ("都道府県", "prefecture=\(encoded("愛知県"))"),
             ("住所", "address=\(encoded("中央7-"))"), ("page 100", "page=100"),
         ]
         report("  顧客一覧 (admin), p50 / p95 of \(repeats) requests:")
@@ -92,7 +105,9 @@ struct ListsBenchmark {
         let p50 = seconds[seconds.count / 2] * 1000
         let p95 = seconds[min(seconds.count - 1, Int(Double(seconds.count) * 0.95))] * 1000
         let mark = p95 < 100 ? "" : "  ← over 100 ms"
-        report("    \(name.padding(toLength: 18, withPad: " ", startingAt: 0)) \(String(format: "%7.1f", p50)) / \(String(format: "%7.1f", p95)) ms\(mark)")
+        report(
+            "    \(name.padding(toLength: 18, withPad: " ", startingAt: 0)) \(String(format: "%7.1f", p50)) / \(String(format: "%7.1f", p95)) ms\(mark)"
+        )
     }
 
     private func encoded(_ text: String) -> String {

@@ -4,7 +4,6 @@ import NIOPosix
 import TsunaguServer
 import WebSocketKit
 
-
 /// Issue 6's figure: one real `tsunagu serve` process, many agents on WebSockets auto-dialling on the simulated
 /// carrier at a high time scale. Prints calls per second, the time from an agent's edit to its acknowledgement
 /// (sent after the commit), the server's memory, and checks the database for lost or duplicated results.
@@ -18,7 +17,9 @@ struct PhoneBenchmark {
     var talkSeconds: Double
 
     func run() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tsunagu-phone-bench-\(UUID().uuidString)").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tsunagu-phone-bench-\(UUID().uuidString)"
+        ).path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         report(
@@ -26,7 +27,8 @@ struct PhoneBenchmark {
                 + " \(Int(talkSeconds)) s of talk per answered call")
         try await PhoneBenchmarkSeed.seed(dataDirectory: folder, agents: agents, rowsPerAgent: rowsPerAgent)
 
-        let server = try await BenchmarkServer(dataDirectory: folder, environment: ["SIMULATED_TIME_SCALE": String(timeScale)])
+        let server = try await BenchmarkServer(
+            dataDirectory: folder, environment: ["SIMULATED_TIME_SCALE": String(timeScale)])
         defer { if server.process.isRunning { server.stop() } }
         let port = server.port
 
@@ -36,15 +38,22 @@ struct PhoneBenchmark {
         let cookies = try await withThrowingTaskGroup(of: (Int, String).self) { tasks in
             for agent in 0..<agents {
                 tasks.addTask {
-                    (agent, try await server.signIn(
-                        tenant: PhoneBenchmarkSeed.tenantCode, loginID: PhoneBenchmarkSeed.loginID(agent), password: PhoneBenchmarkSeed.password))
+                    (
+                        agent,
+                        try await server.signIn(
+                            tenant: PhoneBenchmarkSeed.tenantCode, loginID: PhoneBenchmarkSeed.loginID(agent),
+                            password: PhoneBenchmarkSeed.password)
+                    )
                 }
             }
             return try await tasks.reduce(into: [Int: String]()) { $0[$1.0] = $1.1 }
         }
         var bots: [PhoneBenchmarkAgent] = []
         for agent in 0..<agents {
-            bots.append(try await connect(port: port, cookie: cookies[agent]!, loginID: PhoneBenchmarkSeed.loginID(agent), group: group, metrics: metrics))
+            bots.append(
+                try await connect(
+                    port: port, cookie: cookies[agent]!, loginID: PhoneBenchmarkSeed.loginID(agent), group: group,
+                    metrics: metrics))
         }
         while try await !allReady(bots, group: group) { try await Task.sleep(for: .milliseconds(100)) }
         report("  \(bots.count) agents signed in with the screen open; downloading")
@@ -83,9 +92,15 @@ struct PhoneBenchmark {
 
         let audit = try await PhoneBenchmarkSeed.audit(dataDirectory: folder)
         let lost = acknowledged.filter { audit.memos[$0.key] != $0.value }.count
-        report("  calls placed:                \(format(Double(dials))) (\(String(format: "%.1f", Double(dials) / elapsed))/s)")
-        report("  calls in the database:       \(audit.callAttempts) placed, \(audit.endedCalls) ended, \(audit.answeredCalls) answered")
-        report("  edit → commit → screen:      p50 \(String(format: "%.1f", metrics.editPercentile(0.5))) ms, p99 \(String(format: "%.1f", metrics.editPercentile(0.99))) ms over \(metrics.editCount) memos (target p99 < 50 ms)")
+        report(
+            "  calls placed:                \(format(Double(dials))) (\(String(format: "%.1f", Double(dials) / elapsed))/s)"
+        )
+        report(
+            "  calls in the database:       \(audit.callAttempts) placed, \(audit.endedCalls) ended, \(audit.answeredCalls) answered"
+        )
+        report(
+            "  edit → commit → screen:      p50 \(String(format: "%.1f", metrics.editPercentile(0.5))) ms, p99 \(String(format: "%.1f", metrics.editPercentile(0.99))) ms over \(metrics.editCount) memos (target p99 < 50 ms)"
+        )
         report("  failed edits:                \(metrics.failedEdits)")
         report("  server memory (peak RSS):    \(peakMemory / 1024) MB (target < 500 MB)")
         report("  acknowledged memos missing:  \(lost) of \(acknowledged.count)")
@@ -108,11 +123,9 @@ struct PhoneBenchmark {
         return false
     }
 
-
-
-
-
-    private func connect(port: Int, cookie: String, loginID: String, group: any EventLoopGroup, metrics: PhoneBenchmarkMetrics) async throws -> PhoneBenchmarkAgent {
+    private func connect(
+        port: Int, cookie: String, loginID: String, group: any EventLoopGroup, metrics: PhoneBenchmarkMetrics
+    ) async throws -> PhoneBenchmarkAgent {
         let promise = group.any().makePromise(of: PhoneBenchmarkAgent.self)
         // WebSocketKit sends `Host` without the port, so the same-origin check expects the origin without it.
         try await WebSocket.connect(
@@ -124,6 +137,5 @@ struct PhoneBenchmark {
         }.get()
         return try await promise.futureResult.get()
     }
-
 
 }

@@ -101,7 +101,8 @@ final class PhoneBenchmarkAgent: @unchecked Sendable {
         }
         callActive = true
         if seenCalls.insert(startedAt).inserted { metrics.recordDial() }
-        guard call["stage"] as? String == "talking", !handledCalls.contains(startedAt), let row = call["row"] as? String else { return }
+        guard call["stage"] as? String == "talking", !handledCalls.contains(startedAt), let row = call["row"] as? String
+        else { return }
         handledCalls.insert(startedAt)
         // Talk times vary (half to one and a half of the mean), as real conversations do: agents in lockstep would
         // all write at the same instant, which no call centre does.

@@ -28,8 +28,10 @@ public struct MailMessage: Sendable, Equatable {
             "Content-Transfer-Encoding: base64",
             "",
         ]
-        let encoded = Data(body.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n").utf8)
-            .base64EncodedString()
+        let encoded = Data(
+            body.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n").utf8
+        )
+        .base64EncodedString()
         var index = encoded.startIndex
         while index < encoded.endIndex {
             let end = encoded.index(index, offsetBy: 76, limitedBy: encoded.endIndex) ?? encoded.endIndex

@@ -41,7 +41,10 @@ public struct SMTPClientStateMachine: Sendable {
     /// - Parameters:
     ///   - envelopeFrom: the bare address for MAIL FROM.
     ///   - renderedMessage: the message as `MailMessage.rendered` makes it.
-    public init(configuration: SMTPConfiguration, envelopeFrom: String, recipients: [String], renderedMessage: String, tlsActive: Bool = false) {
+    public init(
+        configuration: SMTPConfiguration, envelopeFrom: String, recipients: [String], renderedMessage: String,
+        tlsActive: Bool = false
+    ) {
         self.configuration = configuration
         self.envelopeFrom = envelopeFrom
         self.recipients = recipients
@@ -64,7 +67,9 @@ public struct SMTPClientStateMachine: Sendable {
         case .authPlain, .authLoginResult:
             guard reply.code == 235 else {
                 state = .finished
-                return .fail(SMTPError(kind: .authenticationFailed, detail: "\(reply.code) \(reply.lines.joined(separator: " "))"))
+                return .fail(
+                    SMTPError(
+                        kind: .authenticationFailed, detail: "\(reply.code) \(reply.lines.joined(separator: " "))"))
             }
             return mailFrom()
         case .authLoginUser:

@@ -25,7 +25,8 @@ public struct SMTPReplyParser: Sendable {
     /// Feeds one line (without CRLF); returns a reply when it is complete.
     public mutating func feed(line: String) throws -> SMTPReply? {
         let bytes = Array(line.utf8)
-        guard bytes.count >= 3, let code = Int(String(decoding: bytes[0..<3], as: UTF8.self)), (200...599).contains(code)
+        guard bytes.count >= 3, let code = Int(String(decoding: bytes[0..<3], as: UTF8.self)),
+            (200...599).contains(code)
         else { throw Failure.malformedLine(String(line.prefix(80))) }
         if let pendingCode, pendingCode != code { throw Failure.malformedLine(String(line.prefix(80))) }
         let separator = bytes.count > 3 ? bytes[3] : UInt8(ascii: " ")

@@ -11,14 +11,17 @@ extension SimulatedCarrierRules {
         public var explanation: LocalizedText {
             LocalizedText(
                 ja: "模擬回線のルール \(line)行目「\(content.prefix(40))」を読み取れません。例: 「5 ringOut」「0 answer 3」「* answer 4」",
-                en: "Simulated carrier rule on line \(line) (“\(content.prefix(40))”) cannot be read. Examples: “5 ringOut”, “0 answer 3”, “* answer 4”.")
+                en:
+                    "Simulated carrier rule on line \(line) (“\(content.prefix(40))”) cannot be read. Examples: “5 ringOut”, “0 answer 3”, “* answer 4”."
+            )
         }
     }
 
     public init(text: String) throws(TextError) {
         var rules: [Rule] = []
         var fallback: SimulatedBehaviour?
-        for (offset, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+        for (offset, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated()
+        {
             let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty || line.hasPrefix("#") { continue }
             let parts = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "　" }).map(String.init)
@@ -32,7 +35,11 @@ extension SimulatedCarrierRules {
                 seconds = value
             }
             guard let behaviour = Self.behaviour(named: parts[1], seconds: seconds) else { throw error }
-            if ending == "*" { fallback = behaviour } else { rules.append(Rule(numberSuffix: ending, behaviour: behaviour)) }
+            if ending == "*" {
+                fallback = behaviour
+            } else {
+                rules.append(Rule(numberSuffix: ending, behaviour: behaviour))
+            }
         }
         self.init(rules: rules, fallback: fallback ?? .answer(afterSeconds: 4))
     }

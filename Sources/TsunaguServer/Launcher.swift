@@ -38,7 +38,10 @@ public enum Launcher {
             }
             if command == "serve" || command == "demo" {
                 let closed = try await InterruptedCalls.close(on: app.db, at: Date())
-                if closed > 0 { app.logger.warning("\(closed) call(s) were open when the server last stopped; recorded as ended now") }
+                if closed > 0 {
+                    app.logger.warning(
+                        "\(closed) call(s) were open when the server last stopped; recorded as ended now")
+                }
             }
             try await app.execute()
         } catch {

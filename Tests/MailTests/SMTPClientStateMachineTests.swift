@@ -5,16 +5,21 @@ import Testing
 
 /// The submission dialogue, reply by reply, with no sockets.
 @Suite struct SMTPClientStateMachineTests {
-    static func machine(_ configuration: SMTPConfiguration, recipients: [String] = ["user@example.jp"]) -> SMTPClientStateMachine {
+    static func machine(_ configuration: SMTPConfiguration, recipients: [String] = ["user@example.jp"])
+        -> SMTPClientStateMachine
+    {
         SMTPClientStateMachine(
             configuration: configuration, envelopeFrom: "noreply@example.jp", recipients: recipients,
             renderedMessage: "Subject: x\r\n\r\n.hidden line\r\nbody\r\n")
     }
 
-    static func reply(_ code: Int, _ lines: String...) -> SMTPReply { SMTPReply(code: code, lines: lines.isEmpty ? [""] : lines) }
+    static func reply(_ code: Int, _ lines: String...) -> SMTPReply {
+        SMTPReply(code: code, lines: lines.isEmpty ? [""] : lines)
+    }
 
     @Test func plainDeliveryToTwoRecipients() {
-        var machine = Self.machine(SMTPConfiguration(host: "localhost", security: .none), recipients: ["a@x.jp", "b@x.jp"])
+        var machine = Self.machine(
+            SMTPConfiguration(host: "localhost", security: .none), recipients: ["a@x.jp", "b@x.jp"])
         #expect(machine.replyReceived(Self.reply(220, "ready")) == .send("EHLO tsunagu.localhost"))
         #expect(machine.replyReceived(Self.reply(250, "hello", "8BITMIME")) == .send("MAIL FROM:<noreply@example.jp>"))
         #expect(machine.replyReceived(Self.reply(250)) == .send("RCPT TO:<a@x.jp>"))
@@ -43,14 +48,16 @@ import Testing
         #expect(machine.replyReceived(Self.reply(250, "hi", "AUTH LOGIN")) == .send("AUTH LOGIN"))
         #expect(machine.replyReceived(Self.reply(334, "VXNlcm5hbWU6")) == .send("dXNlcg=="))
         #expect(machine.replyReceived(Self.reply(334, "UGFzc3dvcmQ6")) == .send("cGFzcw=="))
-        #expect(machine.replyReceived(Self.reply(535, "bad")) == .fail(SMTPError(kind: .authenticationFailed, detail: "")))
+        #expect(
+            machine.replyReceived(Self.reply(535, "bad")) == .fail(SMTPError(kind: .authenticationFailed, detail: "")))
     }
 
     /// A password is never sent in the clear unless the configuration says so.
     @Test func refusesCleartextPassword() {
         var auto = Self.machine(SMTPConfiguration(host: "h", username: "user", password: "pass"))
         _ = auto.replyReceived(Self.reply(220))
-        #expect(auto.replyReceived(Self.reply(250, "hi", "AUTH PLAIN")) == .fail(SMTPError(kind: .tlsRequired, detail: "")))
+        #expect(
+            auto.replyReceived(Self.reply(250, "hi", "AUTH PLAIN")) == .fail(SMTPError(kind: .tlsRequired, detail: "")))
         var always = Self.machine(SMTPConfiguration(host: "h", security: .startTLS))
         _ = always.replyReceived(Self.reply(220))
         #expect(always.replyReceived(Self.reply(250, "hi")) == .fail(SMTPError(kind: .tlsRequired, detail: "")))
@@ -58,26 +65,31 @@ import Testing
 
     @Test func rejectionsFail() {
         var machine = Self.machine(SMTPConfiguration(host: "h", security: .none))
-        #expect(machine.replyReceived(Self.reply(554, "go away")) == .fail(SMTPError(kind: .unexpectedReply, detail: "")))
+        #expect(
+            machine.replyReceived(Self.reply(554, "go away")) == .fail(SMTPError(kind: .unexpectedReply, detail: "")))
         var rcpt = Self.machine(SMTPConfiguration(host: "h", security: .none))
         _ = rcpt.replyReceived(Self.reply(220))
         _ = rcpt.replyReceived(Self.reply(250))
         _ = rcpt.replyReceived(Self.reply(250))
-        #expect(rcpt.replyReceived(Self.reply(550, "no such user")) == .fail(SMTPError(kind: .unexpectedReply, detail: "")))
+        #expect(
+            rcpt.replyReceived(Self.reply(550, "no such user")) == .fail(SMTPError(kind: .unexpectedReply, detail: "")))
     }
 
     @Test func replyParserJoinsContinuationLines() throws {
         var parser = SMTPReplyParser()
         #expect(try parser.feed(line: "250-mail.example.jp") == nil)
         #expect(try parser.feed(line: "250-STARTTLS") == nil)
-        #expect(try parser.feed(line: "250 AUTH PLAIN") == SMTPReply(code: 250, lines: ["mail.example.jp", "STARTTLS", "AUTH PLAIN"]))
+        #expect(
+            try parser.feed(line: "250 AUTH PLAIN")
+                == SMTPReply(code: 250, lines: ["mail.example.jp", "STARTTLS", "AUTH PLAIN"]))
         #expect(throws: SMTPReplyParser.Failure.self) { try parser.feed(line: "garbage") }
         #expect(throws: SMTPReplyParser.Failure.self) { try parser.feed(line: "250x") }
     }
 
     /// Japanese subjects become RFC 2047 words; the body is base64 in 76-column lines.
     @Test func rendersJapaneseMail() {
-        let message = MailMessage(from: "noreply@example.jp", to: ["a@example.jp"], subject: "パスワードの変更を受け付けました。", body: "キーコード: ba0f\n")
+        let message = MailMessage(
+            from: "noreply@example.jp", to: ["a@example.jp"], subject: "パスワードの変更を受け付けました。", body: "キーコード: ba0f\n")
         let text = message.rendered(date: Date(timeIntervalSince1970: 0), messageID: "id@x")
         #expect(text.contains("Subject: =?UTF-8?B?"))
         #expect(text.contains("Date: Thu, 01 Jan 1970 00:00:00 +0000"))

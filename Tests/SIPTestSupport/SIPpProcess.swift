@@ -49,7 +49,9 @@ public final class SIPpProcess: @unchecked Sendable {
     }
 
     /// SIPp's final statistics screen (messages, retransmissions and unexpected messages per scenario step).
-    public var screen: String { (try? String(contentsOf: URL(fileURLWithPath: log.path + ".screen"), encoding: .utf8)) ?? "" }
+    public var screen: String {
+        (try? String(contentsOf: URL(fileURLWithPath: log.path + ".screen"), encoding: .utf8)) ?? ""
+    }
 
     private static func acceptsTCP(port: Int) -> Bool {
         let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

@@ -92,7 +92,8 @@ import Testing
 @Suite struct FuzzRegressionTests {
     @Test(arguments: 1...3)
     func parsesOrRefusesAndWritesBackTheSame(index: Int) throws {
-        let url = try #require(Bundle.module.url(forResource: "Fixtures/fuzz/regression-\(index)", withExtension: "bin"))
+        let url = try #require(
+            Bundle.module.url(forResource: "Fixtures/fuzz/regression-\(index)", withExtension: "bin"))
         let bytes = Array(try Data(contentsOf: url))
         guard let message = try? SIPMessageParser.parseDatagram(bytes) else { return }
         let again = try SIPMessageParser.parseDatagram(message.serialized())

@@ -12,9 +12,13 @@ import Testing
     @Test func everyNameInAnyCase() {
         for known in SIPKnownHeader.allCases {
             let name = known.canonical
-            for spelling in [name, name.lowercased(), name.uppercased(), String(name.enumerated().map { index, c in
-                index.isMultiple(of: 2) ? Character(c.lowercased()) : Character(c.uppercased())
-            })] {
+            for spelling in [
+                name, name.lowercased(), name.uppercased(),
+                String(
+                    name.enumerated().map { index, c in
+                        index.isMultiple(of: 2) ? Character(c.lowercased()) : Character(c.uppercased())
+                    }),
+            ] {
                 #expect(lookUp(Array(spelling.utf8)) == known, "\(spelling)")
             }
         }

@@ -7,7 +7,8 @@ import Testing
         SIPRegistration(
             parameters: .init(
                 addressOfRecord: SIPURI(user: "trunkuser", host: "trunk.example.jp"),
-                registrar: SIPURI(host: "trunk.example.jp"), contact: SIPURI(user: "tsunagu", host: "192.0.2.10", port: 5062),
+                registrar: SIPURI(host: "trunk.example.jp"),
+                contact: SIPURI(user: "tsunagu", host: "192.0.2.10", port: 5062),
                 expires: 600, credentials: SIPCredentials(username: "trunkuser", password: "secret")))
     }
 

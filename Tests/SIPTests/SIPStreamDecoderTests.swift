@@ -17,7 +17,9 @@ import Testing
     /// NIO's verifier: byte-at-a-time drip feed, several messages in one buffer, each message alone — the same
     /// messages come out (style practice 6).
     @Test func decoderPassesNIOsVerifier() throws {
-        let pairs = [Self.message(1, body: ""), Self.message(2, body: "hello\r\n\r\nworld"), Self.message(3, body: "x")]
+        let pairs = [
+            Self.message(1, body: ""), Self.message(2, body: "hello\r\n\r\nworld"), Self.message(3, body: "x"),
+        ]
         try ByteToMessageDecoderVerifier.verifyDecoder(
             stringInputOutputPairs: pairs.map { ($0.0, [Result<SIPMessage, SIPRejectedMessage>.success($0.1)]) }
         ) { SIPStreamDecoder() }

@@ -15,7 +15,10 @@ import TsunaguCore
 
     @Test func firstMatchingRuleWinsAndFallbackApplies() {
         let rules = SimulatedCarrierRules(
-            rules: [.init(numberSuffix: "55", behaviour: .busy(afterSeconds: 1)), .init(numberSuffix: "5", behaviour: .ringOut)],
+            rules: [
+                .init(numberSuffix: "55", behaviour: .busy(afterSeconds: 1)),
+                .init(numberSuffix: "5", behaviour: .ringOut),
+            ],
             fallback: .invalidNumber)
         #expect(rules.behaviour(for: "+8131234555") == .busy(afterSeconds: 1))
         #expect(rules.behaviour(for: "+8131234545") == .ringOut)
@@ -29,12 +32,14 @@ import TsunaguCore
         #expect(ringOut.steps.map(\.at) == [0.05, 3])
         let capped = SimulatedCallTimeline(behaviour: .ringOut, ringTimeoutSeconds: 600, timeScale: 1)
         #expect(capped.steps.last?.at == 120)
-        let lateAnswer = SimulatedCallTimeline(behaviour: .answer(afterSeconds: 40), ringTimeoutSeconds: 30, timeScale: 1)
+        let lateAnswer = SimulatedCallTimeline(
+            behaviour: .answer(afterSeconds: 40), ringTimeoutSeconds: 30, timeScale: 1)
         #expect(lateAnswer.steps.last?.progress == .ended(.unanswered(.noAnswer)))
         let answer = SimulatedCallTimeline(behaviour: .answer(afterSeconds: 3), ringTimeoutSeconds: 30, timeScale: 1)
         #expect(answer.steps.map(\.progress) == [.ringing, .answered])
-        #expect(SimulatedCallTimeline(behaviour: .busy(afterSeconds: 2), ringTimeoutSeconds: 30, timeScale: 1).steps
-            == [.init(at: 2, progress: .ended(.unanswered(.busy)))])
+        #expect(
+            SimulatedCallTimeline(behaviour: .busy(afterSeconds: 2), ringTimeoutSeconds: 30, timeScale: 1).steps
+                == [.init(at: 2, progress: .ended(.unanswered(.busy)))])
     }
 }
 

@@ -84,7 +84,9 @@ import TsunaguCore
             tenant == strict ? SimulatedCarrierRules(rules: [], fallback: .busy(afterSeconds: 1)) : .standard
         }
         let reports = Reports()
-        await carrier.placeCall(CallRequest(id: UUID(), tenantID: strict, number: "+81312340000", ringTimeoutSeconds: 30), report: reports.sink)
+        await carrier.placeCall(
+            CallRequest(id: UUID(), tenantID: strict, number: "+81312340000", ringTimeoutSeconds: 30),
+            report: reports.sink)
         #expect(await reports.next(1) == [.ended(.unanswered(.busy))])
     }
 }

@@ -42,7 +42,9 @@ import TsunaguCore
         #expect(AccountValidation.name("山田 花子") == nil)
         #expect(AccountValidation.loginID("agent_01.a-b") == nil)
         #expect(AccountValidation.loginID("山田") == .loginIDCharacters)
-        #expect(AccountValidation.loginID(String(repeating: "a", count: 65)) == .tooLong(AccountValidation.loginIDLabel, maximum: 64))
+        #expect(
+            AccountValidation.loginID(String(repeating: "a", count: 65))
+                == .tooLong(AccountValidation.loginIDLabel, maximum: 64))
         #expect(AccountValidation.email("") == nil)
         #expect(AccountValidation.email("a@b") == .invalidEmail)
         #expect(AccountValidation.phoneExtension("301") == nil)

@@ -156,19 +156,21 @@ import TsunaguCore
     /// The §3-3 / §3-4 table: rows 1–11 after the first pass, with No.3, No.5 and No.11 left without ✓.
     static func redialTable() -> [AgentDeskRow] {
         let at = DeskFixtures.manualDay
-        let spec: [(company: Int, contact: String, done: Bool, answered: Bool, prospect: Bool, callback: Bool, memo: String)] = [
-            (81, "", true, true, true, false, "資料送付希望"),
-            (82, "", true, true, false, false, ""),
-            (72, "鈴木", false, false, false, true, "留守電"),
-            (73, "不明", true, true, false, false, ""),
-            (74, "タナカ", false, false, false, true, "担当者不在"),
-            (75, "ワタナベ", true, true, false, false, ""),
-            (76, "", true, true, false, false, ""),
-            (77, "", true, true, false, false, ""),
-            (78, "", true, true, false, false, ""),
-            (79, "不明", true, true, false, false, ""),
-            (80, "", false, false, false, true, "留守電"),
-        ]
+        let spec:
+            [(company: Int, contact: String, done: Bool, answered: Bool, prospect: Bool, callback: Bool, memo: String)] =
+                [
+                    (81, "", true, true, true, false, "資料送付希望"),
+                    (82, "", true, true, false, false, ""),
+                    (72, "鈴木", false, false, false, true, "留守電"),
+                    (73, "不明", true, true, false, false, ""),
+                    (74, "タナカ", false, false, false, true, "担当者不在"),
+                    (75, "ワタナベ", true, true, false, false, ""),
+                    (76, "", true, true, false, false, ""),
+                    (77, "", true, true, false, false, ""),
+                    (78, "", true, true, false, false, ""),
+                    (79, "不明", true, true, false, false, ""),
+                    (80, "", false, false, false, true, "留守電"),
+                ]
         return spec.enumerated().map { index, row in
             DeskFixtures.row(
                 index + 1, company: row.company, contact: row.contact, done: row.done,

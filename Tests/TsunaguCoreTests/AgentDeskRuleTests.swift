@@ -296,7 +296,8 @@ import TsunaguCore
         for _ in 0..<200 {
             var rows = DeskFixtures.rows(Int.random(in: 1...15, using: &generator))
             for index in rows.indices { rows[index].done = Bool.random(using: &generator) }
-            var driver = DeskDriver(DeskFixtures.desk(rows, cursorNo: Int.random(in: 1...rows.count, using: &generator)))
+            var driver = DeskDriver(
+                DeskFixtures.desk(rows, cursorNo: Int.random(in: 1...rows.count, using: &generator)))
             driver.now += 3600
             driver.send(.startPressed)
             var steps = 0
@@ -304,7 +305,9 @@ import TsunaguCore
                 steps += 1
                 let index = driver.desk.index(of: call.row!)!
                 #expect(!rows[index].done, "dialled a ✓ row")
-                if Bool.random(using: &generator) { driver.ringOut() } else {
+                if Bool.random(using: &generator) {
+                    driver.ringOut()
+                } else {
                     driver.answerAndHangUp()
                     driver.send(.dialPressed)
                 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TsunaguCore
 
 /// Code page 932 as Windows and Excel write it, including the characters plain Shift_JIS lacks.
@@ -62,6 +63,8 @@ import Testing
         #expect(throws: TextFileDecoder.Failure.unreadableEncoding(byteOffset: 2)) {
             try TextFileDecoder.decode([0x41, 0x42, 0xFF, 0xFE, 0x41]).get()
         }
-        #expect(throws: TextFileDecoder.Failure.binaryContent) { try TextFileDecoder.decode([0x89, 0x50, 0x00, 0x0D]).get() }
+        #expect(throws: TextFileDecoder.Failure.binaryContent) {
+            try TextFileDecoder.decode([0x89, 0x50, 0x00, 0x0D]).get()
+        }
     }
 }

@@ -64,7 +64,8 @@ import TsunaguCore
 
     /// A cell a spreadsheet would run as a formula is written as text.
     @Test func defusesFormulas() {
-        let line = String(decoding: CSVWriter(encoding: .utf8WithBOM).record(["=1+1", "@SUM(A1)", "ok"]), as: UTF8.self)
+        let line = String(
+            decoding: CSVWriter(encoding: .utf8WithBOM).record(["=1+1", "@SUM(A1)", "ok"]), as: UTF8.self)
         #expect(line == "'=1+1,'@SUM(A1),ok\r\n")
     }
 

@@ -6,7 +6,8 @@ import TsunaguCore
     static let header = "会社名,会社名フリガナ,担当者名,電話番号,都道府県,住所,メールアドレス,業種,区分,顧客備考\r\n"
 
     @Test func readsCP932ExcelFileWithEveryColumn() throws {
-        let text = Self.header
+        let text =
+            Self.header
             + "株式会社つなぐ,ツナグ,佐藤 一郎,03-1234-5678,東京都,新宿区西新宿1-1-1,sato@example.jp,IT,法人,\"資料送付済み, 再訪問\"\r\n"
         let result = try CustomerCSVImport.read(CP932.encode(text)).get()
         #expect(result.encoding == .cp932)
@@ -34,7 +35,8 @@ import TsunaguCore
 
     /// Each bad row is reported with its line and reason; every good row is kept.
     @Test func reportsEveryBadRowAndKeepsTheGoodOnes() throws {
-        let text = Self.header
+        let text =
+            Self.header
             + "良い会社1,,,03-1111-1111,,,,,,\r\n"
             + "番号なし,,,,,,,,,\r\n"
             + "英字,,,TEL0311112222,,,,,,\r\n"

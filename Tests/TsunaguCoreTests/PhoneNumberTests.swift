@@ -91,4 +91,3 @@ import TsunaguCore
         #expect(try PhoneNumber.parse("+81 90 1234 5678").get().national == "09012345678")
     }
 }
-

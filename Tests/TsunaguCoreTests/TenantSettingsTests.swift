@@ -8,7 +8,8 @@ import TsunaguCore
         let json = #"{"dialingMode":"manual","ringTimeoutSeconds":45,"fetchMode":"sometimes"}"#
         let settings = try JSONDecoder().decode(TenantSettings.self, from: Data(json.utf8))
         #expect(settings.dialingMode == .manual && settings.ringTimeoutSeconds == 45)
-        #expect(settings.fetchMode == .manual && settings.workListCap == 500 && settings.timeZoneIdentifier == "Asia/Tokyo")
+        #expect(
+            settings.fetchMode == .manual && settings.workListCap == 500 && settings.timeZoneIdentifier == "Asia/Tokyo")
     }
 
     /// The ring timeout never exceeds 120 s; the work list never exceeds 500 rows.

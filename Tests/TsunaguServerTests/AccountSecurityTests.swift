@@ -12,11 +12,18 @@ import Vapor
     @Test func forgedCSRFTokenChangesNothing() async throws {
         try await withTestApp { app, client in
             let tenants = try await TwoTenants.create(on: app.db)
-            #expect(try await client.send(.POST, "/login", form: ["tenantCode": "alpha", "loginID": "admin", "password": TwoTenants.password], withCSRF: false).status == .forbidden)
+            #expect(
+                try await client.send(
+                    .POST, "/login",
+                    form: ["tenantCode": "alpha", "loginID": "admin", "password": TwoTenants.password], withCSRF: false
+                ).status == .forbidden)
             _ = try await client.signIn(tenant: "alpha", loginID: "admin", password: TwoTenants.password)
             let forged = try await client.send(
                 .POST, "/admin/users",
-                form: ["_csrf": String(repeating: "0", count: 64), "name": "侵入", "loginID": "intruder", "password": "long enough pw"])
+                form: [
+                    "_csrf": String(repeating: "0", count: 64), "name": "侵入", "loginID": "intruder",
+                    "password": "long enough pw",
+                ])
             #expect(forged.status == .forbidden)
             #expect(forged.body.string.contains("画面の有効期限が切れました"))
             let scope = TenantScope(tenantID: tenants.a, database: app.db)
@@ -31,13 +38,17 @@ import Vapor
             clock.install(on: app)
             _ = try await TwoTenants.create(on: app.db)
             for _ in 0..<4 {
-                #expect(try await client.signIn(tenant: "alpha", loginID: "agent", password: "wrong").status == .unauthorized)
+                #expect(
+                    try await client.signIn(tenant: "alpha", loginID: "agent", password: "wrong").status
+                        == .unauthorized)
             }
             let refused = try await client.signIn(tenant: "alpha", loginID: "agent", password: TwoTenants.password)
             #expect(refused.status == .tooManyRequests)
             #expect(refused.body.string.contains("しばらくお待ちください"))
             clock.advance(3)
-            #expect(try await client.signIn(tenant: "alpha", loginID: "agent", password: TwoTenants.password).status == .seeOther)
+            #expect(
+                try await client.signIn(tenant: "alpha", loginID: "agent", password: TwoTenants.password).status
+                    == .seeOther)
         }
     }
 
@@ -72,7 +83,8 @@ import Vapor
             try await tenant.save(on: app.db)
             _ = try await client.signIn(tenant: "alpha", loginID: "agent", password: TwoTenants.password)
             clock.advance(4 * 60)
-            #expect(try await client.send(.GET, "/customers").status == .ok, "activity within the limit keeps the session")
+            #expect(
+                try await client.send(.GET, "/customers").status == .ok, "activity within the limit keeps the session")
             clock.advance(5 * 60 + 1)
             let after = try await client.send(.GET, "/customers")
             #expect(after.status == .seeOther && after.location == "/login?timeout=1")
@@ -89,10 +101,13 @@ import Vapor
             _ = try await client.signIn(tenant: "alpha", loginID: "agent", password: TwoTenants.password)
             #expect(try await client.send(.GET, "/admin/users").status == .forbidden)
             #expect(try await client.send(.GET, "/admin/settings").status == .forbidden)
-            let create = try await client.send(.POST, "/admin/users", form: ["name": "x", "loginID": "sneaky", "password": "long enough pw"])
+            let create = try await client.send(
+                .POST, "/admin/users", form: ["name": "x", "loginID": "sneaky", "password": "long enough pw"])
             #expect(create.status == .forbidden)
             #expect(create.body.string.contains("この操作は管理者のみ行えます。"))
-            #expect(try await client.send(.POST, "/admin/settings", form: ["ringTimeoutSeconds": "99"]).status == .forbidden)
+            #expect(
+                try await client.send(.POST, "/admin/settings", form: ["ringTimeoutSeconds": "99"]).status == .forbidden
+            )
             let scope = TenantScope(tenantID: tenants.a, database: app.db)
             #expect(try await scope.query(User.self).filter(\.$loginID == "sneaky").count() == 0)
             #expect(try await Tenant.find(tenants.a, on: app.db)?.settings.ringTimeoutSeconds == 30)

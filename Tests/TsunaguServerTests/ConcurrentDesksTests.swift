@@ -16,12 +16,15 @@ import Vapor
             let scope = TenantScope(tenantID: tenants.a, database: app.db)
             var agents: [UUID] = []
             for index in 0..<30 {
-                let user = User(tenantID: tenants.a, loginID: "caller\(index)", name: "架電\(index)", role: .agent, passwordHash: "x")
+                let user = User(
+                    tenantID: tenants.a, loginID: "caller\(index)", name: "架電\(index)", role: .agent, passwordHash: "x")
                 try await scope.create(user)
                 agents.append(try user.requireID())
             }
-            let summary = try await CustomerImporter(scope: scope).importCustomers(CustomerImporterTests.drafts(300), registeredOn: "2026-11-25")
-            let listID = try await CallListBuilder(scope: scope).create(name: "同時", customerIDs: summary.customerIDs, createdBy: nil)
+            let summary = try await CustomerImporter(scope: scope).importCustomers(
+                CustomerImporterTests.drafts(300), registeredOn: "2026-11-25")
+            let listID = try await CallListBuilder(scope: scope).create(
+                name: "同時", customerIDs: summary.customerIDs, createdBy: nil)
             try await ListDistributor(scope: scope).distribute(listID: listID, mode: .evenSplit, agentIDs: agents)
             var probes: [DeskProbe] = []
             for agent in agents {
@@ -50,7 +53,8 @@ import Vapor
             }
             #expect(try await scope.query(CallAttempt.self).count() == 30)
             try await eventually("every call recorded as answered and ended") {
-                try await scope.query(CallAttempt.self).filter(\.$result == .answered).filter(\.$endedAt != nil).count() == 30 ? true : nil
+                try await scope.query(CallAttempt.self).filter(\.$result == .answered).filter(\.$endedAt != nil).count()
+                    == 30 ? true : nil
             }
             #expect(try await scope.query(AgentWorkRow.self).count() == 300)
         }

@@ -36,12 +36,17 @@ import Vapor
             #expect(html.contains("「社内コード」"))
             #expect(try await scope.query(Customer.self).count() == 1, "nothing is stored before confirmation")
 
-            let token = try #require(html.range(of: "name=\"token\" value=\"").map { String(html[$0.upperBound...].prefix(32)) })
-            let done = try await client.send(.POST, "/customers/import/confirm", form: ["token": token, "duplicates": "skip", "listName": "インポートリスト"])
+            let token = try #require(
+                html.range(of: "name=\"token\" value=\"").map { String(html[$0.upperBound...].prefix(32)) })
+            let done = try await client.send(
+                .POST, "/customers/import/confirm",
+                form: ["token": token, "duplicates": "skip", "listName": "インポートリスト"])
             #expect(done.body.string.contains("新規 2件、更新 0件、重複のため取り込まず 1件、エラー 3件"))
             #expect(try await scope.query(Customer.self).count() == 3)
             let list = try #require(try await scope.query(CallList.self).filter(\.$name == "インポートリスト").first())
-            let entries = try await scope.query(CallListEntry.self).filter(\.$callListID == list.requireID()).sort(\.$position).all()
+            let entries = try await scope.query(CallListEntry.self).filter(\.$callListID == list.requireID()).sort(
+                \.$position
+            ).all()
             #expect(entries.count == 3, "the list holds the existing customer too")
             #expect(entries.map(\.position) == [0, 1, 2] && entries.allSatisfy { $0.state == .waiting })
 
@@ -58,11 +63,14 @@ import Vapor
         try await withTestApp(configure: { $0.uploadLimitBytes = 1_024 }) { app, client in
             _ = try await TwoTenants.create(on: app.db)
             _ = try await client.signIn(tenant: "alpha", loginID: "admin", password: TwoTenants.password)
-            let binary = try await client.upload("/customers/import", fileName: "photo.png", bytes: [0x89, 0x50, 0x4E, 0x47, 0x00, 0x0D])
+            let binary = try await client.upload(
+                "/customers/import", fileName: "photo.png", bytes: [0x89, 0x50, 0x4E, 0x47, 0x00, 0x0D])
             #expect(binary.status == .badRequest && binary.body.string.contains("CSV ファイルではありません"))
-            let noPhone = try await client.upload("/customers/import", fileName: "x.csv", bytes: Array("会社名,住所\nA,B\n".utf8))
+            let noPhone = try await client.upload(
+                "/customers/import", fileName: "x.csv", bytes: Array("会社名,住所\nA,B\n".utf8))
             #expect(noPhone.body.string.contains("「電話番号」の列がありません"))
-            let big = try await client.upload("/customers/import", fileName: "big.csv", bytes: Array(repeating: 0x41, count: 200_000))
+            let big = try await client.upload(
+                "/customers/import", fileName: "big.csv", bytes: Array(repeating: 0x41, count: 200_000))
             #expect(big.status == .payloadTooLarge && big.body.string.contains("ファイルが大きすぎます"))
             let forged = try await client.send(.POST, "/customers/import/confirm", form: ["token": "deadbeef"])
             #expect(forged.status == .badRequest)
@@ -74,7 +82,8 @@ import Vapor
             let tenants = try await TwoTenants.create(on: app.db)
             _ = try await client.signIn(tenant: "alpha", loginID: "agent", password: TwoTenants.password)
             #expect(try await client.send(.GET, "/customers/import").status == .forbidden)
-            #expect(try await client.upload("/customers/import", fileName: "x.csv", bytes: Self.file).status == .forbidden)
+            #expect(
+                try await client.upload("/customers/import", fileName: "x.csv", bytes: Self.file).status == .forbidden)
             #expect(try await TenantScope(tenantID: tenants.a, database: app.db).query(Customer.self).count() == 1)
         }
     }

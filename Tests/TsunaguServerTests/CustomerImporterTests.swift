@@ -43,16 +43,20 @@ import Vapor
     @Test func duplicatesAreSkippedOrUpdated() async throws {
         try await withTestApp { app, _ in
             let scope = try await Self.tenantScope(app)
-            let first = try await CustomerImporter(scope: scope).importCustomers(Self.drafts(1_200), registeredOn: "2026-11-25")
+            let first = try await CustomerImporter(scope: scope).importCustomers(
+                Self.drafts(1_200), registeredOn: "2026-11-25")
             #expect(first.inserted == 1_200)
             // 1195–1199 exist, 1200–1204 are new; 1300 comes twice in the file.
-            let again = Self.drafts(10, startingAt: 1_195) + Self.drafts(1, startingAt: 1_300) + Self.drafts(1, startingAt: 1_300)
+            let again =
+                Self.drafts(10, startingAt: 1_195) + Self.drafts(1, startingAt: 1_300)
+                + Self.drafts(1, startingAt: 1_300)
             let skipped = try await CustomerImporter(scope: scope).importCustomers(again, registeredOn: "2026-11-26")
             #expect(skipped.inserted == 6 && skipped.updated == 0 && skipped.skipped == 6)
             #expect(skipped.customerIDs.count == 11, "5 existing + 5 new + 1300 once, in file order")
             var changed = Self.drafts(1, startingAt: 5)[0]
             changed.company = "新しい社名"
-            let updated = try await CustomerImporter(scope: scope, policy: .update).importCustomers([changed], registeredOn: "2026-11-26")
+            let updated = try await CustomerImporter(scope: scope, policy: .update).importCustomers(
+                [changed], registeredOn: "2026-11-26")
             #expect(updated.updated == 1 && updated.inserted == 0)
             let customer = try await scope.query(Customer.self).filter(\.$phoneE164 == "+81300000005").first()
             #expect(customer?.company == "新しい社名")
@@ -67,7 +71,9 @@ import Vapor
             let scope = try await Self.tenantScope(app)
             var importer = CustomerImporter(scope: scope)
             importer.afterBatch = { stored in if stored >= 1_000 { throw Crash() } }
-            await #expect(throws: Crash.self) { try await importer.importCustomers(Self.drafts(1_500), registeredOn: "2026-11-25") }
+            await #expect(throws: Crash.self) {
+                try await importer.importCustomers(Self.drafts(1_500), registeredOn: "2026-11-25")
+            }
             #expect(try await scope.query(Customer.self).count() == 0)
         }
     }

@@ -31,7 +31,8 @@ import Vapor
             var draft = CustomerDraft(company: spec.0, companyKana: spec.1, phone: try PhoneNumber.parse(spec.2).get())
             draft.prefecture = spec.3
             draft.address = "中央1-1"
-            let customer = Customer(tenantID: tenants.a, draft: draft, registeredOn: spec.4, ownerUserID: spec.7 ? agent.id : nil)
+            let customer = Customer(
+                tenantID: tenants.a, draft: draft, registeredOn: spec.4, ownerUserID: spec.7 ? agent.id : nil)
             customer.finalStatus = spec.5
             customer.distributed = spec.6
             try await scope.create(customer)
@@ -40,7 +41,8 @@ import Vapor
         try await scope.delete(try #require(try await scope.find(Customer.self, id: ids[4])))
         let list = CallList(tenantID: tenants.a, name: "11月リスト", createdByUserID: nil)
         try await scope.create(list)
-        try await scope.create(CallListEntry(tenantID: tenants.a, callListID: try list.requireID(), customerID: ids[1], position: 0))
+        try await scope.create(
+            CallListEntry(tenantID: tenants.a, callListID: try list.requireID(), customerID: ids[1], position: 0))
         return Fixture(tenants: tenants, listID: try list.requireID(), agentID: try agent.requireID())
     }
 
@@ -64,7 +66,10 @@ import Vapor
             #expect(try await Self.companies(client, "company=%E5%B7%A5%E6%A5%AD") == ["青葉工業"])  // 工業
             #expect(try await Self.companies(client, "kana=%E3%83%87%E3%83%B3%E3%82%AD") == ["ひかり電機"])  // デンキ
             #expect(try await Self.companies(client, "prefecture=%E5%8C%97%E6%B5%B7%E9%81%93") == ["みなと水産"])  // 北海道
-            #expect(try await Self.companies(client, "address=%E4%B8%AD%E5%A4%AE&prefecture=%E6%9D%B1%E4%BA%AC") == ["さくら商事"])
+            #expect(
+                try await Self.companies(client, "address=%E4%B8%AD%E5%A4%AE&prefecture=%E6%9D%B1%E4%BA%AC") == [
+                    "さくら商事"
+                ])
         }
     }
 
@@ -77,10 +82,17 @@ import Vapor
             func id(_ company: String) async throws -> UUID {
                 try #require(try await scope.query(Customer.self).filter(\.$company == company).first()?.requireID())
             }
-            try await scope.create(CallListEntry(tenantID: fixture.tenants.a, callListID: fixture.listID, customerID: try await id("ひかり電機"), position: 1))
-            try await scope.create(CallListEntry(tenantID: fixture.tenants.a, callListID: fixture.listID, customerID: try await id("さくら商事"), position: 2))
+            try await scope.create(
+                CallListEntry(
+                    tenantID: fixture.tenants.a, callListID: fixture.listID, customerID: try await id("ひかり電機"),
+                    position: 1))
+            try await scope.create(
+                CallListEntry(
+                    tenantID: fixture.tenants.a, callListID: fixture.listID, customerID: try await id("さくら商事"),
+                    position: 2))
             let late = Customer(
-                tenantID: fixture.tenants.a, draft: CustomerDraft(company: "遅れて登録", phone: try PhoneNumber.parse("03-5555-0001").get()),
+                tenantID: fixture.tenants.a,
+                draft: CustomerDraft(company: "遅れて登録", phone: try PhoneNumber.parse("03-5555-0001").get()),
                 registeredOn: "2024-10-15", ownerUserID: nil)
             try await scope.create(late)
             _ = try await client.signIn(tenant: "alpha", loginID: "admin", password: TwoTenants.password)
@@ -97,12 +109,20 @@ import Vapor
     }
 
     /// 電話番号 matches however the number was typed, or part of it.
-    @Test(arguments: ["0901234-5678", "+81 90 1234 5678", "%EF%BC%90%EF%BC%99%EF%BC%90%EF%BC%91%EF%BC%92%EF%BC%93%EF%BC%94%EF%BC%95%EF%BC%96%EF%BC%97%EF%BC%98", "090-12", "5678"])
+    @Test(arguments: [
+        "0901234-5678", "+81 90 1234 5678",
+        "%EF%BC%90%EF%BC%99%EF%BC%90%EF%BC%91%EF%BC%92%EF%BC%93%EF%BC%94%EF%BC%95%EF%BC%96%EF%BC%97%EF%BC%98", "090-12",
+        "5678",
+    ])
     func phoneMatchesAnyTyping(query: String) async throws {
         try await withTestApp { app, client in
             _ = try await Self.fixture(app)
             _ = try await client.signIn(tenant: "alpha", loginID: "admin", password: TwoTenants.password)
-            #expect(try await Self.companies(client, "phone=\(query.replacingOccurrences(of: "+", with: "%2B").replacingOccurrences(of: " ", with: "%20"))") == ["みなと水産"])
+            #expect(
+                try await Self.companies(
+                    client,
+                    "phone=\(query.replacingOccurrences(of: "+", with: "%2B").replacingOccurrences(of: " ", with: "%20"))"
+                ) == ["みなと水産"])
         }
     }
 
@@ -135,7 +155,8 @@ import Vapor
         try await withTestApp { app, client in
             let tenants = try await TwoTenants.create(on: app.db)
             let scope = TenantScope(tenantID: tenants.a, database: app.db)
-            _ = try await CustomerImporter(scope: scope).importCustomers(CustomerImporterTests.drafts(120), registeredOn: "2024-11-05")
+            _ = try await CustomerImporter(scope: scope).importCustomers(
+                CustomerImporterTests.drafts(120), registeredOn: "2024-11-05")
             _ = try await client.signIn(tenant: "alpha", loginID: "admin", password: TwoTenants.password)
             // The tenant's own fixture customer was registered on another day: the filter leaves exactly the 120.
             let first = try await client.send(.GET, "/customers?from=2024-11-05&to=2024-11-05").body.string
@@ -153,15 +174,19 @@ import Vapor
         try await withTestApp { app, client in
             let scope = try await CustomerImporterTests.tenantScope(app)
             let drafts = (0...10_000).map { index in
-                CustomerDraft(company: "株式会社\(index)", phone: try! PhoneNumber.parse(String(format: "03-%04d-%04d", index / 10_000, index % 10_000)).get())
+                CustomerDraft(
+                    company: "株式会社\(index)",
+                    phone: try! PhoneNumber.parse(String(format: "03-%04d-%04d", index / 10_000, index % 10_000)).get())
             }
             _ = try await CustomerImporter(scope: scope).importCustomers(drafts, registeredOn: "2026-11-25")
             let hash = try Bcrypt.hash(TwoTenants.password, cost: 4)
-            try await scope.create(User(tenantID: scope.tenantID, loginID: "admin", name: "管理者", role: .admin, passwordHash: hash))
+            try await scope.create(
+                User(tenantID: scope.tenantID, loginID: "admin", name: "管理者", role: .admin, passwordHash: hash))
             let code = try #require(try await Tenant.find(scope.tenantID, on: app.db)).code
             _ = try await client.signIn(tenant: code, loginID: "admin", password: TwoTenants.password)
             #expect(try await client.send(.GET, "/customers").body.string.contains("10000件以上のうち 1-50件表示"))
-            #expect(try await client.send(.GET, "/customers?page=200").body.string.contains("10000件以上のうち 9951-10000件表示"))
+            #expect(
+                try await client.send(.GET, "/customers?page=200").body.string.contains("10000件以上のうち 9951-10000件表示"))
             #expect(try await client.send(.GET, "/customers?phone=03-0000-1234").body.string.contains("1件中 1-1件表示"))
         }
     }

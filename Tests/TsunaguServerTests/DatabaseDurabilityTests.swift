@@ -15,9 +15,12 @@ import Vapor
                 for _ in 0..<16 {
                     group.addTask {
                         let sql = provider() as! any SQLDatabase
-                        let mode = try await sql.raw("PRAGMA journal_mode").first()!.decode(column: "journal_mode", as: String.self)
-                        let sync = try await sql.raw("PRAGMA synchronous").first()!.decode(column: "synchronous", as: Int.self)
-                        let timeout = try await sql.raw("PRAGMA busy_timeout").first()!.decode(column: "timeout", as: Int.self)
+                        let mode = try await sql.raw("PRAGMA journal_mode").first()!.decode(
+                            column: "journal_mode", as: String.self)
+                        let sync = try await sql.raw("PRAGMA synchronous").first()!.decode(
+                            column: "synchronous", as: Int.self)
+                        let timeout = try await sql.raw("PRAGMA busy_timeout").first()!.decode(
+                            column: "timeout", as: Int.self)
                         return (mode, sync, timeout)
                     }
                 }

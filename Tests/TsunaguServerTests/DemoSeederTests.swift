@@ -24,7 +24,8 @@ import Vapor
             let customers = try await scope.query(Customer.self).all()
             #expect(customers.count == 50)
             let behaviours = Set(customers.map { SimulatedCarrierRules.standard.behaviour(for: $0.phoneE164) })
-            #expect(behaviours.count == SimulatedCarrierRules.standard.rules.count, "every simulated outcome is exercised")
+            #expect(
+                behaviours.count == SimulatedCarrierRules.standard.rules.count, "every simulated outcome is exercised")
             #expect(customers.allSatisfy { $0.distributed })
 
             let entries = try await scope.query(CallListEntry.self).all()
@@ -32,7 +33,8 @@ import Vapor
             let perAgent = Dictionary(grouping: entries, by: { $0.assignedUserID })
             #expect(perAgent.count == 2 && perAgent.values.allSatisfy { $0.count == 25 })
 
-            let signIn = try await client.signIn(tenant: DemoSeeder.tenantCode, loginID: "agent1", password: DemoSeeder.password)
+            let signIn = try await client.signIn(
+                tenant: DemoSeeder.tenantCode, loginID: "agent1", password: DemoSeeder.password)
             #expect(signIn.status == .seeOther)
             #expect(try await client.send(.GET, "/").body.string.contains("50件中 1-50件表示"))
         }

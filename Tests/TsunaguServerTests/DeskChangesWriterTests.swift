@@ -98,7 +98,8 @@ import TsunaguCore
                 (CallAttempt.schema, "id", "prospect"), (AgentWorkRow.schema, "id", "done"),
                 (AgentDeskRecord.schema, "user_id", "cursor"),
             ] {
-                let statement = try #require(scope.updateStatements(in: table, key: key, columns: [column], rows: rows).first)
+                let statement = try #require(
+                    scope.updateStatements(in: table, key: key, columns: [column], rows: rows).first)
                 let explain: SQLQueryString = "EXPLAIN QUERY PLAN "
                 let plan = try await scope.sql.raw(explain + statement).all()
                 let details = try plan.map { try $0.decode(column: "detail", as: String.self) }.joined(separator: "; ")

@@ -57,14 +57,17 @@ import TsunaguCore
             let unknown = try await eventually("a lamp") { lamp(offering) }
             #expect(unknown["ready"] as? Bool == false)
             #expect((unknown["reason"] as? String)?.contains("マイク") == true)
-            #expect((offering.messages(ofType: "state").last?["desk"] as? [String: Any])?["audio"] as? String == "webrtc")
+            #expect(
+                (offering.messages(ofType: "state").last?["desk"] as? [String: Any])?["audio"] as? String == "webrtc")
             try await offering.send("microphone", value: false)
             let denied = try await eventually("the denied lamp") {
                 lamp(offering).flatMap { ($0["reason"] as? String)?.contains("許可されていません") == true ? $0 : nil }
             }
             #expect(denied["ready"] as? Bool == false)
             try await offering.send("microphone", value: true)
-            try await eventually("the green lamp") { lamp(offering).flatMap { $0["ready"] as? Bool == true ? true : nil } }
+            try await eventually("the green lamp") {
+                lamp(offering).flatMap { $0["ready"] as? Bool == true ? true : nil }
+            }
 
             let offer = "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111 0\r\n"
             let encoded = String(decoding: try JSONEncoder().encode(offer), as: UTF8.self)
@@ -105,7 +108,9 @@ import TsunaguCore
         try await withTestApp { app, _ in
             let fixture = try await DeskFixture.make(app, rows: 1)
             let probe = DeskProbe(try await fixture.session(app))
-            let desk = try await eventually("a state") { probe.messages(ofType: "state").last?["desk"] as? [String: Any] }
+            let desk = try await eventually("a state") {
+                probe.messages(ofType: "state").last?["desk"] as? [String: Any]
+            }
             #expect(desk["audio"] as? String == "none")
             #expect(desk["audioNote"] as? String == "シミュレーションのため、通話の音声はありません。")
             #expect((desk["lamp"] as? [String: Any])?["ready"] as? Bool == true)

@@ -31,9 +31,11 @@ import Vapor
             }
             let desk = await session.snapshot
             #expect(talking.row == rows[4].id)
-            #expect(desk.rows.prefix(5).map(\.result) == [
-                .unanswered(.noAnswer), .unanswered(.busy), .unanswered(.invalidNumber), .unanswered(.rejected), .answered,
-            ])
+            #expect(
+                desk.rows.prefix(5).map(\.result) == [
+                    .unanswered(.noAnswer), .unanswered(.busy), .unanswered(.invalidNumber), .unanswered(.rejected),
+                    .answered,
+                ])
             #expect(desk.rows.prefix(5).map(\.done) == [false, false, false, false, true])
             #expect(desk.cursor == 4 && desk.autoDialArmed)
 
@@ -50,7 +52,8 @@ import Vapor
             try await probe.send("hangUp")
             // The screens hear of the end once it is on disk.
             try await eventually("the call's end on the screen") {
-                probe.messages(ofType: "state").last.map { ($0["desk"] as? [String: Any])?["call"] == nil } == true ? true : nil
+                probe.messages(ofType: "state").last.map { ($0["desk"] as? [String: Any])?["call"] == nil } == true
+                    ? true : nil
             }
             let after = await session.snapshot
             #expect(after.cursor == 5, "▶ moves to the next row but nothing is dialled after an answered call")
@@ -119,7 +122,8 @@ import Vapor
             let entries = try await fixture.scope.query(CallListEntry.self).sort(\.$position).all()
             #expect(entries.map(\.state) == [.reported, .waiting, .waiting])
             #expect(entries[0].finalStatus == .callback)
-            #expect(entries[1].assignedUserID == fixture.agentID, "uncalled rows go back to the agent they were handed to")
+            #expect(
+                entries[1].assignedUserID == fixture.agentID, "uncalled rows go back to the agent they were handed to")
             let customers = try await fixture.scope.query(Customer.self).filter(\.$id ~~ fixture.customerIDs).all()
             let byID = Dictionary(uniqueKeysWithValues: customers.map { ($0.id!, $0) })
             #expect(byID[fixture.customerIDs[0]]?.finalStatus == .callback)
@@ -151,7 +155,8 @@ import Vapor
             for json in refused {
                 let answer = try await probe.sendJSON(json)
                 #expect(answer["ok"] as? Bool == false, "\(json)")
-                #expect((answer["message"] as? String).map { !$0.isEmpty && !$0.allSatisfy(\.isASCII) } == true, "\(json)")
+                #expect(
+                    (answer["message"] as? String).map { !$0.isEmpty && !$0.allSatisfy(\.isASCII) } == true, "\(json)")
             }
             #expect(DeskProtocol.parse("garbage").command == .failure(.malformed))
             #expect(DeskProtocol.parse(String(repeating: "{", count: 100_000)).command == .failure(.malformed))
@@ -174,9 +179,12 @@ import Vapor
             let fixture = try await DeskFixture.make(app, rows: 1)
             let scopeB = TenantScope(tenantID: fixture.tenants.b, database: app.db)
             let agentB = try #require(try await scopeB.query(User.self).filter(\.$loginID == "agent").first())
-            let listB = try await CallListBuilder(scope: scopeB).create(name: "B", customerIDs: [fixture.tenants.customerOfB], createdBy: nil)
-            try await ListDistributor(scope: scopeB).distribute(listID: listB, mode: .evenSplit, agentIDs: [try agentB.requireID()])
-            let sessionB = try await app.deskRegistry.session(tenantID: fixture.tenants.b, userID: try agentB.requireID())
+            let listB = try await CallListBuilder(scope: scopeB).create(
+                name: "B", customerIDs: [fixture.tenants.customerOfB], createdBy: nil)
+            try await ListDistributor(scope: scopeB).distribute(
+                listID: listB, mode: .evenSplit, agentIDs: [try agentB.requireID()])
+            let sessionB = try await app.deskRegistry.session(
+                tenantID: fixture.tenants.b, userID: try agentB.requireID())
             let probeB = DeskProbe(sessionB)
             try await probeB.send("download")
             let rowOfB = try #require(await sessionB.snapshot.rows.first)

@@ -18,9 +18,13 @@ final class DeskProbe: Sendable {
     init(_ session: AgentDeskSession, language: Language = .ja) {
         self.session = session
         let received = received
-        session.submit(.join(AgentDeskSession.Client(id: id, language: language, send: { text in
-            received.withLockedValue { $0.append(text) }
-        })))
+        session.submit(
+            .join(
+                AgentDeskSession.Client(
+                    id: id, language: language,
+                    send: { text in
+                        received.withLockedValue { $0.append(text) }
+                    })))
     }
 
     var messages: [[String: Any]] {
@@ -38,7 +42,9 @@ final class DeskProbe: Sendable {
     /// Sends an action as the browser would (the raw JSON goes through the same parser) and waits for its answer.
     @discardableResult
     func sendJSON(_ json: String) async throws -> [String: Any] {
-        let id = nextRequest.withLockedValue { $0 += 1; return $0 }
+        let id = nextRequest.withLockedValue {
+            $0 += 1; return $0
+        }
         let text = json.replacingOccurrences(of: "{", with: "{\"id\":\(id),", options: [], range: json.range(of: "{"))
         let (requestID, parsed) = DeskProtocol.parse(text)
         switch parsed {
@@ -85,19 +91,24 @@ struct DeskFixture {
     var tenants: TwoTenants
 
     /// Customers 03-0000-<first>… : by the standard rules, the last digit decides the outcome.
-    static func make(_ app: Application, rows: Int, first: Int = 0, timeScale: Double = 200) async throws -> DeskFixture {
+    static func make(_ app: Application, rows: Int, first: Int = 0, timeScale: Double = 200) async throws -> DeskFixture
+    {
         app.useTelephony(SimulatedCarrier(clock: ContinuousClock(), timeScale: timeScale))
         let tenants = try await TwoTenants.create(on: app.db)
         let scope = TenantScope(tenantID: tenants.a, database: app.db)
         let agent = try #require(try await scope.query(User.self).filter(\.$loginID == "agent").first())
         agent.phoneExtension = "302"
         try await scope.update(agent)
-        let other = User(tenantID: tenants.a, loginID: "agent2", name: "架電二郎", phoneExtension: "303", role: .agent, passwordHash: "x")
+        let other = User(
+            tenantID: tenants.a, loginID: "agent2", name: "架電二郎", phoneExtension: "303", role: .agent, passwordHash: "x"
+        )
         try await scope.create(other)
         let summary = try await CustomerImporter(scope: scope).importCustomers(
             CustomerImporterTests.drafts(rows, startingAt: first), registeredOn: "2026-11-25")
-        let listID = try await CallListBuilder(scope: scope).create(name: "架電リスト", customerIDs: summary.customerIDs, createdBy: nil)
-        try await ListDistributor(scope: scope).distribute(listID: listID, mode: .evenSplit, agentIDs: [try agent.requireID()])
+        let listID = try await CallListBuilder(scope: scope).create(
+            name: "架電リスト", customerIDs: summary.customerIDs, createdBy: nil)
+        try await ListDistributor(scope: scope).distribute(
+            listID: listID, mode: .evenSplit, agentIDs: [try agent.requireID()])
         return DeskFixture(
             scope: scope, agentID: try agent.requireID(), otherAgentID: try other.requireID(), listID: listID,
             customerIDs: summary.customerIDs, tenants: tenants)

@@ -20,23 +20,32 @@ import Vapor
         let scope = TenantScope(tenantID: tenants.a, database: app.db)
         var agents: [UUID] = []
         for index in 0..<agentCount {
-            let user = User(tenantID: tenants.a, loginID: "caller\(index)", name: "架電\(index)", role: .agent, passwordHash: "x")
+            let user = User(
+                tenantID: tenants.a, loginID: "caller\(index)", name: "架電\(index)", role: .agent, passwordHash: "x")
             try await scope.create(user)
             agents.append(try user.requireID())
         }
-        let summary = try await CustomerImporter(scope: scope).importCustomers(CustomerImporterTests.drafts(rows), registeredOn: "2024-11-05")
-        let listID = try await CallListBuilder(scope: scope).create(name: "配布テスト", customerIDs: summary.customerIDs, createdBy: nil)
+        let summary = try await CustomerImporter(scope: scope).importCustomers(
+            CustomerImporterTests.drafts(rows), registeredOn: "2024-11-05")
+        let listID = try await CallListBuilder(scope: scope).create(
+            name: "配布テスト", customerIDs: summary.customerIDs, createdBy: nil)
         return Fixture(scope: scope, listID: listID, agents: agents, customerIDs: summary.customerIDs)
     }
 
     @Test func evenSplitGivesContiguousBlocksAndMarksCustomers() async throws {
         try await withTestApp { app, _ in
             let fixture = try await Self.fixture(app, rows: 10)
-            let counts = try await ListDistributor(scope: fixture.scope).distribute(listID: fixture.listID, mode: .evenSplit, agentIDs: fixture.agents)
+            let counts = try await ListDistributor(scope: fixture.scope).distribute(
+                listID: fixture.listID, mode: .evenSplit, agentIDs: fixture.agents)
             #expect(fixture.agents.map { counts[$0] } == [4, 3, 3])
             let entries = try await fixture.scope.query(CallListEntry.self).sort(\.$position).all()
-            #expect(entries.map(\.assignedUserID) == Array(repeating: fixture.agents[0], count: 4) + Array(repeating: fixture.agents[1], count: 3) + Array(repeating: fixture.agents[2], count: 3))
-            #expect(try await fixture.scope.query(Customer.self).filter(\.$id ~~ fixture.customerIDs).filter(\.$distributed == false).count() == 0)
+            #expect(
+                entries.map(\.assignedUserID) == Array(repeating: fixture.agents[0], count: 4)
+                    + Array(repeating: fixture.agents[1], count: 3) + Array(repeating: fixture.agents[2], count: 3))
+            #expect(
+                try await fixture.scope.query(Customer.self).filter(\.$id ~~ fixture.customerIDs).filter(
+                    \.$distributed == false
+                ).count() == 0)
 
             let first = try await RowClaimer(scope: fixture.scope).claim(for: fixture.agents[1], limit: 2)
             #expect(first == entries[4...5].compactMap(\.id), "an agent gets their own rows, in list order")
@@ -45,7 +54,9 @@ import Vapor
             #expect(try await RowClaimer(scope: fixture.scope).claim(for: fixture.agents[1], limit: 500).isEmpty)
 
             try await RowClaimer(scope: fixture.scope).release(rest)
-            #expect(try await RowClaimer(scope: fixture.scope).claim(for: fixture.agents[1], limit: 500) == rest, "uncalled rows come back to their agent")
+            #expect(
+                try await RowClaimer(scope: fixture.scope).claim(for: fixture.agents[1], limit: 500) == rest,
+                "uncalled rows come back to their agent")
         }
     }
 
@@ -53,7 +64,8 @@ import Vapor
     @Test func concurrentDownloadsNeverShareARow() async throws {
         try await withTestApp { app, _ in
             let fixture = try await Self.fixture(app, rows: 1_000, agents: 2)
-            try await ListDistributor(scope: fixture.scope).distribute(listID: fixture.listID, mode: .sharedPool, agentIDs: [])
+            try await ListDistributor(scope: fixture.scope).distribute(
+                listID: fixture.listID, mode: .sharedPool, agentIDs: [])
             let claims = try await withThrowingTaskGroup(of: (UUID, [UUID]).self) { group in
                 for index in 0..<16 {
                     let agent = fixture.agents[index % 2]
@@ -67,7 +79,8 @@ import Vapor
             #expect(claimed.count == 1_000, "16 × 90 asked for, 1,000 there")
             #expect(Set(claimed).count == claimed.count, "no row was handed out twice")
             for (agent, ids) in claims {
-                let holders = try await fixture.scope.query(CallListEntry.self).filter(\.$id ~~ ids).all().map(\.assignedUserID)
+                let holders = try await fixture.scope.query(CallListEntry.self).filter(\.$id ~~ ids).all().map(
+                    \.assignedUserID)
                 #expect(holders.allSatisfy { $0 == agent })
             }
             // Pool rows given back go back to the pool, for anyone.
@@ -81,15 +94,18 @@ import Vapor
     @Test func anotherTenantsListCannotBeDistributedOrClaimed() async throws {
         try await withTestApp { app, _ in
             let fixture = try await Self.fixture(app, rows: 5)
-            try await ListDistributor(scope: fixture.scope).distribute(listID: fixture.listID, mode: .sharedPool, agentIDs: [])
+            try await ListDistributor(scope: fixture.scope).distribute(
+                listID: fixture.listID, mode: .sharedPool, agentIDs: [])
             let tenantB = try #require(try await Tenant.query(on: app.db).filter(\.$code == "bravo").first()?.id)
             let scopeB = TenantScope(tenantID: tenantB, database: app.db)
             await #expect(throws: TenantScopeError.notFound) {
-                try await ListDistributor(scope: scopeB).distribute(listID: fixture.listID, mode: .sharedPool, agentIDs: [])
+                try await ListDistributor(scope: scopeB).distribute(
+                    listID: fixture.listID, mode: .sharedPool, agentIDs: [])
             }
             #expect(try await RowClaimer(scope: scopeB).claim(for: fixture.agents[0], limit: 500).isEmpty)
             await #expect(throws: ListDistributor.Failure.unknownAgent) {
-                try await ListDistributor(scope: fixture.scope).distribute(listID: fixture.listID, mode: .evenSplit, agentIDs: [UUID()])
+                try await ListDistributor(scope: fixture.scope).distribute(
+                    listID: fixture.listID, mode: .evenSplit, agentIDs: [UUID()])
             }
         }
     }
@@ -104,11 +120,13 @@ import Vapor
             let page = try await client.send(.GET, "/lists").body.string
             #expect(page.contains("配布テスト") && page.contains("<td>6</td>") && page.contains("未配布"))
 
-            let none = try await client.send(.POST, "/lists/\(fixture.listID.uuidString)/distribute", form: ["mode": "evenSplit"])
+            let none = try await client.send(
+                .POST, "/lists/\(fixture.listID.uuidString)/distribute", form: ["mode": "evenSplit"])
             #expect(none.status == .badRequest && none.body.string.contains("配布先のユーザを選んでください"))
 
             let done = try await client.send(
-                .POST, "/lists/\(fixture.listID.uuidString)/distribute", form: ["mode": "evenSplit", "agents[]": fixture.agents[0].uuidString])
+                .POST, "/lists/\(fixture.listID.uuidString)/distribute",
+                form: ["mode": "evenSplit", "agents[]": fixture.agents[0].uuidString])
             #expect(done.status == .seeOther)
             let after = try await client.send(.GET, "/lists?done=1").body.string
             #expect(after.contains("配布しました。") && after.contains("架電0: 未取得 6件 / 画面上 0件"))
@@ -116,7 +134,8 @@ import Vapor
             _ = try await RowClaimer(scope: fixture.scope).claim(for: fixture.agents[0], limit: 2)
             #expect(try await client.send(.GET, "/lists").body.string.contains("架電0: 未取得 4件 / 画面上 2件"))
 
-            let pool = try await client.send(.POST, "/lists/\(fixture.listID.uuidString)/distribute", form: ["mode": "sharedPool"])
+            let pool = try await client.send(
+                .POST, "/lists/\(fixture.listID.uuidString)/distribute", form: ["mode": "sharedPool"])
             #expect(pool.status == .seeOther)
             let pooled = try await client.send(.GET, "/lists").body.string
             #expect(pooled.contains("共有プール: 未取得 4件 / 画面上 0件") && pooled.contains("架電0: 未取得 0件 / 画面上 2件"))
@@ -128,9 +147,12 @@ import Vapor
             let fixture = try await DistributionTests.fixture(app, rows: 3, agents: 1)
             _ = try await client.signIn(tenant: "alpha", loginID: "agent", password: TwoTenants.password)
             #expect(try await client.send(.GET, "/lists").status == .forbidden)
-            let refused = try await client.send(.POST, "/lists/\(fixture.listID.uuidString)/distribute", form: ["mode": "sharedPool"])
+            let refused = try await client.send(
+                .POST, "/lists/\(fixture.listID.uuidString)/distribute", form: ["mode": "sharedPool"])
             #expect(refused.status == .forbidden)
-            #expect(try await fixture.scope.find(CallList.self, id: fixture.listID)?.distribution == CallList.Distribution.none)
+            #expect(
+                try await fixture.scope.find(CallList.self, id: fixture.listID)?.distribution
+                    == CallList.Distribution.none)
         }
     }
 }

@@ -28,21 +28,32 @@ import Vapor
             let (_, mailer) = try await Self.prepare(app)
 
             _ = try await client.send(.GET, "/password/forgot")
-            let sent = try await client.send(.POST, "/password/forgot", form: ["tenantCode": "alpha", "loginID": "agent"])
+            let sent = try await client.send(
+                .POST, "/password/forgot", form: ["tenantCode": "alpha", "loginID": "agent"])
             #expect(sent.status == .ok && sent.body.string.contains("キーコードを送信しました"))
             let mail = try #require(mailer.sent.first)
             #expect(mail.to == ["agent@alpha.example.jp"] && mail.subject.contains("パスワードの変更を受け付けました"))
             let code = try #require(Self.keyCode(in: mail.body))
             #expect(ResetKeyCode.normalized(code) == code)
 
-            let wrongMail = try await client.send(.POST, "/password/reset", form: ["email": "someone@else.jp", "keyCode": code, "password": "brand new password"])
+            let wrongMail = try await client.send(
+                .POST, "/password/reset",
+                form: ["email": "someone@else.jp", "keyCode": code, "password": "brand new password"])
             #expect(wrongMail.status == .badRequest && wrongMail.body.string.contains("キーコードが正しくないか"))
-            let done = try await client.send(.POST, "/password/reset", form: ["email": "AGENT@alpha.example.jp", "keyCode": code.uppercased(), "password": "brand new password"])
+            let done = try await client.send(
+                .POST, "/password/reset",
+                form: [
+                    "email": "AGENT@alpha.example.jp", "keyCode": code.uppercased(), "password": "brand new password",
+                ])
             #expect(done.status == .ok && done.body.string.contains("パスワード変更完了"))
-            let reused = try await client.send(.POST, "/password/reset", form: ["email": "agent@alpha.example.jp", "keyCode": code, "password": "another new password"])
+            let reused = try await client.send(
+                .POST, "/password/reset",
+                form: ["email": "agent@alpha.example.jp", "keyCode": code, "password": "another new password"])
             #expect(reused.status == .badRequest)
 
-            #expect(try await client.signIn(tenant: "alpha", loginID: "agent", password: "brand new password").status == .seeOther)
+            #expect(
+                try await client.signIn(tenant: "alpha", loginID: "agent", password: "brand new password").status
+                    == .seeOther)
         }
     }
 
@@ -52,9 +63,13 @@ import Vapor
             _ = try await client.send(.POST, "/password/forgot", form: ["tenantCode": "alpha", "loginID": "agent"])
             let code = try #require(Self.keyCode(in: mailer.sent[0].body))
             clock.advance(5 * 60 + 1)
-            let expired = try await client.send(.POST, "/password/reset", form: ["email": "agent@alpha.example.jp", "keyCode": code, "password": "brand new password"])
+            let expired = try await client.send(
+                .POST, "/password/reset",
+                form: ["email": "agent@alpha.example.jp", "keyCode": code, "password": "brand new password"])
             #expect(expired.status == .badRequest)
-            #expect(try await client.signIn(tenant: "alpha", loginID: "agent", password: TwoTenants.password).status == .seeOther)
+            #expect(
+                try await client.signIn(tenant: "alpha", loginID: "agent", password: TwoTenants.password).status
+                    == .seeOther)
         }
     }
 
@@ -70,9 +85,12 @@ import Vapor
             try await scope.update(admin)
             var pages: [String] = []
             for (tenant, user) in [("alpha", "nobody"), ("zulu", "agent"), ("alpha", "admin")] {
-                let response = try await client.send(.POST, "/password/forgot", form: ["tenantCode": tenant, "loginID": user])
+                let response = try await client.send(
+                    .POST, "/password/forgot", form: ["tenantCode": tenant, "loginID": user])
                 #expect(response.status == .ok)
-                pages.append(response.body.string.replacingOccurrences(of: #"content="[0-9a-f]{64}""#, with: "", options: .regularExpression))
+                pages.append(
+                    response.body.string.replacingOccurrences(
+                        of: #"content="[0-9a-f]{64}""#, with: "", options: .regularExpression))
             }
             #expect(Set(pages).count == 1)
             #expect(mailer.sent.isEmpty)
@@ -87,7 +105,8 @@ import Vapor
             let folder = app.tsunaguConfiguration.outboxDirectory
             let files = try FileManager.default.contentsOfDirectory(atPath: folder)
             #expect(files.count == 1)
-            let text = try String(contentsOfFile: (folder as NSString).appendingPathComponent(files[0]), encoding: .utf8)
+            let text = try String(
+                contentsOfFile: (folder as NSString).appendingPathComponent(files[0]), encoding: .utf8)
             #expect(Self.keyCode(in: text) != nil && text.contains("agent@alpha.example.jp"))
         }
     }

@@ -39,31 +39,36 @@ import Vapor
             let tenants = try await TwoTenants.create(on: app.db)
             let scopeB = TenantScope(tenantID: tenants.b, database: app.db)
             let userOfB = try #require(try await scopeB.query(User.self).filter(\.$loginID == "admin").first()?.id)
-            let listOfB = try await CallListBuilder(scope: scopeB).create(name: "ブラボーリスト", customerIDs: [tenants.customerOfB], createdBy: nil)
+            let listOfB = try await CallListBuilder(scope: scopeB).create(
+                name: "ブラボーリスト", customerIDs: [tenants.customerOfB], createdBy: nil)
             let parameterValues: [String: String] = [
-                "userID": userOfB.uuidString, "customerID": tenants.customerOfB.uuidString, "listID": listOfB.uuidString,
+                "userID": userOfB.uuidString, "customerID": tenants.customerOfB.uuidString,
+                "listID": listOfB.uuidString,
             ]
             let secretsOfB = [
                 "ブラボー株式会社", "bravo admin", "bravo agent", "admin@bravo.example.jp", userOfB.uuidString, "ブラボーリスト",
             ]
             let before = try await Self.snapshot(app.db, tenant: tenants.b)
             let scopeA = TenantScope(tenantID: tenants.a, database: app.db)
-            let adminHashOfA = try #require(try await scopeA.query(User.self).filter(\.$loginID == "admin").first()?.passwordHash)
+            let adminHashOfA = try #require(
+                try await scopeA.query(User.self).filter(\.$loginID == "admin").first()?.passwordHash)
 
             var tried = 0
             for route in app.routes.all where route.path.last != .catchall {
-                let path = try "/" + route.path.map { component -> String in
-                    switch component {
-                    case .constant(let value): return value
-                    case .parameter(let name):
-                        guard let value = parameterValues[name] else {
-                            Issue.record("route \(route.path) has parameter :\(name) that this test does not cover")
-                            throw CancellationError()
+                let path =
+                    try "/"
+                    + route.path.map { component -> String in
+                        switch component {
+                        case .constant(let value): return value
+                        case .parameter(let name):
+                            guard let value = parameterValues[name] else {
+                                Issue.record("route \(route.path) has parameter :\(name) that this test does not cover")
+                                throw CancellationError()
+                            }
+                            return value
+                        case .anything, .catchall: return "x"
                         }
-                        return value
-                    case .anything, .catchall: return "x"
-                    }
-                }.joined(separator: "/")
+                    }.joined(separator: "/")
                 if path == "/logout" { continue }
                 // The hostile form may change A's own admin (its password, say): put it back, so every route is
                 // tried signed in.
@@ -75,14 +80,16 @@ import Vapor
                 }
                 let signIn = try await client.signIn(tenant: "alpha", loginID: "admin", password: TwoTenants.password)
                 #expect(signIn.status == .seeOther, "signed in before \(route.method) \(path)")
-                let response = try await client.send(route.method, path, form: route.method == .GET ? nil : Self.hostileForm)
+                let response = try await client.send(
+                    route.method, path, form: route.method == .GET ? nil : Self.hostileForm)
                 tried += 1
                 let body = response.body.string
                 for secret in secretsOfB {
                     #expect(!body.contains(secret), "\(route.method) \(path) showed tenant B's “\(secret)”")
                 }
                 if route.path.contains(where: { if case .parameter = $0 { true } else { false } }) {
-                    #expect(response.status == .notFound, "\(route.method) \(path) answered \(response.status) for B's id")
+                    #expect(
+                        response.status == .notFound, "\(route.method) \(path) answered \(response.status) for B's id")
                 }
             }
             #expect(tried >= 15)

@@ -18,7 +18,8 @@ import Vapor
 
     @Test func loginPageSpeaksEnglishWhenAsked() async throws {
         try await withTestApp { _, client in
-            let byHeader = try await client.send(.GET, "/login", headers: ["Accept-Language": "en-US,en;q=0.9,ja;q=0.5"])
+            let byHeader = try await client.send(
+                .GET, "/login", headers: ["Accept-Language": "en-US,en;q=0.9,ja;q=0.5"])
             #expect(byHeader.body.string.contains("Tenant code"))
             let byChoice = try await client.send(.GET, "/login?lang=en")
             #expect(byChoice.body.string.contains("<html lang=\"en\">"))
@@ -33,7 +34,8 @@ import Vapor
             _ = try await TwoTenants.create(on: app.db)
             let message = "契約顧客コード、ユーザID、またはパスワードが正しくありません。"
             for (tenant, user, password) in [
-                ("alpha", "agent", "wrong"), ("alpha", "nobody", TwoTenants.password), ("zulu", "agent", TwoTenants.password),
+                ("alpha", "agent", "wrong"), ("alpha", "nobody", TwoTenants.password),
+                ("zulu", "agent", TwoTenants.password),
             ] {
                 let response = try await client.signIn(tenant: tenant, loginID: user, password: password)
                 #expect(response.status == .unauthorized)

@@ -16,7 +16,9 @@ import Vapor
             #expect(try await scopeA.find(Customer.self, id: tenants.customerOfB) == nil)
             #expect(try await scopeA.find(Customer.self, id: tenants.customerOfA) != nil)
             #expect(try await scopeA.query(Customer.self).count() == 1)
-            await #expect(throws: TenantScopeError.notFound) { try await scopeA.require(Customer.self, id: tenants.customerOfB) }
+            await #expect(throws: TenantScopeError.notFound) {
+                try await scopeA.require(Customer.self, id: tenants.customerOfB)
+            }
 
             // A model of B loaded outside the scope still cannot be written through A's scope.
             let foreign = try #require(try await Customer.find(tenants.customerOfB, on: app.db))

@@ -82,7 +82,8 @@ final class TestClient: @unchecked Sendable {
 
     func signIn(tenant: String, loginID: String, password: String) async throws -> TestingHTTPResponse {
         try await send(.GET, "/login")
-        let response = try await send(.POST, "/login", form: ["tenantCode": tenant, "loginID": loginID, "password": password])
+        let response = try await send(
+            .POST, "/login", form: ["tenantCode": tenant, "loginID": loginID, "password": password])
         // Like a browser, follow the redirect: the new session's page carries its new CSRF token.
         if response.status == .seeOther, let location = response.headers.first(name: .location) {
             try await send(.GET, location)
@@ -105,7 +106,8 @@ final class TestClient: @unchecked Sendable {
             headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
         }
         let response = try await app.testing().performTest(
-            request: TestingHTTPRequest(method: .POST, url: URI(path: path + "?_csrf=\(csrf ?? "")"), headers: headers, body: body))
+            request: TestingHTTPRequest(
+                method: .POST, url: URI(path: path + "?_csrf=\(csrf ?? "")"), headers: headers, body: body))
         let html = response.body.string
         if let range = html.range(of: "<meta name=\"csrf-token\" content=\"") {
             csrf = String(html[range.upperBound...].prefix { $0 != "\"" })
@@ -135,11 +137,15 @@ struct TwoTenants {
             try await tenant.create(on: database)
             let scope = TenantScope(tenantID: try tenant.requireID(), database: database)
             try await scope.create(
-                User(tenantID: scope.tenantID, loginID: "agent", name: "\(code) agent", email: "agent@\(code).example.jp",
-                     role: .agent, passwordHash: hash))
+                User(
+                    tenantID: scope.tenantID, loginID: "agent", name: "\(code) agent",
+                    email: "agent@\(code).example.jp",
+                    role: .agent, passwordHash: hash))
             try await scope.create(
-                User(tenantID: scope.tenantID, loginID: "admin", name: "\(code) admin", email: "admin@\(code).example.jp",
-                     role: .admin, passwordHash: hash))
+                User(
+                    tenantID: scope.tenantID, loginID: "admin", name: "\(code) admin",
+                    email: "admin@\(code).example.jp",
+                    role: .admin, passwordHash: hash))
             let drafts = [CustomerDraft(company: company, phone: try PhoneNumber.parse("03-0000-2001").get())]
             let summary = try await CustomerImporter(scope: scope).importCustomers(drafts, registeredOn: "2026-11-25")
             ids.append(scope.tenantID)

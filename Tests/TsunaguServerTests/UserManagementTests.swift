@@ -24,28 +24,41 @@ import Vapor
 
             let created = try await client.send(
                 .POST, "/admin/users",
-                form: ["name": "田中 三郎", "group": "第2チーム", "loginID": "agent3", "email": "tanaka@example.jp",
-                       "phoneExtension": "303", "role": "agent", "password": "first password", "phonePassword": "phone secret"])
+                form: [
+                    "name": "田中 三郎", "group": "第2チーム", "loginID": "agent3", "email": "tanaka@example.jp",
+                    "phoneExtension": "303", "role": "agent", "password": "first password",
+                    "phonePassword": "phone secret",
+                ])
             #expect(created.status == .seeOther)
             let user = try #require(try await scope.query(User.self).filter(\.$loginID == "agent3").first())
-            #expect(user.name == "田中 三郎" && user.phoneExtension == "303" && user.role == .agent && user.phonePassword == "phone secret")
+            #expect(
+                user.name == "田中 三郎" && user.phoneExtension == "303" && user.role == .agent
+                    && user.phonePassword == "phone secret")
             #expect(try await client.send(.GET, "/admin/users").body.string.contains("田中 三郎"))
 
-            let duplicate = try await client.send(.POST, "/admin/users", form: ["name": "x", "loginID": "agent3", "password": "another password"])
+            let duplicate = try await client.send(
+                .POST, "/admin/users", form: ["name": "x", "loginID": "agent3", "password": "another password"])
             #expect(duplicate.body.string.contains("このログインIDはすでに使われています。"))
 
             let agent3 = client.newBrowser()
-            #expect(try await agent3.signIn(tenant: "alpha", loginID: "agent3", password: "first password").status == .seeOther)
+            #expect(
+                try await agent3.signIn(tenant: "alpha", loginID: "agent3", password: "first password").status
+                    == .seeOther)
             #expect(try await agent3.send(.GET, "/").status == .ok)
 
             let id = try user.requireID().uuidString
             _ = try await client.send(.GET, "/admin/users/\(id)")
-            #expect(try await client.send(.POST, "/admin/users/\(id)", form: ["name": "田中 三郎", "loginID": "agent3", "phoneExtension": "309"]).status == .seeOther)
+            #expect(
+                try await client.send(
+                    .POST, "/admin/users/\(id)", form: ["name": "田中 三郎", "loginID": "agent3", "phoneExtension": "309"]
+                ).status == .seeOther)
             #expect(try await scope.find(User.self, id: user.id)?.phoneExtension == "309")
 
             #expect(try await client.send(.POST, "/admin/users/\(id)/disable").status == .seeOther)
             #expect(try await agent3.send(.GET, "/").status == .seeOther, "a disabled user's session ends")
-            #expect(try await agent3.signIn(tenant: "alpha", loginID: "agent3", password: "first password").status == .unauthorized)
+            #expect(
+                try await agent3.signIn(tenant: "alpha", loginID: "agent3", password: "first password").status
+                    == .unauthorized)
         }
     }
 
@@ -67,8 +80,12 @@ import Vapor
             #expect(try await second.send(.GET, "/me").status == .seeOther, "the other session ended")
 
             let third = first.newBrowser()
-            #expect(try await third.signIn(tenant: "alpha", loginID: "agent", password: TwoTenants.password).status == .unauthorized)
-            #expect(try await third.signIn(tenant: "alpha", loginID: "agent", password: "a brand new password").status == .seeOther)
+            #expect(
+                try await third.signIn(tenant: "alpha", loginID: "agent", password: TwoTenants.password).status
+                    == .unauthorized)
+            #expect(
+                try await third.signIn(tenant: "alpha", loginID: "agent", password: "a brand new password").status
+                    == .seeOther)
 
             let phone = try await first.send(.POST, "/me/phone-password", form: ["password": "new phone secret"])
             #expect(phone.body.string.contains("MOTPhoneパスワードを変更しました。"))
@@ -86,15 +103,25 @@ import Vapor
             }
             let saved = try await client.send(
                 .POST, "/admin/settings",
-                form: ["fetchMode": "automatic", "dialingMode": "manual", "ringTimeoutSeconds": "45", "customerEdit": "own",
-                       "csvExportAndDeleteEnabled": "off", "idleLogoutMinutes": "15"])
+                form: [
+                    "fetchMode": "automatic", "dialingMode": "manual", "ringTimeoutSeconds": "45",
+                    "customerEdit": "own",
+                    "csvExportAndDeleteEnabled": "off", "idleLogoutMinutes": "15",
+                ])
             #expect(saved.status == .seeOther)
             let settings = try #require(try await Tenant.find(tenants.a, on: app.db)?.settings)
-            #expect(settings.fetchMode == .automatic && settings.dialingMode == .manual && settings.ringTimeoutSeconds == 45)
-            #expect(settings.customerEdit == .own && !settings.csvExportAndDeleteEnabled && settings.idleLogoutMinutes == 15)
-            #expect(try await Tenant.find(tenants.b, on: app.db)?.settings == TenantSettings(), "the other tenant is untouched")
+            #expect(
+                settings.fetchMode == .automatic && settings.dialingMode == .manual && settings.ringTimeoutSeconds == 45
+            )
+            #expect(
+                settings.customerEdit == .own && !settings.csvExportAndDeleteEnabled && settings.idleLogoutMinutes == 15
+            )
+            #expect(
+                try await Tenant.find(tenants.b, on: app.db)?.settings == TenantSettings(),
+                "the other tenant is untouched")
 
-            let tooLong = try await client.send(.POST, "/admin/settings", form: ["ringTimeoutSeconds": "300", "dialingMode": "automatic"])
+            let tooLong = try await client.send(
+                .POST, "/admin/settings", form: ["ringTimeoutSeconds": "300", "dialingMode": "automatic"])
             #expect(tooLong.status == .badRequest)
             #expect(tooLong.body.string.contains("「呼出し時間の上限(秒)」は5〜120の数字で入力してください。"))
             #expect(try await Tenant.find(tenants.a, on: app.db)?.settings.dialingMode == .manual, "nothing changed")

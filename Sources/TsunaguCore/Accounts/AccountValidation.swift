@@ -15,7 +15,9 @@ public enum AccountValidation {
             case .required(let field):
                 LocalizedText(ja: "\(field.ja)を入力してください。", en: "Please enter \(field.en.lowercased()).")
             case .tooLong(let field, let maximum):
-                LocalizedText(ja: "\(field.ja)は\(maximum)文字以内で入力してください。", en: "\(field.en) must be at most \(maximum) characters.")
+                LocalizedText(
+                    ja: "\(field.ja)は\(maximum)文字以内で入力してください。", en: "\(field.en) must be at most \(maximum) characters."
+                )
             case .loginIDCharacters:
                 LocalizedText(
                     ja: "ログインIDは半角英数字と「.」「_」「-」で入力してください。",
@@ -25,7 +27,8 @@ public enum AccountValidation {
             case .invalidEmail:
                 LocalizedText(ja: "メールアドレスの形式が正しくありません。", en: "The email address is not valid.")
             case .passwordTooShort(let minimum):
-                LocalizedText(ja: "パスワードは\(minimum)文字以上にしてください。", en: "The password must have at least \(minimum) characters.")
+                LocalizedText(
+                    ja: "パスワードは\(minimum)文字以上にしてください。", en: "The password must have at least \(minimum) characters.")
             case .passwordTooLong:
                 LocalizedText(ja: "パスワードが長すぎます(72バイトまで)。", en: "The password is too long (72 bytes at most).")
             case .passwordSameAsLoginID:
@@ -53,7 +56,8 @@ public enum AccountValidation {
         if text.isEmpty { return .required(loginIDLabel) }
         if text.count > 64 { return .tooLong(loginIDLabel, maximum: 64) }
         let allowed = text.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "_" || $0 == "-"
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "_"
+                || $0 == "-"
         }
         return allowed ? nil : .loginIDCharacters
     }

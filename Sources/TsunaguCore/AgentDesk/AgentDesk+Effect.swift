@@ -80,11 +80,15 @@ extension AgentDesk {
             case .callInProgress:
                 LocalizedText(ja: "通話中です。通話が終わってから操作してください。", en: "A call is in progress. Try again when it ends.")
             case .uploadRefusedDuringCall:
-                LocalizedText(ja: "通話中はアップロードできません。通話終了後にアップロードしてください。", en: "You cannot upload during a call. Upload after it ends.")
+                LocalizedText(
+                    ja: "通話中はアップロードできません。通話終了後にアップロードしてください。",
+                    en: "You cannot upload during a call. Upload after it ends.")
             case .nothingToUpload:
                 LocalizedText(ja: "アップロードする結果がありません。", en: "There are no results to upload.")
             case .uploadFailed:
-                LocalizedText(ja: "アップロードできませんでした。結果は保存されています。もう一度お試しください。", en: "The upload failed. Your results are saved; please try again.")
+                LocalizedText(
+                    ja: "アップロードできませんでした。結果は保存されています。もう一度お試しください。",
+                    en: "The upload failed. Your results are saved; please try again.")
             case .fetchFailed:
                 LocalizedText(ja: "リストを取得できませんでした。もう一度お試しください。", en: "Could not fetch rows. Please try again.")
             case .busyWithPreviousRequest:

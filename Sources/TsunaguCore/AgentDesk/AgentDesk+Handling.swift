@@ -27,7 +27,8 @@ extension AgentDesk {
         case .confirmationAnswered(let confirmation, let accepted):
             return answer(confirmation, accepted: accepted, now: now)
         case .manualDialRequested(let text): return manualDial(text, now: now)
-        case .rowsFetched(let fetched, let moreAvailable): return receive(fetched, moreAvailable: moreAvailable, now: now)
+        case .rowsFetched(let fetched, let moreAvailable):
+            return receive(fetched, moreAvailable: moreAvailable, now: now)
         case .fetchFailed:
             guard isFetching else { return [] }
             pending = nil

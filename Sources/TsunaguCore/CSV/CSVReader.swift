@@ -86,7 +86,8 @@ public struct CSVReader: Sendable {
                         closed = true
                         break
                     }
-                    if byte == Self.lf || (byte == Self.cr && !(position + 1 < count && bytes[position + 1] == Self.lf)) {
+                    if byte == Self.lf || (byte == Self.cr && !(position + 1 < count && bytes[position + 1] == Self.lf))
+                    {
                         line += 1
                     }
                     field.append(byte)
@@ -97,7 +98,9 @@ public struct CSVReader: Sendable {
                 }
                 fields.append(String(decoding: field, as: UTF8.self))
                 // After the closing quote only a separator or a record end may follow.
-                if position < count, bytes[position] != separator, bytes[position] != Self.cr, bytes[position] != Self.lf {
+                if position < count, bytes[position] != separator, bytes[position] != Self.cr,
+                    bytes[position] != Self.lf
+                {
                     failure = failure ?? .textAfterClosingQuote
                     while position < count, bytes[position] != separator, bytes[position] != Self.cr,
                         bytes[position] != Self.lf

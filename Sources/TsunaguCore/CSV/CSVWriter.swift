@@ -43,7 +43,8 @@ public struct CSVWriter: Sendable {
     static func escaped(_ field: String) -> String {
         let utf8 = field.utf8
         guard let first = utf8.first else { return field }
-        let formula = first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+        let formula =
+            first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
             || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D
         let value = formula ? "'" + field : field
         let special = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }

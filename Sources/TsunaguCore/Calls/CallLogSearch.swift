@@ -47,7 +47,9 @@ public struct CallLogSearch: Sendable, Equatable {
         var search = CallLogSearch()
         var problems: [Problem] = []
         func value(_ key: String) -> String? {
-            guard let text = fields[key]?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
+            guard let text = fields[key]?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
+                return nil
+            }
             return String(text.prefix(200))
         }
         search.listID = value("list")
@@ -56,7 +58,11 @@ public struct CallLogSearch: Sendable, Equatable {
         search.phoneExtension = value("extension")
         for (key, keyPath) in [("from", \CallLogSearch.from), ("to", \CallLogSearch.to)] {
             guard let text = value(key) else { continue }
-            if let day = CustomerSearch.day(text) { search[keyPath: keyPath] = day } else { problems.append(.invalidDate(text)) }
+            if let day = CustomerSearch.day(text) {
+                search[keyPath: keyPath] = day
+            } else {
+                problems.append(.invalidDate(text))
+            }
         }
         if let from = search.from, let to = search.to, from > to { problems.append(.fromAfterTo) }
         if let phone = value("phone") { search.phone = CustomerSearch.phoneMatch(phone) }

@@ -102,7 +102,8 @@ public struct CustomerCSVImport: Sendable {
         let line = record.line
         if record.fields.count > columnCount, record.fields[columnCount...].contains(where: { !$0.isEmpty }) {
             return .failure(
-                CustomerRowProblem(line: line, reason: .tooManyFields(expected: columnCount, found: record.fields.count)))
+                CustomerRowProblem(
+                    line: line, reason: .tooManyFields(expected: columnCount, found: record.fields.count)))
         }
         var values = FieldValues()
         for (index, field) in mapping where index < record.fields.count {

@@ -1,7 +1,9 @@
 extension CustomerDraft {
     /// Checks a customer's fields (from a CSV row or the 顧客編集 form) and builds the draft, or says what is wrong.
     /// `value` gives each field's text, already trimmed and within its length.
-    public static func validated(_ value: (CustomerField) -> String?) -> Result<CustomerDraft, CustomerRowProblem.Reason> {
+    public static func validated(_ value: (CustomerField) -> String?) -> Result<
+        CustomerDraft, CustomerRowProblem.Reason
+    > {
         let phone: PhoneNumber
         switch PhoneNumber.parse(value(.phone) ?? "") {
         case .success(let number): phone = number

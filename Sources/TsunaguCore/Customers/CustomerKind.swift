@@ -13,9 +13,11 @@ public enum CustomerKind: String, Sendable, Codable, CaseIterable {
     /// Reads 法人/個人 and their English names.
     public init?(text: String) {
         switch text {
-        case "法人": self = .corporate
+        case "法人":
+            self = .corporate
             return
-        case "個人": self = .individual
+        case "個人":
+            self = .individual
             return
         default: break
         }

@@ -26,7 +26,8 @@ public struct CustomerRowProblem: Error, Sendable, Equatable, UserExplainable {
             let syntax = CSVSyntaxError(line: line, kind: kind).explanation
             let prefixJa = "\(line)行目: "
             let prefixEn = "Line \(line): "
-            return LocalizedText(ja: String(syntax.ja.dropFirst(prefixJa.count)), en: String(syntax.en.dropFirst(prefixEn.count)))
+            return LocalizedText(
+                ja: String(syntax.ja.dropFirst(prefixJa.count)), en: String(syntax.en.dropFirst(prefixEn.count)))
         case .phone(let error):
             return error.explanation
         case .missingName:

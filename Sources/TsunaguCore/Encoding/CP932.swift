@@ -136,7 +136,9 @@ public enum CP932 {
 
     /// Whether every character of `text` has a CP932 code.
     public static func canEncode(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { $0.value < 0x80 || (0xFF61...0xFF9F).contains($0.value) || doubleByteCode($0) != nil }
+        text.unicodeScalars.allSatisfy {
+            $0.value < 0x80 || (0xFF61...0xFF9F).contains($0.value) || doubleByteCode($0) != nil
+        }
     }
 
     public struct DecodingFailure: Error, Sendable, Equatable {

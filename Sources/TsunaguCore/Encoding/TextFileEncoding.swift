@@ -36,7 +36,8 @@ public enum TextFileDecoder {
             case .unreadableEncoding(let offset):
                 LocalizedText(
                     ja: "文字コードを判別できません(\(offset + 1)バイト目)。UTF-8 または Shift_JIS(CP932) の CSV を指定してください。",
-                    en: "Cannot tell the file's character encoding (byte \(offset + 1)). Use a UTF-8 or Shift_JIS (CP932) CSV file."
+                    en:
+                        "Cannot tell the file's character encoding (byte \(offset + 1)). Use a UTF-8 or Shift_JIS (CP932) CSV file."
                 )
             case .binaryContent:
                 LocalizedText(
@@ -51,7 +52,9 @@ public enum TextFileDecoder {
     public static func decode(_ bytes: [UInt8]) -> Result<Decoded, Failure> {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             let body = Array(bytes.dropFirst(3))
-            guard isValidUTF8(body) else { return .failure(.unreadableEncoding(byteOffset: firstInvalidUTF8(body) + 3)) }
+            guard isValidUTF8(body) else {
+                return .failure(.unreadableEncoding(byteOffset: firstInvalidUTF8(body) + 3))
+            }
             return .success(Decoded(encoding: .utf8WithBOM, utf8: body))
         }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {

@@ -73,7 +73,9 @@ public struct PhoneNumber: Sendable, Hashable, Codable {
             significant = digits[...]
         }
         return classify(significant).map { kind in
-            PhoneNumber(entered: entered, e164: "+81" + String(decoding: significant.map { $0 + 0x30 }, as: UTF8.self), kind: kind)
+            PhoneNumber(
+                entered: entered, e164: "+81" + String(decoding: significant.map { $0 + 0x30 }, as: UTF8.self),
+                kind: kind)
         }
     }
 

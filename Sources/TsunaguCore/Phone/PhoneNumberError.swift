@@ -28,7 +28,8 @@ public enum PhoneNumberError: Error, Sendable, Hashable, UserExplainable {
         case .tooLong:
             LocalizedText(ja: "電話番号の桁数が多すぎます。", en: "The phone number is too long.")
         case .notJapanese:
-            LocalizedText(ja: "日本の電話番号ではありません(+81 以外の国番号)。", en: "This is not a Japanese number (country code other than +81).")
+            LocalizedText(
+                ja: "日本の電話番号ではありません(+81 以外の国番号)。", en: "This is not a Japanese number (country code other than +81).")
         case .notAssigned:
             LocalizedText(ja: "この番号帯には発信できません。", en: "Calls cannot be placed to this number range.")
         case .specialServiceNumber:

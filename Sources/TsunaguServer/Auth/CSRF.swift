@@ -35,7 +35,9 @@ struct CSRFMiddleware: AsyncMiddleware {
         else {
             request.logger.notice("refused \(request.method) \(request.url.path): CSRF token missing or wrong")
             if request.url.path.hasPrefix("/api/") { throw Abort(.forbidden, reason: request.text("csrf_failed")) }
-            return try await request.renderPage("message", MessagePage(title: request.text("error_title"), message: request.text("csrf_failed")), status: .forbidden)
+            return try await request.renderPage(
+                "message", MessagePage(title: request.text("error_title"), message: request.text("csrf_failed")),
+                status: .forbidden)
         }
         return try await next.respond(to: request)
     }

@@ -5,7 +5,8 @@ import Vapor
 /// idle longer than the tenant allows is signed out.
 struct SessionUserMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let userText = request.session.data[SessionKeys.userID], let tenantText = request.session.data[SessionKeys.tenantID],
+        if let userText = request.session.data[SessionKeys.userID],
+            let tenantText = request.session.data[SessionKeys.tenantID],
             let userID = UUID(uuidString: userText), let tenantID = UUID(uuidString: tenantText)
         {
             let scope = TenantScope(tenantID: tenantID, database: request.db)
@@ -17,7 +18,8 @@ struct SessionUserMiddleware: AsyncMiddleware {
             {
                 let idleLimit = Double(tenant.settings.clamped.idleLogoutMinutes * 60)
                 if let lastSeen, now.timeIntervalSince1970 - lastSeen > idleLimit {
-                    request.logger.info("signed out after \(tenant.settings.idleLogoutMinutes) idle minutes: user '\(user.loginID)'")
+                    request.logger.info(
+                        "signed out after \(tenant.settings.idleLogoutMinutes) idle minutes: user '\(user.loginID)'")
                     signOut(request)
                     request.storage[IdleSignOutKey.self] = true
                 } else {
@@ -49,7 +51,9 @@ struct IdleSignOutKey: StorageKey {
 struct RequireSignInMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard request.signedIn != nil else {
-            if request.url.path.hasPrefix("/api/") { throw Abort(.unauthorized, reason: request.text("login_required")) }
+            if request.url.path.hasPrefix("/api/") {
+                throw Abort(.unauthorized, reason: request.text("login_required"))
+            }
             let idle = request.storage[IdleSignOutKey.self] == true
             return request.redirect(to: SiteURL.login.path + (idle ? "?timeout=1" : ""))
         }
@@ -64,7 +68,8 @@ struct RequireAdminMiddleware: AsyncMiddleware {
             request.logger.notice("refused \(request.method) \(request.url.path) to a non-admin")
             if request.url.path.hasPrefix("/api/") { throw Abort(.forbidden, reason: request.text("admin_only")) }
             return try await request.renderPage(
-                "message", MessagePage(title: request.text("error_title"), message: request.text("admin_only")), status: .forbidden)
+                "message", MessagePage(title: request.text("error_title"), message: request.text("admin_only")),
+                status: .forbidden)
         }
         return try await next.respond(to: request)
     }

@@ -9,7 +9,8 @@ enum SignIn {
         case refused(message: String, status: HTTPResponseStatus)
     }
 
-    static func attempt(_ request: Request, tenantCode code: String, loginID: String, password: String) async -> Outcome {
+    static func attempt(_ request: Request, tenantCode code: String, loginID: String, password: String) async -> Outcome
+    {
         do {
             return try await check(request, tenantCode: code, loginID: loginID, password: password)
         } catch {
@@ -18,14 +19,18 @@ enum SignIn {
         }
     }
 
-    private static func check(_ request: Request, tenantCode code: String, loginID: String, password: String) async throws -> Outcome {
+    private static func check(_ request: Request, tenantCode code: String, loginID: String, password: String)
+        async throws -> Outcome
+    {
         let address = request.clientAddress
         let userKey = "user:\(code.lowercased())/\(loginID.lowercased())"
         let keys = [userKey, "ip:\(address)"]
         let now = request.now
         if let wait = await request.application.loginGuard.wait(for: keys, now: now) {
-            request.logger.warning("sign-in refused while slowed down: tenant '\(code)' user '\(loginID)' from \(address)")
-            let message = request.text("login_slowDown").replacingOccurrences(of: "{seconds}", with: "\(Int(wait.rounded(.up)))")
+            request.logger.warning(
+                "sign-in refused while slowed down: tenant '\(code)' user '\(loginID)' from \(address)")
+            let message = request.text("login_slowDown").replacingOccurrences(
+                of: "{seconds}", with: "\(Int(wait.rounded(.up)))")
             return .refused(message: message, status: .tooManyRequests)
         }
 
@@ -42,7 +47,10 @@ enum SignIn {
         guard let user, let tenant, valid, let userID = user.id, let tenantID = tenant.id else {
             let slowed = await request.application.loginGuard.recordFailure(for: keys, now: now)
             request.logger.notice("sign-in failed: tenant '\(code)' user '\(loginID)' from \(address)")
-            if slowed { request.logger.warning("repeated sign-in failures: tenant '\(code)' user '\(loginID)' from \(address); slowing down") }
+            if slowed {
+                request.logger.warning(
+                    "repeated sign-in failures: tenant '\(code)' user '\(loginID)' from \(address); slowing down")
+            }
             return .refused(message: request.text("login_failed"), status: .unauthorized)
         }
         await request.application.loginGuard.recordSuccess(for: userKey)

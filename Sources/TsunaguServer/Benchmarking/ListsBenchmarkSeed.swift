@@ -20,7 +20,8 @@ public enum ListsBenchmarkSeed {
 
     /// Seeds `customers` customers (imported through the server's importer; the time of the first 100,000 is
     /// reported) and `calls` call attempts spread over 90 days.
-    public static func seed(dataDirectory: String, customers: Int, calls: Int, agents: Int = 50) async throws -> Seeded {
+    public static func seed(dataDirectory: String, customers: Int, calls: Int, agents: Int = 50) async throws -> Seeded
+    {
         let app = try await PhoneBenchmarkSeed.application(dataDirectory)
         do {
             try await app.autoMigrate()
@@ -28,11 +29,13 @@ public enum ListsBenchmarkSeed {
             try await tenant.create(on: app.db)
             let scope = TenantScope(tenantID: try tenant.requireID(), database: app.db)
             let hash = try Bcrypt.hash(password, cost: 4)
-            try await scope.create(User(tenantID: scope.tenantID, loginID: adminLoginID, name: "管理者", role: .admin, passwordHash: hash))
+            try await scope.create(
+                User(tenantID: scope.tenantID, loginID: adminLoginID, name: "管理者", role: .admin, passwordHash: hash))
             var agentIDs: [UUID] = []
             for agent in 0..<agents {
                 let user = User(
-                    tenantID: scope.tenantID, loginID: "agent\(agent)", name: "架電\(agent)", phoneExtension: String(300 + agent),
+                    tenantID: scope.tenantID, loginID: "agent\(agent)", name: "架電\(agent)",
+                    phoneExtension: String(300 + agent),
                     role: .agent, passwordHash: hash)
                 try await scope.create(user)
                 agentIDs.append(try user.requireID())
@@ -44,7 +47,10 @@ public enum ListsBenchmarkSeed {
             var lastImportSeconds = 0.0
             for start in stride(from: 0, to: customers, by: 100_000) {
                 let drafts = (start..<min(customers, start + 100_000)).map { index in
-                    var draft = CustomerDraft(phone: try! PhoneNumber.parse(String(format: "03-%04d-%04d", index / 10_000 % 10_000, index % 10_000)).get())
+                    var draft = CustomerDraft(
+                        phone: try! PhoneNumber.parse(
+                            String(format: "03-%04d-%04d", index / 10_000 % 10_000, index % 10_000)
+                        ).get())
                     draft.company = "\(words[index % words.count])\(["商事", "工業", "物産", "電機"][index / 8 % 4]) \(index)"
                     draft.companyKana = "カブシキガイシャ\(index % 1000)"
                     draft.prefecture = prefectures[index % prefectures.count]
@@ -54,20 +60,25 @@ public enum ListsBenchmarkSeed {
                 }
                 let began = DispatchTime.now().uptimeNanoseconds
                 let summary = try await CustomerImporter(scope: scope).importCustomers(
-                    drafts, registeredOn: String(format: "2026-%02d-%02d", 9 + start / 100_000 % 3, 1 + start / 100_000 % 28))
+                    drafts,
+                    registeredOn: String(format: "2026-%02d-%02d", 9 + start / 100_000 % 3, 1 + start / 100_000 % 28))
                 lastImportSeconds = Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9
                 if start == 0 { importSeconds = lastImportSeconds }
                 customerIDs += summary.customerIDs
             }
             var listIDs: [UUID] = []
             for (index, chunk) in customerIDs.chunks(of: 100_000).enumerated() {
-                listIDs.append(try await CallListBuilder(scope: scope).create(name: "リスト\(index + 1)", customerIDs: Array(chunk), createdBy: nil))
+                listIDs.append(
+                    try await CallListBuilder(scope: scope).create(
+                        name: "リスト\(index + 1)", customerIDs: Array(chunk), createdBy: nil))
             }
             try await insertCalls(calls, scope: scope, customers: customerIDs, agents: agentIDs, lists: listIDs)
             // Final statuses as reporting would leave them.
             let sql = scope.sql
             for (status, modulus) in [(FinalStatus.noAnswer, 3), (.answered, 5), (.prospect, 11), (.callback, 13)] {
-                try await sql.raw("UPDATE customers SET final_status = \(bind: status.rawValue) WHERE rowid % \(unsafeRaw: String(modulus)) = 0").run()
+                try await sql.raw(
+                    "UPDATE customers SET final_status = \(bind: status.rawValue) WHERE rowid % \(unsafeRaw: String(modulus)) = 0"
+                ).run()
             }
             // What the server does when it starts (and hourly): the calls above went in without the importer.
             try await PlannerStatistics.optimize(on: app.db)
@@ -79,8 +90,12 @@ public enum ListsBenchmarkSeed {
         }
     }
 
-    private static func insertCalls(_ count: Int, scope: TenantScope, customers: [UUID], agents: [UUID], lists: [UUID]) async throws {
-        let results = ["answered", "unanswered:noAnswer", "unanswered:busy", "unanswered:invalidNumber", "unanswered:rejected"]
+    private static func insertCalls(_ count: Int, scope: TenantScope, customers: [UUID], agents: [UUID], lists: [UUID])
+        async throws
+    {
+        let results = [
+            "answered", "unanswered:noAnswer", "unanswered:busy", "unanswered:invalidNumber", "unanswered:rejected",
+        ]
         let end = Date(timeIntervalSince1970: 1_795_564_800)
         let batch = 500
         // One transaction per 100,000 calls keeps the write-ahead log small.
@@ -88,7 +103,8 @@ public enum ListsBenchmarkSeed {
             try await scope.transaction { scope in
                 for start in stride(from: transactionStart, to: min(count, transactionStart + 100_000), by: batch) {
                     var insert = scope.sql.insert(into: CallAttempt.schema).columns(
-                        "id", "tenant_id", "user_id", "extension", "call_list_id", "customer_id", "work_row_id", "number",
+                        "id", "tenant_id", "user_id", "extension", "call_list_id", "customer_id", "work_row_id",
+                        "number",
                         "started_at", "answered_at", "ended_at", "result", "sip_status", "memo", "prospect", "callback")
                     for index in start..<min(count, start + batch) {
                         var random = SystemRandomNumberGenerator()
@@ -98,11 +114,14 @@ public enum ListsBenchmarkSeed {
                         let result = results[Int.random(in: 0..<results.count, using: &random)]
                         let answered = result == "answered"
                         insert = insert.values(
-                            SQLBind(UUID().uuidString), SQLBind(scope.tenantID.uuidString), SQLBind(agents[agent].uuidString),
+                            SQLBind(UUID().uuidString), SQLBind(scope.tenantID.uuidString),
+                            SQLBind(agents[agent].uuidString),
                             SQLBind(String(300 + agent)), SQLBind(lists[customer / 100_000 % lists.count].uuidString),
                             SQLBind(customers[customer].uuidString), SQLLiteral.null,
-                            SQLBind(String(format: "+813%04d%04d", customer / 10_000 % 10_000, customer % 10_000)), SQLBind(started),
-                            answered ? SQLBind(started.addingTimeInterval(5)) : SQLLiteral.null, SQLBind(started.addingTimeInterval(40)),
+                            SQLBind(String(format: "+813%04d%04d", customer / 10_000 % 10_000, customer % 10_000)),
+                            SQLBind(started),
+                            answered ? SQLBind(started.addingTimeInterval(5)) : SQLLiteral.null,
+                            SQLBind(started.addingTimeInterval(40)),
                             SQLBind(result), SQLLiteral.null, SQLBind(answered && index % 4 == 0 ? "資料送付希望" : ""),
                             SQLBind(answered && index % 7 == 0), SQLBind(index % 13 == 0))
                     }

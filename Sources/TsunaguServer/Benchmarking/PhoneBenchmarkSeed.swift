@@ -25,7 +25,8 @@ public enum PhoneBenchmarkSeed {
             settings.idleLogoutMinutes = 24 * 60
             let tenant = Tenant(code: tenantCode, name: "Benchmark", settings: settings)
             // A mix of every outcome; answered calls are hung up by the benchmark's agents.
-            tenant.carrierRules = try SimulatedCarrierRules(text: "0 answer 2\n1 answer 3\n2 busy 1\n3 ringOut\n4 invalid\n5 reject 2\n* answer 2")
+            tenant.carrierRules = try SimulatedCarrierRules(
+                text: "0 answer 2\n1 answer 3\n2 busy 1\n3 ringOut\n4 invalid\n5 reject 2\n* answer 2")
             try await tenant.create(on: app.db)
             let scope = TenantScope(tenantID: try tenant.requireID(), database: app.db)
             // A low bcrypt cost: the benchmark measures the phone screen, not sign-in.
@@ -33,18 +34,21 @@ public enum PhoneBenchmarkSeed {
             var agentIDs: [UUID] = []
             for agent in 0..<agents {
                 let user = User(
-                    tenantID: scope.tenantID, loginID: loginID(agent), name: "架電\(agent)", phoneExtension: String(1000 + agent),
+                    tenantID: scope.tenantID, loginID: loginID(agent), name: "架電\(agent)",
+                    phoneExtension: String(1000 + agent),
                     role: .agent, passwordHash: hash)
                 try await scope.create(user)
                 agentIDs.append(try user.requireID())
             }
             let drafts = (0..<(agents * rowsPerAgent)).map { index in
-                var draft = CustomerDraft(phone: try! PhoneNumber.parse(String(format: "03-%04d-%04d", index / 10_000, index % 10_000)).get())
+                var draft = CustomerDraft(
+                    phone: try! PhoneNumber.parse(String(format: "03-%04d-%04d", index / 10_000, index % 10_000)).get())
                 draft.company = "ベンチ株式会社\(index)"
                 return draft
             }
             let summary = try await CustomerImporter(scope: scope).importCustomers(drafts, registeredOn: "2026-11-25")
-            let listID = try await CallListBuilder(scope: scope).create(name: "ベンチマーク", customerIDs: summary.customerIDs, createdBy: nil)
+            let listID = try await CallListBuilder(scope: scope).create(
+                name: "ベンチマーク", customerIDs: summary.customerIDs, createdBy: nil)
             try await ListDistributor(scope: scope).distribute(listID: listID, mode: .evenSplit, agentIDs: agentIDs)
             try await app.asyncShutdown()
         } catch {
@@ -70,19 +74,23 @@ public enum PhoneBenchmarkSeed {
             let attempts = try await CallAttempt.query(on: app.db).count()
             let ended = try await CallAttempt.query(on: app.db).filter(\.$endedAt != nil).count()
             let answered = try await CallAttempt.query(on: app.db).filter(\.$result == .answered).count()
-            let users = Dictionary(uniqueKeysWithValues: try await User.query(on: app.db).all().map { ($0.id!, $0.loginID) })
+            let users = Dictionary(
+                uniqueKeysWithValues: try await User.query(on: app.db).all().map { ($0.id!, $0.loginID) })
             var memos: [String: String] = [:]
             var positions: [UUID: [AgentWorkRow]] = [:]
             for row in try await AgentWorkRow.query(on: app.db).all() { positions[row.userID, default: []].append(row) }
             for (user, rows) in positions {
-                for (index, row) in rows.sorted(by: { $0.position < $1.position }).enumerated() where !row.memo.isEmpty {
+                for (index, row) in rows.sorted(by: { $0.position < $1.position }).enumerated() where !row.memo.isEmpty
+                {
                     memos["\(users[user] ?? "?")#\(index + 1)"] = row.memo
                 }
             }
             let entries = try await AgentWorkRow.query(on: app.db).all().map(\.entryID)
             let duplicated = entries.count - Set(entries).count
             try await app.asyncShutdown()
-            return Audit(callAttempts: attempts, endedCalls: ended, answeredCalls: answered, memos: memos, rowsOnTwoScreens: duplicated)
+            return Audit(
+                callAttempts: attempts, endedCalls: ended, answeredCalls: answered, memos: memos,
+                rowsOnTwoScreens: duplicated)
         } catch {
             try? await app.asyncShutdown()
             throw error

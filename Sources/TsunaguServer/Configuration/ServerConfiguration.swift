@@ -64,7 +64,9 @@ public struct ServerConfiguration: Sendable {
         if let path = environment["DATABASE_PATH"], !path.isEmpty { configuration.databasePath = path }
         if let telephony = environment["TELEPHONY"], !telephony.isEmpty { configuration.telephony = telephony }
         if let host = environment["SIP_HOST"], !host.isEmpty { configuration.sipHost = host }
-        if let port = environment["SIP_PORT"].flatMap(Int.init), (0...65535).contains(port) { configuration.sipPort = port }
+        if let port = environment["SIP_PORT"].flatMap(Int.init), (0...65535).contains(port) {
+            configuration.sipPort = port
+        }
         if let host = environment["SIP_ADVERTISED_HOST"], !host.isEmpty { configuration.sipAdvertisedHost = host }
         if let address = environment["RTPENGINE_NG"], !address.isEmpty {
             let parts = address.split(separator: ":", omittingEmptySubsequences: false)
@@ -77,22 +79,31 @@ public struct ServerConfiguration: Sendable {
         }
         if let host = environment["SMTP_HOST"], !host.isEmpty {
             let port = environment["SMTP_PORT"].flatMap(Int.init).flatMap { (1...65535).contains($0) ? $0 : nil } ?? 587
-            let security = environment["SMTP_STARTTLS"].flatMap { SMTPConfiguration.Security(rawValue: $0.lowercased()) }
+            let security = environment["SMTP_STARTTLS"].flatMap {
+                SMTPConfiguration.Security(rawValue: $0.lowercased())
+            }
             configuration.smtp = SMTPConfiguration(
                 host: host, port: port, security: security ?? .startTLSWhenOffered,
-                username: environment["SMTP_USER"].flatMap { $0.isEmpty ? nil : $0 }, password: environment["SMTP_PASSWORD"])
+                username: environment["SMTP_USER"].flatMap { $0.isEmpty ? nil : $0 },
+                password: environment["SMTP_PASSWORD"])
         }
         if let from = environment["SMTP_FROM"], !from.isEmpty { configuration.mailFrom = from }
-        if let certificate = environment["TLS_CERT"], !certificate.isEmpty { configuration.tlsCertificatePath = certificate }
+        if let certificate = environment["TLS_CERT"], !certificate.isEmpty {
+            configuration.tlsCertificatePath = certificate
+        }
         if let key = environment["TLS_KEY"], !key.isEmpty { configuration.tlsKeyPath = key }
         if let megabytes = environment["UPLOAD_LIMIT_MB"].flatMap(Int.init), (1...2048).contains(megabytes) {
             configuration.uploadLimitBytes = megabytes * 1024 * 1024
         }
-        if let flag = environment["TRUST_PROXY"] { configuration.trustProxy = ["1", "true", "yes"].contains(flag.lowercased()) }
+        if let flag = environment["TRUST_PROXY"] {
+            configuration.trustProxy = ["1", "true", "yes"].contains(flag.lowercased())
+        }
         if let scale = environment["SIMULATED_TIME_SCALE"].flatMap(Double.init), scale > 0, scale <= 10_000 {
             configuration.simulatedTimeScale = scale
         }
-        if let flag = environment["AUTO_MIGRATE"] { configuration.autoMigrate = !["0", "false", "no"].contains(flag.lowercased()) }
+        if let flag = environment["AUTO_MIGRATE"] {
+            configuration.autoMigrate = !["0", "false", "no"].contains(flag.lowercased())
+        }
         return configuration
     }
 

@@ -60,8 +60,10 @@ struct AdminUsersController: RouteCollection {
         let users = try await request.tenantScope().query(User.self).sort(\.$loginID).all()
         let rows = users.map { user in
             UserRow(
-                id: user.id?.uuidString ?? "", name: user.name, group: user.groupName, loginID: user.loginID, email: user.email,
-                phoneExtension: user.phoneExtension, role: request.text(user.role == .admin ? "role_admin" : "role_agent"),
+                id: user.id?.uuidString ?? "", name: user.name, group: user.groupName, loginID: user.loginID,
+                email: user.email,
+                phoneExtension: user.phoneExtension,
+                role: request.text(user.role == .admin ? "role_admin" : "role_agent"),
                 disabled: user.disabled)
         }
         let notice = request.query[String.self, at: "saved"] != nil ? request.text("users_saved") : nil
@@ -86,8 +88,10 @@ struct AdminUsersController: RouteCollection {
         guard errors.isEmpty else { return try await renderForm(request, form, id: nil, errors: errors) }
         let user = User(
             tenantID: scope.tenantID, loginID: loginID, name: form.name ?? "", email: form.email ?? "",
-            groupName: form.group ?? "", phoneExtension: form.phoneExtension ?? "", role: form.role == "admin" ? .admin : .agent,
-            passwordHash: try await request.password.async.hash(form.password ?? ""), phonePassword: form.phonePassword ?? "",
+            groupName: form.group ?? "", phoneExtension: form.phoneExtension ?? "",
+            role: form.role == "admin" ? .admin : .agent,
+            passwordHash: try await request.password.async.hash(form.password ?? ""),
+            phonePassword: form.phonePassword ?? "",
             canCreateLists: form.canCreateLists != nil)
         try await scope.create(user)
         request.logger.info("user '\(loginID)' created by '\(request.signedIn?.loginID ?? "?")'")
@@ -136,7 +140,8 @@ struct AdminUsersController: RouteCollection {
         let user = try await findUser(request)
         guard user.id != request.signedIn?.userID else {
             return try await request.renderPage(
-                "message", MessagePage(title: request.text("error_title"), message: request.text("users_cannotDisableSelf")),
+                "message",
+                MessagePage(title: request.text("error_title"), message: request.text("users_cannotDisableSelf")),
                 status: .badRequest)
         }
         user.disabled = true
@@ -178,9 +183,11 @@ struct AdminUsersController: RouteCollection {
         return problems.compactMap { $0?.explanation.text(in: language) }
     }
 
-    private func renderForm(_ request: Request, _ form: UserForm, id: UUID?, errors: [String]) async throws -> Response {
+    private func renderForm(_ request: Request, _ form: UserForm, id: UUID?, errors: [String]) async throws -> Response
+    {
         let content = FormContent(
-            id: id?.uuidString, name: String((form.name ?? "").prefix(200)), group: String((form.group ?? "").prefix(200)),
+            id: id?.uuidString, name: String((form.name ?? "").prefix(200)),
+            group: String((form.group ?? "").prefix(200)),
             loginID: String((form.loginID ?? "").prefix(200)), email: String((form.email ?? "").prefix(300)),
             phoneExtension: String((form.phoneExtension ?? "").prefix(20)), isAdmin: form.role == "admin",
             canCreateLists: form.canCreateLists != nil, disabled: false, errors: errors)

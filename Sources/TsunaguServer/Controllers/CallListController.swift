@@ -67,39 +67,54 @@ struct CallListController: RouteCollection {
         return request.redirect(to: "/lists?done=1")
     }
 
-    private func render(_ request: Request, notice: String?, error: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
+    private func render(_ request: Request, notice: String?, error: String?, status: HTTPResponseStatus = .ok)
+        async throws -> Response
+    {
         let scope = try request.tenantScope()
         let language = request.language
         let sql = request.db as! any SQLDatabase
         let tenant = scope.tenantID.uuidString
         let lists = try await scope.query(CallList.self).sort(\.$createdAt, .descending).all()
         let users = try await scope.query(User.self).sort(\.$loginID).all()
-        let names = Dictionary(uniqueKeysWithValues: users.compactMap { user in user.id.map { ($0.uuidString, user.name) } })
+        let names = Dictionary(
+            uniqueKeysWithValues: users.compactMap { user in user.id.map { ($0.uuidString, user.name) } })
 
         struct StatusCount: Decodable { var call_list_id: UUID; var final_status: String; var count: Int }
-        struct HolderCount: Decodable { var call_list_id: UUID; var assigned_user_id: UUID?; var state: String; var count: Int }
-        let statusCounts = try await sql.raw("""
+        struct HolderCount: Decodable {
+            var call_list_id: UUID; var assigned_user_id: UUID?; var state: String; var count: Int
+        }
+        let statusCounts = try await sql.raw(
+            """
             SELECT e."call_list_id", c."final_status", COUNT(*) AS "count" FROM \(ident: CallListEntry.schema) e
             JOIN \(ident: Customer.schema) c ON c."id" = e."customer_id"
             WHERE e."tenant_id" = \(bind: tenant) AND c."tenant_id" = \(bind: tenant)
             GROUP BY e."call_list_id", c."final_status"
-            """).all(decoding: StatusCount.self)
-        let holderCounts = try await sql.raw("""
+            """
+        ).all(decoding: StatusCount.self)
+        let holderCounts = try await sql.raw(
+            """
             SELECT "call_list_id", "assigned_user_id", "state", COUNT(*) AS "count" FROM \(ident: CallListEntry.schema)
             WHERE "tenant_id" = \(bind: tenant) GROUP BY "call_list_id", "assigned_user_id", "state"
-            """).all(decoding: HolderCount.self)
+            """
+        ).all(decoding: HolderCount.self)
 
         let calendar = TenantCalendar(identifier: request.signedIn?.settings.timeZoneIdentifier ?? "Asia/Tokyo")
         let rows = lists.compactMap { list -> ListRow? in
             guard let id = list.id else { return nil }
             let statuses = statusCounts.filter { $0.call_list_id == id }
-            let holders = holderCounts.filter { $0.call_list_id == id && $0.state != CallListEntry.State.reported.rawValue }
-            let holderLines = Dictionary(grouping: holders, by: { $0.assigned_user_id }).map { holder, counts -> String in
+            let holders = holderCounts.filter {
+                $0.call_list_id == id && $0.state != CallListEntry.State.reported.rawValue
+            }
+            let holderLines = Dictionary(grouping: holders, by: { $0.assigned_user_id }).map {
+                holder, counts -> String in
                 let who = holder.flatMap { names[$0.uuidString] } ?? request.text("lists_pool")
-                let onScreen = counts.filter { $0.state == CallListEntry.State.onScreen.rawValue }.map(\.count).reduce(0, +)
-                let waiting = counts.filter { $0.state == CallListEntry.State.waiting.rawValue }.map(\.count).reduce(0, +)
+                let onScreen = counts.filter { $0.state == CallListEntry.State.onScreen.rawValue }.map(\.count).reduce(
+                    0, +)
+                let waiting = counts.filter { $0.state == CallListEntry.State.waiting.rawValue }.map(\.count).reduce(
+                    0, +)
                 return request.text("lists_holder").replacingOccurrences(of: "{who}", with: who)
-                    .replacingOccurrences(of: "{waiting}", with: "\(waiting)").replacingOccurrences(of: "{onScreen}", with: "\(onScreen)")
+                    .replacingOccurrences(of: "{waiting}", with: "\(waiting)").replacingOccurrences(
+                        of: "{onScreen}", with: "\(onScreen)")
             }.sorted()
             return ListRow(
                 id: id.uuidString, name: list.name,
@@ -110,9 +125,12 @@ struct CallListController: RouteCollection {
                 },
                 holders: holderLines, distribution: request.text("lists_mode_\(list.distribution.rawValue)"))
         }
-        let agents = users.filter { !$0.disabled }.compactMap { user in user.id.map { AgentOption(id: $0.uuidString, name: user.name) } }
+        let agents = users.filter { !$0.disabled }.compactMap { user in
+            user.id.map { AgentOption(id: $0.uuidString, name: user.name) }
+        }
         let content = ListsContent(
-            lists: rows, statusLabels: FinalStatus.allCases.map { $0.label.text(in: language) }, agents: agents, notice: notice, error: error)
+            lists: rows, statusLabels: FinalStatus.allCases.map { $0.label.text(in: language) }, agents: agents,
+            notice: notice, error: error)
         return try await request.renderPage("lists", content, status: status)
     }
 

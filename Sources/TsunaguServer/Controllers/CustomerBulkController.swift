@@ -38,14 +38,17 @@ struct CustomerBulkController: RouteCollection {
         switch CustomerSearch.parse(fields, statuses: statuses) {
         case .success(let search): return (search, fields, statuses)
         case .failure(let problems):
-            throw Abort(.badRequest, reason: problems.all.map { $0.explanation.text(in: request.language) }.joined(separator: " "))
+            throw Abort(
+                .badRequest,
+                reason: problems.all.map { $0.explanation.text(in: request.language) }.joined(separator: " "))
         }
     }
 
     private func requireExportAndDelete(_ request: Request) throws -> SignedIn {
         guard let signedIn = request.signedIn else { throw Abort(.unauthorized) }
         guard signedIn.role == .admin || signedIn.settings.csvExportAndDeleteEnabled else {
-            request.logger.notice("refused \(request.method) \(request.url.path): CSV download and delete are turned off")
+            request.logger.notice(
+                "refused \(request.method) \(request.url.path): CSV download and delete are turned off")
             throw Abort(.forbidden, reason: request.text("customers_bulkDisabled"))
         }
         return signedIn
@@ -59,10 +62,13 @@ struct CustomerBulkController: RouteCollection {
         let language = request.language
         let calendar = TenantCalendar(identifier: signedIn.settings.timeZoneIdentifier)
         let owners = Dictionary(
-            uniqueKeysWithValues: try await request.tenantScope().query(User.self).all().compactMap { user in user.id.map { ($0, user.loginID) } })
+            uniqueKeysWithValues: try await request.tenantScope().query(User.self).all().compactMap { user in
+                user.id.map { ($0, user.loginID) }
+            })
         let logger = request.logger
         let response = Response(status: .ok)
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": writer.encoding == .cp932 ? "Shift_JIS" : "UTF-8"])
+        response.headers.contentType = HTTPMediaType(
+            type: "text", subType: "csv", parameters: ["charset": writer.encoding == .cp932 ? "Shift_JIS" : "UTF-8"])
         let fileName = "customers-\(calendar.day(of: request.now)).csv"
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(fileName)\"")
         response.body = Response.Body(asyncStream: { stream in
@@ -75,7 +81,8 @@ struct CustomerBulkController: RouteCollection {
                     var bytes: [UInt8] = []
                     bytes.reserveCapacity(customers.count * 160)
                     for customer in customers {
-                        writer.appendRecord(CustomerExportColumns.fields(customer, owners: owners, language: language), to: &bytes)
+                        writer.appendRecord(
+                            CustomerExportColumns.fields(customer, owners: owners, language: language), to: &bytes)
                     }
                     rows += customers.count
                     try await stream.write(.buffer(ByteBuffer(bytes: bytes)))
@@ -93,12 +100,19 @@ struct CustomerBulkController: RouteCollection {
     @Sendable func confirmDelete(request: Request) async throws -> Response {
         let signedIn = try requireExportAndDelete(request)
         let (search, fields, statuses) = try self.search(request)
-        let count = try await CustomerQuery(scope: try request.tenantScope(), search: search, signedIn: signedIn).builder(includeDeleted: false).count()
-        let hidden = fields.filter { $0.key != "page" && $0.key != "deleted" }.map { SelectOption(value: $0.value, label: $0.key, selected: false) }
+        let count = try await CustomerQuery(scope: try request.tenantScope(), search: search, signedIn: signedIn)
+            .builder(includeDeleted: false).count()
+        let hidden =
+            fields.filter { $0.key != "page" && $0.key != "deleted" }.map {
+                SelectOption(value: $0.value, label: $0.key, selected: false)
+            }
             + statuses.map { SelectOption(value: $0, label: "status", selected: false) }
         let content = DeleteContent(
-            count: count, question: request.text("customers_deleteQuestion").replacingOccurrences(of: "{count}", with: "\(count)"),
-            fields: hidden, backLink: SiteURL.query(fields, keys: CustomerListController.formKeys, repeated: ["status": statuses], page: 1))
+            count: count,
+            question: request.text("customers_deleteQuestion").replacingOccurrences(of: "{count}", with: "\(count)"),
+            fields: hidden,
+            backLink: SiteURL.query(
+                fields, keys: CustomerListController.formKeys, repeated: ["status": statuses], page: 1))
         return try await request.renderPage("customers-delete", content)
     }
 
@@ -119,7 +133,8 @@ struct CustomerBulkController: RouteCollection {
         }
         request.logger.info("bulk delete by '\(signedIn.loginID)': \(deleted) customers")
         let message = request.text("customers_deleted").replacingOccurrences(of: "{count}", with: "\(deleted)")
-        return try await request.renderPage("message", MessagePage(title: request.text("menu_customers"), message: message))
+        return try await request.renderPage(
+            "message", MessagePage(title: request.text("menu_customers"), message: message))
     }
 
     @Sendable func createList(request: Request) async throws -> Response {
@@ -128,19 +143,23 @@ struct CustomerBulkController: RouteCollection {
         }
         let (search, fields, _) = try self.search(request)
         let name = (fields["name"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty, name.count <= 100 else { throw Abort(.badRequest, reason: request.text("lists_nameRequired")) }
+        guard !name.isEmpty, name.count <= 100 else {
+            throw Abort(.badRequest, reason: request.text("lists_nameRequired"))
+        }
         let scope = try request.tenantScope()
         let ids = try await CustomerQuery(scope: scope, search: search, signedIn: signedIn).ids()
         guard !ids.isEmpty else { throw Abort(.badRequest, reason: request.text("customers_empty")) }
         _ = try await CallListBuilder(scope: scope).create(name: name, customerIDs: ids, createdBy: signedIn.userID)
-        request.logger.info("call list '\(name)' created from a search by '\(signedIn.loginID)': \(ids.count) customers")
+        request.logger.info(
+            "call list '\(name)' created from a search by '\(signedIn.loginID)': \(ids.count) customers")
         return request.redirect(to: "/lists?created=\(ids.count)")
     }
 }
 
 /// The columns of 顧客 CSV ダウンロード: the import's headers first, so a downloaded file imports again.
 enum CustomerExportColumns {
-    static let header = CustomerField.allCases.map(\.japaneseHeader)
+    static let header =
+        CustomerField.allCases.map(\.japaneseHeader)
         + ["登録日付", "配布", "最終ステータス", "自社担当者ユーザID", "削除"]
 
     static func fields(_ customer: CustomerExportRow, owners: [UUID: String], language: Language) -> [String] {

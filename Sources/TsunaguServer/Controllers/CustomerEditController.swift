@@ -73,7 +73,9 @@ struct CustomerEditController: RouteCollection {
         for (field, text) in texts {
             let value = (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             if value.count > field.maximumLength {
-                errors.append(CustomerRowProblem(line: 0, reason: .tooLong(field, maximum: field.maximumLength)).reasonText.text(in: request.language))
+                errors.append(
+                    CustomerRowProblem(line: 0, reason: .tooLong(field, maximum: field.maximumLength)).reasonText.text(
+                        in: request.language))
             }
             values[field] = value
         }
@@ -85,11 +87,15 @@ struct CustomerEditController: RouteCollection {
             }
             owner = id
         }
-        guard errors.isEmpty else { return try await render(request, customer, settings: settings, errors: errors, notice: nil, status: .badRequest) }
+        guard errors.isEmpty else {
+            return try await render(
+                request, customer, settings: settings, errors: errors, notice: nil, status: .badRequest)
+        }
         switch CustomerDraft.validated({ values[$0] }) {
         case .failure(let reason):
             let message = CustomerRowProblem(line: 0, reason: reason).reasonText.text(in: request.language)
-            return try await render(request, customer, settings: settings, errors: [message], notice: nil, status: .badRequest)
+            return try await render(
+                request, customer, settings: settings, errors: [message], notice: nil, status: .badRequest)
         case .success(let draft):
             customer.apply(draft)
             customer.ownerUserID = owner
@@ -111,7 +117,8 @@ struct CustomerEditController: RouteCollection {
         let (customer, settings) = try await load(request)
         try requireEdit(request, customer, settings)
         try await request.tenantScope().delete(customer)
-        request.logger.info("customer \(customer.id?.uuidString ?? "?") deleted by '\(request.signedIn?.loginID ?? "?")'")
+        request.logger.info(
+            "customer \(customer.id?.uuidString ?? "?") deleted by '\(request.signedIn?.loginID ?? "?")'")
         return request.redirect(to: "/customers/\(try customer.requireID().uuidString)?saved=1")
     }
 
@@ -130,7 +137,8 @@ struct CustomerEditController: RouteCollection {
             let customer = try await scope.query(Customer.self).withDeleted().filter(\.$id == id).first()
         else { throw Abort(.notFound, reason: request.text("not_found")) }
         let settings = signedIn.settings
-        if signedIn.role == .agent, settings.customerScope == .ownCustomersOnly, customer.ownerUserID != signedIn.userID {
+        if signedIn.role == .agent, settings.customerScope == .ownCustomersOnly, customer.ownerUserID != signedIn.userID
+        {
             throw Abort(.notFound, reason: request.text("not_found"))
         }
         return (customer, settings)
@@ -146,7 +154,9 @@ struct CustomerEditController: RouteCollection {
         }
     }
 
-    private func requireEdit(_ request: Request, _ customer: Customer, _ settings: TenantSettings, assigningSelf: Bool = false) throws {
+    private func requireEdit(
+        _ request: Request, _ customer: Customer, _ settings: TenantSettings, assigningSelf: Bool = false
+    ) throws {
         // Taking a customer over is allowed wherever editing "own" customers is, since it is how one becomes the owner.
         let allowed = canEdit(request, customer, settings) || (assigningSelf && settings.customerEdit == .own)
         guard allowed else { throw Abort(.forbidden, reason: request.text("customer_readOnly")) }
@@ -160,7 +170,9 @@ struct CustomerEditController: RouteCollection {
         let language = request.language
         let users = try await scope.query(User.self).sort(\.$name).all()
         let calendar = TenantCalendar(identifier: settings.timeZoneIdentifier)
-        let attempts = try await scope.query(CallAttempt.self).filter(\.$customerID == customer.id).sort(\.$startedAt, .descending).all()
+        let attempts = try await scope.query(CallAttempt.self).filter(\.$customerID == customer.id).sort(
+            \.$startedAt, .descending
+        ).all()
         let listIDs = Set(attempts.compactMap(\.callListID))
         let lists = try await listIDs.isEmpty ? [] : scope.query(CallList.self).filter(\.$id ~~ Array(listIDs)).all()
         let listNames = Dictionary(uniqueKeysWithValues: lists.compactMap { list in list.id.map { ($0, list.name) } })
@@ -173,7 +185,8 @@ struct CustomerEditController: RouteCollection {
                 status: attempt.result.map { result -> String in
                     switch result {
                     case .answered: result.label.text(in: language)
-                    case .unanswered(let reason): "\(result.label.text(in: language))(\(reason.label.text(in: language)))"
+                    case .unanswered(let reason):
+                        "\(result.label.text(in: language))(\(reason.label.text(in: language)))"
                     }
                 } ?? "",
                 agent: attempt.userID.flatMap { userNames[$0] } ?? "", memo: attempt.memo)
@@ -184,16 +197,24 @@ struct CustomerEditController: RouteCollection {
             "email": customer.email, "note": customer.note,
         ]
         let content = EditContent(
-            id: try customer.requireID().uuidString, canEdit: canEdit(request, customer, settings), deleted: customer.deletedAt != nil,
+            id: try customer.requireID().uuidString, canEdit: canEdit(request, customer, settings),
+            deleted: customer.deletedAt != nil,
             fields: fields,
             kinds: [SelectOption(value: "", label: "", selected: customer.kind == nil)]
-                + CustomerKind.allCases.map { SelectOption(value: $0.label.ja, label: $0.label.text(in: language), selected: customer.kind == $0) },
+                + CustomerKind.allCases.map {
+                    SelectOption(value: $0.label.ja, label: $0.label.text(in: language), selected: customer.kind == $0)
+                },
             prefectures: [SelectOption(value: "", label: "", selected: customer.prefecture.isEmpty)]
                 + Prefecture.all.map { SelectOption(value: $0, label: $0, selected: customer.prefecture == $0) },
             owners: [SelectOption(value: "", label: "", selected: customer.ownerUserID == nil)]
-                + users.compactMap { user in user.id.map { SelectOption(value: $0.uuidString, label: user.name, selected: customer.ownerUserID == $0) } },
+                + users.compactMap { user in
+                    user.id.map {
+                        SelectOption(value: $0.uuidString, label: user.name, selected: customer.ownerUserID == $0)
+                    }
+                },
             distributed: customer.distributed, finalStatus: customer.finalStatus.label.text(in: language),
-            registeredOn: customer.registeredOn.replacingOccurrences(of: "-", with: "/"), history: history, errors: errors,
+            registeredOn: customer.registeredOn.replacingOccurrences(of: "-", with: "/"), history: history,
+            errors: errors,
             notice: notice)
         return try await request.renderPage("customer", content, status: status)
     }

@@ -51,7 +51,9 @@ struct CustomerImportController: RouteCollection {
         var limitMB: Int
 
         static func upload(error: String? = nil, limitMB: Int) -> ImportContent {
-            ImportContent(stage: "upload", error: error, mappings: [], ignored: [], goodCount: 0, rejected: [], preview: [], limitMB: limitMB)
+            ImportContent(
+                stage: "upload", error: error, mappings: [], ignored: [], goodCount: 0, rejected: [], preview: [],
+                limitMB: limitMB)
         }
     }
 
@@ -61,7 +63,9 @@ struct CustomerImportController: RouteCollection {
         routes.post("customers", "import", "confirm", use: confirm)
     }
 
-    private func limitMB(_ request: Request) -> Int { request.application.tsunaguConfiguration.uploadLimitBytes / 1_048_576 }
+    private func limitMB(_ request: Request) -> Int {
+        request.application.tsunaguConfiguration.uploadLimitBytes / 1_048_576
+    }
 
     @Sendable func page(request: Request) async throws -> Response {
         try requireListCreator(request)
@@ -74,8 +78,11 @@ struct CustomerImportController: RouteCollection {
         // The form's own parts add a little to the file; anything beyond that is refused before it is read.
         let bodyLimit = configuration.uploadLimitBytes + 64 * 1024
         let tooLarge = {
-            let message = request.text("import_tooLarge").replacingOccurrences(of: "{mb}", with: "\(self.limitMB(request))")
-            return try await request.renderPage("import", ImportContent.upload(error: message, limitMB: self.limitMB(request)), status: .payloadTooLarge)
+            let message = request.text("import_tooLarge").replacingOccurrences(
+                of: "{mb}", with: "\(self.limitMB(request))")
+            return try await request.renderPage(
+                "import", ImportContent.upload(error: message, limitMB: self.limitMB(request)), status: .payloadTooLarge
+            )
         }
         let collected: ByteBuffer?
         do {
@@ -85,7 +92,9 @@ struct CustomerImportController: RouteCollection {
         }
         if (collected?.readableBytes ?? 0) > bodyLimit { return try await tooLarge() }
         guard let file = (try? request.content.decode(UploadForm.self))?.file, file.data.readableBytes > 0 else {
-            return try await request.renderPage("import", ImportContent.upload(error: request.text("import_noFile"), limitMB: limitMB(request)), status: .badRequest)
+            return try await request.renderPage(
+                "import", ImportContent.upload(error: request.text("import_noFile"), limitMB: limitMB(request)),
+                status: .badRequest)
         }
         if file.data.readableBytes > configuration.uploadLimitBytes { return try await tooLarge() }
         let bytes = Array(file.data.readableBytesView)
@@ -93,29 +102,36 @@ struct CustomerImportController: RouteCollection {
         switch CustomerCSVImport.read(bytes) {
         case .failure(let problem):
             return try await request.renderPage(
-                "import", ImportContent.upload(error: problem.explanation.text(in: language), limitMB: limitMB(request)), status: .badRequest)
+                "import",
+                ImportContent.upload(error: problem.explanation.text(in: language), limitMB: limitMB(request)),
+                status: .badRequest)
         case .success(let result):
             // The file waits on disk, tied to this session, until it is confirmed.
             let token = Request.randomHex(bytes: 16)
-            try FileManager.default.createDirectory(atPath: configuration.uploadDirectory, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: configuration.uploadDirectory, withIntermediateDirectories: true)
             try Data(bytes).write(to: URL(fileURLWithPath: uploadPath(request, token)))
             request.session.data[SessionKeys.pendingImport] = token
             let headers = Self.headers(bytes)
             let content = ImportContent(
                 stage: "preview", fileName: String(file.filename.prefix(200)), encoding: result.encoding.displayName,
                 mappings: result.mapping.sorted { $0.key < $1.key }.map {
-                    Mapping(header: $0.key < headers.count ? headers[$0.key] : "", field: $0.value.label.text(in: language))
+                    Mapping(
+                        header: $0.key < headers.count ? headers[$0.key] : "", field: $0.value.label.text(in: language))
                 },
                 ignored: result.ignoredHeaders, goodCount: result.rows.count,
                 rejected: result.problems.map { Rejected(line: $0.line, reason: $0.reasonText.text(in: language)) },
                 preview: result.rows.prefix(20).map {
-                    PreviewRow(line: $0.line, company: $0.customer.company, contactName: $0.customer.contactName,
-                               phone: $0.customer.phone.entered, address: $0.customer.prefecture + $0.customer.address)
+                    PreviewRow(
+                        line: $0.line, company: $0.customer.company, contactName: $0.customer.contactName,
+                        phone: $0.customer.phone.entered, address: $0.customer.prefecture + $0.customer.address)
                 },
                 token: token, limitMB: limitMB(request))
             var shown = content
-            shown.goodLine = request.text("import_good").replacingOccurrences(of: "{count}", with: "\(result.rows.count)")
-            shown.rejectedLine = request.text("import_rejected").replacingOccurrences(of: "{count}", with: "\(result.problems.count)")
+            shown.goodLine = request.text("import_good").replacingOccurrences(
+                of: "{count}", with: "\(result.rows.count)")
+            shown.rejectedLine = request.text("import_rejected").replacingOccurrences(
+                of: "{count}", with: "\(result.problems.count)")
             return try await request.renderPage("import", shown)
         }
     }
@@ -128,26 +144,34 @@ struct CustomerImportController: RouteCollection {
             let data = FileManager.default.contents(atPath: uploadPath(request, token)),
             case .success(let result) = CustomerCSVImport.read(Array(data))
         else {
-            return try await request.renderPage("import", ImportContent.upload(error: request.text("import_expired"), limitMB: limitMB(request)), status: .badRequest)
+            return try await request.renderPage(
+                "import", ImportContent.upload(error: request.text("import_expired"), limitMB: limitMB(request)),
+                status: .badRequest)
         }
         let scope = try request.tenantScope()
         let policy = CustomerImporter.DuplicatePolicy(rawValue: form.duplicates ?? "") ?? .skip
-        let today = TenantCalendar(identifier: request.signedIn?.settings.timeZoneIdentifier ?? "Asia/Tokyo").day(of: request.now)
+        let today = TenantCalendar(identifier: request.signedIn?.settings.timeZoneIdentifier ?? "Asia/Tokyo").day(
+            of: request.now)
         let summary = try await CustomerImporter(scope: scope, policy: policy).importCustomers(
             result.rows.map(\.customer), registeredOn: today, now: request.now)
         let listName = String((form.listName ?? "").trimmingCharacters(in: .whitespaces).prefix(100))
         if !listName.isEmpty, !summary.customerIDs.isEmpty {
-            _ = try await CallListBuilder(scope: scope).create(name: listName, customerIDs: summary.customerIDs, createdBy: request.signedIn?.userID)
+            _ = try await CallListBuilder(scope: scope).create(
+                name: listName, customerIDs: summary.customerIDs, createdBy: request.signedIn?.userID)
         }
         try? FileManager.default.removeItem(atPath: uploadPath(request, token))
         request.session.data[SessionKeys.pendingImport] = nil
-        request.logger.info("customer import by '\(request.signedIn?.loginID ?? "?")': \(summary.inserted) new, \(summary.updated) updated, \(summary.skipped) skipped")
+        request.logger.info(
+            "customer import by '\(request.signedIn?.loginID ?? "?")': \(summary.inserted) new, \(summary.updated) updated, \(summary.skipped) skipped"
+        )
         var message = request.text("import_done")
             .replacingOccurrences(of: "{inserted}", with: "\(summary.inserted)")
             .replacingOccurrences(of: "{updated}", with: "\(summary.updated)")
             .replacingOccurrences(of: "{skipped}", with: "\(summary.skipped)")
             .replacingOccurrences(of: "{rejected}", with: "\(result.problems.count)")
-        if !listName.isEmpty { message += " " + request.text("import_listCreated").replacingOccurrences(of: "{name}", with: listName) }
+        if !listName.isEmpty {
+            message += " " + request.text("import_listCreated").replacingOccurrences(of: "{name}", with: listName)
+        }
         var content = ImportContent.upload(limitMB: limitMB(request))
         content.stage = "done"
         content.result = message
@@ -163,7 +187,8 @@ struct CustomerImportController: RouteCollection {
 
     private func uploadPath(_ request: Request, _ token: String) -> String {
         let configuration = request.application.tsunaguConfiguration
-        return (configuration.uploadDirectory as NSString).appendingPathComponent("\(request.signedIn?.tenantID.uuidString ?? "none")-\(token).csv")
+        return (configuration.uploadDirectory as NSString).appendingPathComponent(
+            "\(request.signedIn?.tenantID.uuidString ?? "none")-\(token).csv")
     }
 
     /// The header line's cells, for showing the mapping.

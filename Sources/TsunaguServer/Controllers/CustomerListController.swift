@@ -47,7 +47,9 @@ struct CustomerListController: RouteCollection {
         routes.get("customers", use: list)
     }
 
-    static let formKeys = ["list", "distributed", "from", "to", "deleted", "company", "kana", "phone", "prefecture", "address"]
+    static let formKeys = [
+        "list", "distributed", "from", "to", "deleted", "company", "kana", "phone", "prefecture", "address",
+    ]
 
     @Sendable func list(request: Request) async throws -> Response {
         let scope = try request.tenantScope()
@@ -82,34 +84,48 @@ struct CustomerListController: RouteCollection {
         let rows = customers.enumerated().map { index, customer in
             CustomerRow(
                 id: customer.id?.uuidString ?? "",
-                canEdit: editRight == .all || (editRight == .own && customer.ownerUserID != nil && customer.ownerUserID == me),
+                canEdit: editRight == .all
+                    || (editRight == .own && customer.ownerUserID != nil && customer.ownerUserID == me),
                 number: offset + index + 1, distributed: customer.distributed,
                 finalStatus: customer.finalStatus.label.text(in: language), company: customer.company,
                 contactName: customer.contactName.isEmpty ? unknownContact : customer.contactName,
                 address: customer.prefecture + customer.address, phone: customer.phone, email: customer.email,
-                registeredOn: customer.registeredOn.replacingOccurrences(of: "-", with: "/"), deleted: customer.deletedAt != nil)
+                registeredOn: customer.registeredOn.replacingOccurrences(of: "-", with: "/"),
+                deleted: customer.deletedAt != nil)
         }
         let countLine = count.line(request, offset: offset, shown: rows.count)
         let pages = count.pages(pageSize: Self.pageSize)
         let content = ListContent(
             countLine: countLine, customers: rows,
-            previousPage: page > 1 ? SiteURL.query(fields, keys: Self.formKeys, repeated: ["status": statusTexts], page: page - 1) : nil,
-            nextPage: page < pages ? SiteURL.query(fields, keys: Self.formKeys, repeated: ["status": statusTexts], page: page + 1) : nil, errors: errors,
+            previousPage: page > 1
+                ? SiteURL.query(fields, keys: Self.formKeys, repeated: ["status": statusTexts], page: page - 1) : nil,
+            nextPage: page < pages
+                ? SiteURL.query(fields, keys: Self.formKeys, repeated: ["status": statusTexts], page: page + 1) : nil,
+            errors: errors,
             lists: try await listOptions(scope: scope, selected: fields["list"]),
             prefectures: Prefecture.all.map { SelectOption(value: $0, label: $0, selected: search.prefecture == $0) },
             statuses: FinalStatus.allCases.map {
-                SelectOption(value: $0.rawValue, label: $0.label.text(in: language), selected: statusTexts.contains($0.rawValue))
+                SelectOption(
+                    value: $0.rawValue, label: $0.label.text(in: language), selected: statusTexts.contains($0.rawValue))
             },
             distribution: [
                 SelectOption(value: "", label: "", selected: search.distribution == .any),
-                SelectOption(value: "distributed", label: request.text("customers_distributedMark"), selected: search.distribution == .distributed),
-                SelectOption(value: "notDistributed", label: request.text("customers_notDistributed"), selected: search.distribution == .notDistributed),
+                SelectOption(
+                    value: "distributed", label: request.text("customers_distributedMark"),
+                    selected: search.distribution == .distributed),
+                SelectOption(
+                    value: "notDistributed", label: request.text("customers_notDistributed"),
+                    selected: search.distribution == .notDistributed),
             ],
             form: fields, includeDeleted: search.includeDeleted,
-            canExportAndDelete: request.signedIn.map { $0.role == .admin || $0.settings.csvExportAndDeleteEnabled } ?? false,
+            canExportAndDelete: request.signedIn.map { $0.role == .admin || $0.settings.csvExportAndDeleteEnabled }
+                ?? false,
             canCreateList: request.signedIn.map { $0.role == .admin || $0.canCreateLists } ?? false,
-            currentQuery: SiteURL.query(fields.filter { $0.key != "page" }, keys: Self.formKeys, repeated: ["status": statusTexts], page: 1),
-            hiddenFields: fields.filter { $0.key != "page" }.map { SelectOption(value: $0.value, label: $0.key, selected: false) }
+            currentQuery: SiteURL.query(
+                fields.filter { $0.key != "page" }, keys: Self.formKeys, repeated: ["status": statusTexts], page: 1),
+            hiddenFields: fields.filter { $0.key != "page" }.map {
+                SelectOption(value: $0.value, label: $0.key, selected: false)
+            }
                 + statusTexts.map { SelectOption(value: $0, label: "status", selected: false) })
         return try await request.renderPage("customers", content)
     }
@@ -117,6 +133,8 @@ struct CustomerListController: RouteCollection {
     private func listOptions(scope: TenantScope, selected: String?) async throws -> [SelectOption] {
         let lists = try await scope.query(CallList.self).sort(\.$createdAt, .descending).all()
         return [SelectOption(value: "", label: "", selected: selected == nil)]
-            + lists.map { SelectOption(value: $0.id?.uuidString ?? "", label: $0.name, selected: $0.id?.uuidString == selected) }
+            + lists.map {
+                SelectOption(value: $0.id?.uuidString ?? "", label: $0.name, selected: $0.id?.uuidString == selected)
+            }
     }
 }

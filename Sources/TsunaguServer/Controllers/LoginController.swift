@@ -50,9 +50,12 @@ struct LoginController: RouteCollection {
         return request.redirect(to: SiteURL.login.path)
     }
 
-    private func failure(_ request: Request, message: String, form: LoginForm, status: HTTPResponseStatus) async throws -> Response {
+    private func failure(_ request: Request, message: String, form: LoginForm, status: HTTPResponseStatus) async throws
+        -> Response
+    {
         let content = LoginContent(
-            error: message, tenantCode: String((form.tenantCode ?? "").prefix(64)), loginID: String((form.loginID ?? "").prefix(64)))
+            error: message, tenantCode: String((form.tenantCode ?? "").prefix(64)),
+            loginID: String((form.loginID ?? "").prefix(64)))
         return try await request.renderPage("login", content, status: status)
     }
 }

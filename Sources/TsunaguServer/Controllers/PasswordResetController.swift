@@ -45,7 +45,8 @@ struct PasswordResetController: RouteCollection {
         let code = form.tenantCode?.trimmingCharacters(in: .whitespaces) ?? ""
         let loginID = form.loginID?.trimmingCharacters(in: .whitespaces) ?? ""
         guard !code.isEmpty, !loginID.isEmpty, code.count <= 64, loginID.count <= 64 else {
-            return try await request.renderPage("forgot", ForgotContent(sent: false, error: request.text("login_missing")), status: .badRequest)
+            return try await request.renderPage(
+                "forgot", ForgotContent(sent: false, error: request.text("login_missing")), status: .badRequest)
         }
         let address = request.clientAddress
         let keys = ["reset:\(code.lowercased())/\(loginID.lowercased())", "reset-ip:\(address)"]
@@ -54,7 +55,8 @@ struct PasswordResetController: RouteCollection {
             _ = await request.application.loginGuard.recordFailure(for: keys, now: now)
             try await sendKeyCode(request, tenantCode: code, loginID: loginID, now: now)
         } else {
-            request.logger.warning("password reset requests slowed down: tenant '\(code)' user '\(loginID)' from \(address)")
+            request.logger.warning(
+                "password reset requests slowed down: tenant '\(code)' user '\(loginID)' from \(address)")
         }
         return try await request.renderPage("forgot", ForgotContent(sent: true))
     }
@@ -64,10 +66,14 @@ struct PasswordResetController: RouteCollection {
             let tenantID = tenant.id
         else { return }
         let scope = TenantScope(tenantID: tenantID, database: request.db)
-        guard let user = try await scope.query(User.self).filter(\.$loginID == loginID).filter(\.$disabled == false).first(),
+        guard
+            let user = try await scope.query(User.self).filter(\.$loginID == loginID).filter(\.$disabled == false)
+                .first(),
             let userID = user.id, !user.email.isEmpty
         else {
-            request.logger.info("password reset requested for unknown user or user without mail: tenant '\(tenantCode)' user '\(loginID)'")
+            request.logger.info(
+                "password reset requested for unknown user or user without mail: tenant '\(tenantCode)' user '\(loginID)'"
+            )
             return
         }
         var generator = SystemRandomNumberGenerator()
@@ -76,7 +82,9 @@ struct PasswordResetController: RouteCollection {
         try await scope.query(PasswordResetKey.self).filter(\.$userID == userID).filter(\.$usedAt == nil)
             .set(\.$usedAt, to: now).update()
         try await scope.create(
-            PasswordResetKey(tenantID: tenantID, userID: userID, keyHash: Self.digest(keyCode), expiresAt: now + ResetKeyCode.lifetimeSeconds))
+            PasswordResetKey(
+                tenantID: tenantID, userID: userID, keyHash: Self.digest(keyCode),
+                expiresAt: now + ResetKeyCode.lifetimeSeconds))
         let language = request.language
         let message = MailMessage(
             from: request.application.tsunaguConfiguration.mailFrom, to: [user.email],
@@ -105,7 +113,9 @@ struct PasswordResetController: RouteCollection {
             return try await request.renderPage("reset", invalid, status: .badRequest)
         }
         // The key code finds its user; the mail address must be that user's.
-        guard let key = try await PasswordResetKey.query(on: request.db).filter(\.$keyHash == Self.digest(keyCode)).first(),
+        guard
+            let key = try await PasswordResetKey.query(on: request.db).filter(\.$keyHash == Self.digest(keyCode))
+                .first(),
             key.usedAt == nil, key.expiresAt > now
         else {
             return try await request.renderPage("reset", invalid, status: .badRequest)

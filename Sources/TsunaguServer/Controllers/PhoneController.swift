@@ -19,7 +19,9 @@ struct PhoneController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("phone", use: page)
-        routes.webSocket("api", "phone", "socket", maxFrameSize: .init(integerLiteral: 128 * 1024), shouldUpgrade: shouldUpgrade, onUpgrade: connect)
+        routes.webSocket(
+            "api", "phone", "socket", maxFrameSize: .init(integerLiteral: 128 * 1024), shouldUpgrade: shouldUpgrade,
+            onUpgrade: connect)
     }
 
     @Sendable func page(request: Request) async throws -> Response {
@@ -27,7 +29,9 @@ struct PhoneController: RouteCollection {
         let tenant = try await Tenant.find(signedIn.tenantID, on: request.db)
         let labels = PhoneLabels.json(in: request.language)
         return try await request.renderPage(
-            "phone", PhonePage(labels: labels, userName: signedIn.name, tenantCode: tenant?.code ?? "", loginID: signedIn.loginID))
+            "phone",
+            PhonePage(
+                labels: labels, userName: signedIn.name, tenantCode: tenant?.code ?? "", loginID: signedIn.loginID))
     }
 
     /// Only the server's own pages may open the socket (no cross-site WebSocket hijacking).
@@ -45,7 +49,9 @@ struct PhoneController: RouteCollection {
     }
 
     @Sendable func connect(request: Request, socket: WebSocket) async {
-        guard let signedIn = request.signedIn, let connectionGuard = try? DeskConnectionGuard(request: request, signedIn: signedIn) else {
+        guard let signedIn = request.signedIn,
+            let connectionGuard = try? DeskConnectionGuard(request: request, signedIn: signedIn)
+        else {
             try? await socket.close(code: .policyViolation)
             return
         }
@@ -79,13 +85,15 @@ struct PhoneController: RouteCollection {
                 session.submit(.rejected(.malformed, requestID: nil, client: clientID))
             }
         }.get()
-        session.submit(.join(AgentDeskSession.Client(id: clientID, language: language, send: { text in socket.send(text) })))
+        session.submit(
+            .join(AgentDeskSession.Client(id: clientID, language: language, send: { text in socket.send(text) })))
         // Taken now: a check that fires while the server shuts down must not reach into an application whose
         // storage and databases are already gone.
         let (database, writer) = (application.db, application.deskRegistry.writer)
         // Spread over the interval: screens opened together (a team at 9:00) must not all check at the same moment.
         let firstCheck = TimeAmount.milliseconds(.random(in: 1_000...Self.checkInterval.nanoseconds / 1_000_000))
-        let checks = socket.eventLoop.scheduleRepeatedAsyncTask(initialDelay: firstCheck, delay: Self.checkInterval) { task in
+        let checks = socket.eventLoop.scheduleRepeatedAsyncTask(initialDelay: firstCheck, delay: Self.checkInterval) {
+            task in
             let promise = socket.eventLoop.makePromise(of: Void.self)
             promise.completeWithTask {
                 let valid = await connectionGuard.check(
@@ -93,7 +101,8 @@ struct PhoneController: RouteCollection {
                 if !valid {
                     task.cancel()
                     session.submit(.leave(clientID))
-                    let message = DeskProtocol.SignedOutMessage(message: UIText.table["phone_signedOut"]!.text(in: language))
+                    let message = DeskProtocol.SignedOutMessage(
+                        message: UIText.table["phone_signedOut"]!.text(in: language))
                     try? await socket.send(DeskProtocol.encode(message))
                     try? await socket.close(code: .normalClosure)
                 }

@@ -36,7 +36,8 @@ struct SessionAPIController: RouteCollection {
         let loginID = credentials.loginID?.trimmingCharacters(in: .whitespaces) ?? ""
         let password = credentials.password ?? ""
         guard !code.isEmpty, !loginID.isEmpty, !password.isEmpty else {
-            return try await Answer(ok: false, message: request.text("login_missing")).encodeResponse(status: .badRequest, for: request)
+            return try await Answer(ok: false, message: request.text("login_missing")).encodeResponse(
+                status: .badRequest, for: request)
         }
         switch await SignIn.attempt(request, tenantCode: code, loginID: loginID, password: password) {
         case .signedIn:

@@ -34,7 +34,8 @@ struct UserInfoController: RouteCollection {
         let user = try await currentUser(request)
         let password = (try? request.content.decode(PasswordForm.self).password) ?? ""
         if let problem = AccountValidation.password(password, loginID: user.loginID) {
-            return try await render(request, notice: nil, error: problem.explanation.text(in: request.language), status: .badRequest)
+            return try await render(
+                request, notice: nil, error: problem.explanation.text(in: request.language), status: .badRequest)
         }
         user.passwordHash = try await request.password.async.hash(password)
         user.sessionVersion += 1
@@ -48,7 +49,8 @@ struct UserInfoController: RouteCollection {
         let user = try await currentUser(request)
         let password = (try? request.content.decode(PasswordForm.self).password) ?? ""
         if let problem = AccountValidation.password(password, loginID: user.loginID) {
-            return try await render(request, notice: nil, error: problem.explanation.text(in: request.language), status: .badRequest)
+            return try await render(
+                request, notice: nil, error: problem.explanation.text(in: request.language), status: .badRequest)
         }
         user.phonePassword = password
         try await request.tenantScope().update(user)
@@ -59,7 +61,9 @@ struct UserInfoController: RouteCollection {
         try await request.tenantScope().require(User.self, id: request.signedIn?.userID)
     }
 
-    private func render(_ request: Request, notice: String?, error: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
+    private func render(_ request: Request, notice: String?, error: String?, status: HTTPResponseStatus = .ok)
+        async throws -> Response
+    {
         let user = try await currentUser(request)
         let info = UserInfo(
             name: user.name, group: user.groupName, loginID: user.loginID, email: user.email,

@@ -51,7 +51,9 @@ public struct DemoSeeder: Sendable {
     static let industries = ["卸売業", "製造業", "水産業", "電気機器", "持株会社", "不動産業", "運輸業", "食品", "農業", "物流"]
 
     public func seed(now: Date = Date()) async throws -> Result {
-        let logins = Self.users.map { Login(role: $0.role == .admin ? "管理者" : "一般", loginID: $0.loginID, name: $0.name) }
+        let logins = Self.users.map {
+            Login(role: $0.role == .admin ? "管理者" : "一般", loginID: $0.loginID, name: $0.name)
+        }
         if try await Tenant.query(on: database).filter(\.$code == Self.tenantCode).first() != nil {
             return Result(created: false, logins: logins)
         }
@@ -73,7 +75,8 @@ public struct DemoSeeder: Sendable {
             let registeredOn = TenantCalendar(identifier: "Asia/Tokyo").day(of: now)
             let summary = try await importer.importCustomers(Self.customers(), registeredOn: registeredOn, now: now)
 
-            let list = CallList(tenantID: scope.tenantID, name: "デモリスト", createdByUserID: userIDs[0], distribution: .evenSplit)
+            let list = CallList(
+                tenantID: scope.tenantID, name: "デモリスト", createdByUserID: userIDs[0], distribution: .evenSplit)
             try await scope.create(list)
             let agents = Array(userIDs.dropFirst())
             for (position, customerID) in summary.insertedIDs.enumerated() {
@@ -96,9 +99,13 @@ public struct DemoSeeder: Sendable {
             let number = String(format: "03-0000-%04d", 1000 + index)
             var draft = CustomerDraft(phone: try! PhoneNumber.parse(number).get())
             draft.kind = index % 7 == 6 ? .individual : .corporate
-            draft.company = index % 7 == 6 ? "" : "\(companies[company]) \(["本社", "支店", "営業所", "事業部", "工場"][index / 10])"
+            draft.company =
+                index % 7 == 6 ? "" : "\(companies[company]) \(["本社", "支店", "営業所", "事業部", "工場"][index / 10])"
             draft.companyKana = index % 7 == 6 ? "" : kana[company]
-            draft.contactName = index % 7 == 6 ? "個人 \(contacts[(index + 3) % contacts.count].isEmpty ? "山本" : contacts[(index + 3) % contacts.count])様" : contacts[(index * 3) % contacts.count]
+            draft.contactName =
+                index % 7 == 6
+                ? "個人 \(contacts[(index + 3) % contacts.count].isEmpty ? "山本" : contacts[(index + 3) % contacts.count])様"
+                : contacts[(index * 3) % contacts.count]
             draft.prefecture = place.0
             draft.address = place.1
             draft.industry = industries[company]

@@ -351,7 +351,8 @@ actor AgentDeskSession {
             DeskChanges.NewAttempt(
                 id: attemptID, phoneExtension: extensionNumber, callListID: row.flatMap { callListByRow[$0.id] },
                 customerID: customerID, workRowID: row?.id, number: number, startedAt: now(),
-                notes: row.map(DeskChanges.Notes.init) ?? DeskChanges.Notes(memo: "", prospect: false, callback: false)))
+                notes: row.map(DeskChanges.Notes.init) ?? DeskChanges.Notes(memo: "", prospect: false, callback: false))
+        )
         guard await commit() else {
             pendingCallRecords.newAttempts.removeLast()
             logger.error("recording a call for user \(userID) failed")

@@ -31,7 +31,8 @@ struct DeskChangesWriter {
                 rows: attempts.map { userID, attempt in
                     [
                         attempt.id, userID, attempt.phoneExtension, attempt.callListID, attempt.customerID,
-                        attempt.workRowID, attempt.number, attempt.startedAt, attempt.notes.memo, attempt.notes.prospect,
+                        attempt.workRowID, attempt.number, attempt.startedAt, attempt.notes.memo,
+                        attempt.notes.prospect,
                         attempt.notes.callback,
                     ]
                 })
@@ -61,7 +62,10 @@ struct DeskChangesWriter {
                 in: AgentWorkRow.schema,
                 columns: ["contact_name", "done", "result", "prospect", "callback", "memo", "called_at"],
                 rows: rows.map { _, row in
-                    (row.id, [row.contactName, row.done, row.result, row.prospect, row.callback, row.memo, row.calledAt])
+                    (
+                        row.id,
+                        [row.contactName, row.done, row.result, row.prospect, row.callback, row.memo, row.calledAt]
+                    )
                 },
                 owner: ("user_id", rows.map { userID, _ in userID }))
         }
@@ -77,7 +81,8 @@ struct DeskChangesWriter {
         }
         if !positions.isEmpty {
             try await scope.updateRows(
-                in: AgentDeskRecord.schema, key: "user_id", columns: ["cursor", "auto_fetch_active", "last_call_number"],
+                in: AgentDeskRecord.schema, key: "user_id",
+                columns: ["cursor", "auto_fetch_active", "last_call_number"],
                 rows: positions)
         }
     }

@@ -52,7 +52,9 @@ final class DeskConnectionGuard: Sendable {
             else { return close() }
             let idleLimit = Double(tenant.settings.clamped.idleLogoutMinutes * 60)
             if now.timeIntervalSince(lastActivity) > idleLimit {
-                logger.info("phone screen signed out after \(tenant.settings.clamped.idleLogoutMinutes) idle minutes: user \(userID)")
+                logger.info(
+                    "phone screen signed out after \(tenant.settings.clamped.idleLogoutMinutes) idle minutes: user \(userID)"
+                )
                 try await writer.write { database in try await record.delete(on: database) }
                 return close()
             }
@@ -62,7 +64,9 @@ final class DeskConnectionGuard: Sendable {
                 let key = sessionID
                 let seen = String(Int(lastActivity.timeIntervalSince1970))
                 try await writer.write { database in
-                    guard let record = try await SessionRecord.query(on: database).filter(\.$key == key).first() else { return }
+                    guard let record = try await SessionRecord.query(on: database).filter(\.$key == key).first() else {
+                        return
+                    }
                     record.data[SessionKeys.lastSeen] = seen
                     try await record.save(on: database)
                 }

@@ -36,21 +36,31 @@ struct DeskRowFetcher: Sendable {
                 for customer in try await scope.query(Customer.self).filter(\.$id ~~ Array(chunk)).all() {
                     customers[customer.id!] = customer
                 }
-                let attempts = try await scope.query(CallAttempt.self).filter(\.$customerID ~~ Array(chunk).map(Optional.some))
-                    .filter(\.$result != nil).sort(\.$startedAt).all()
+                let attempts = try await scope.query(CallAttempt.self).filter(
+                    \.$customerID ~~ Array(chunk).map(Optional.some)
+                )
+                .filter(\.$result != nil).sort(\.$startedAt).all()
                 for attempt in attempts { if let customer = attempt.customerID { earlier[customer] = attempt } }
             }
-            let lastPosition = try await scope.query(AgentWorkRow.self).filter(\.$userID == userID).max(\.$position) ?? -1
+            let lastPosition =
+                try await scope.query(AgentWorkRow.self).filter(\.$userID == userID).max(\.$position) ?? -1
             var rows: [(entryID: UUID, row: AgentDeskRow)] = []
             for entryID in entryIDs {
                 guard let entry = entries[entryID], let customer = customers[entry.customerID] else { continue }
                 // Rows arrive with their earlier result shown; the next call overwrites it.
                 let previous = earlier[entry.customerID]
-                rows.append((entryID, AgentDeskRow(
-                    id: UUID(), customerID: customer.id, company: customer.company, contactName: customer.contactName,
-                    phone: customer.phone, dialNumber: customer.phoneE164, done: false, result: previous?.result,
-                    prospect: customer.finalStatus == .prospect, callback: customer.finalStatus == .callback,
-                    memo: previous?.memo ?? "", calledAt: previous?.startedAt, lastDialedAnywhereAt: previous?.startedAt)))
+                rows.append(
+                    (
+                        entryID,
+                        AgentDeskRow(
+                            id: UUID(), customerID: customer.id, company: customer.company,
+                            contactName: customer.contactName,
+                            phone: customer.phone, dialNumber: customer.phoneE164, done: false,
+                            result: previous?.result,
+                            prospect: customer.finalStatus == .prospect, callback: customer.finalStatus == .callback,
+                            memo: previous?.memo ?? "", calledAt: previous?.startedAt,
+                            lastDialedAnywhereAt: previous?.startedAt)
+                    ))
             }
             try await insert(rows, after: lastPosition, userID: userID, scope: scope)
             var callListByRow: [UUID: UUID] = [:]
@@ -60,7 +70,9 @@ struct DeskRowFetcher: Sendable {
     }
 
     /// One INSERT per 200 rows: a 500-row download is a handful of statements, not 500.
-    private func insert(_ rows: [(entryID: UUID, row: AgentDeskRow)], after lastPosition: Int, userID: UUID, scope: TenantScope) async throws {
+    private func insert(
+        _ rows: [(entryID: UUID, row: AgentDeskRow)], after lastPosition: Int, userID: UUID, scope: TenantScope
+    ) async throws {
         let now = Date()
         for (chunkIndex, chunk) in rows.chunks(of: 200).enumerated() {
             var insert = scope.sql.insert(into: AgentWorkRow.schema).columns(
@@ -71,9 +83,11 @@ struct DeskRowFetcher: Sendable {
                 insert = insert.values(
                     SQLBind(row.id.uuidString), SQLBind(scope.tenantID.uuidString), SQLBind(userID.uuidString),
                     SQLBind(item.entryID.uuidString), SQLBind((row.customerID ?? UUID()).uuidString),
-                    SQLBind(lastPosition + 1 + chunkIndex * 200 + offset), SQLBind(row.company), SQLBind(row.contactName),
+                    SQLBind(lastPosition + 1 + chunkIndex * 200 + offset), SQLBind(row.company),
+                    SQLBind(row.contactName),
                     SQLBind(row.phone), SQLBind(row.dialNumber), SQLBind(row.done), SQLBind(row.result?.storageValue),
-                    SQLBind(row.prospect), SQLBind(row.callback), SQLBind(row.memo), SQLBind(row.calledAt), SQLBind(now))
+                    SQLBind(row.prospect), SQLBind(row.callback), SQLBind(row.memo), SQLBind(row.calledAt), SQLBind(now)
+                )
             }
             try await insert.run()
         }
@@ -83,7 +97,8 @@ struct DeskRowFetcher: Sendable {
     func giveBack(rows: [UUID]) async throws {
         let userID = userID
         try await scope.transaction { scope in
-            let workRows = try await scope.query(AgentWorkRow.self).filter(\.$userID == userID).filter(\.$id ~~ rows).all()
+            let workRows = try await scope.query(AgentWorkRow.self).filter(\.$userID == userID).filter(\.$id ~~ rows)
+                .all()
             try await RowClaimer(scope: scope).release(workRows.map(\.entryID))
             try await scope.query(AgentWorkRow.self).filter(\.$userID == userID).filter(\.$id ~~ rows).delete()
         }

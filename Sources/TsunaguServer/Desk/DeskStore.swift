@@ -45,8 +45,10 @@ struct DeskStore: Sendable {
         var callListByRow: [UUID: UUID] = [:]
         for workRow in workRows { callListByRow[workRow.id!] = callListByEntry[workRow.entryID] }
         for chunk in rowIDs.chunks(of: 500) {
-            let attempts = try await scope.query(CallAttempt.self).filter(\.$workRowID ~~ Array(chunk).map(Optional.some))
-                .sort(\.$startedAt).all()
+            let attempts = try await scope.query(CallAttempt.self).filter(
+                \.$workRowID ~~ Array(chunk).map(Optional.some)
+            )
+            .sort(\.$startedAt).all()
             for attempt in attempts { if let row = attempt.workRowID { latestAttempt[row] = attempt.id } }
         }
         let latestDial = try await lastDialed(numbers: Set(rows.map(\.dialNumber)))
@@ -74,14 +76,16 @@ struct DeskStore: Sendable {
                 .where("tenant_id", .equal, scope.tenantID).where("number", .in, Array(chunk))
                 .groupBy("number").all()
             for row in rows {
-                latest[try row.decode(column: "number", as: String.self)] = try row.decode(column: "last", as: Date?.self)
+                latest[try row.decode(column: "number", as: String.self)] = try row.decode(
+                    column: "last", as: Date?.self)
             }
         }
         return latest
     }
 
     /// Stores ▶ (creating the agent's record the first time).
-    static func save(_ position: Position, userID: UUID, in scope: TenantScope, recordExists: Bool = false) async throws {
+    static func save(_ position: Position, userID: UUID, in scope: TenantScope, recordExists: Bool = false) async throws
+    {
         if !recordExists, try await scope.query(AgentDeskRecord.self).filter(\.$userID == userID).count() == 0 {
             try await scope.create(AgentDeskRecord(tenantID: scope.tenantID, userID: userID))
         }

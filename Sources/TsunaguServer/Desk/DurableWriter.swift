@@ -124,7 +124,9 @@ actor DurableWriter {
     /// another connection's commit and fail instead of waiting (SQLite's BUSY_SNAPSHOT).
     private static func takeWriteLock(_ transaction: any Database) async throws {
         let sql = transaction as! any SQLDatabase
-        try await sql.raw("UPDATE \(ident: AgentDeskRecord.schema) SET \(ident: "cursor") = \(ident: "cursor") WHERE 1 = 0").run()
+        try await sql.raw(
+            "UPDATE \(ident: AgentDeskRecord.schema) SET \(ident: "cursor") = \(ident: "cursor") WHERE 1 = 0"
+        ).run()
     }
 }
 

@@ -20,19 +20,26 @@ struct UploadFinaliser: Sendable {
             var summary = Summary(reported: 0, returned: 0)
             var uncalled: [UUID] = []
             for chunk in rowIDs.chunks(of: 500) {
-                let workRows = try await scope.query(AgentWorkRow.self).filter(\.$userID == userID).filter(\.$id ~~ Array(chunk)).all()
+                let workRows = try await scope.query(AgentWorkRow.self).filter(\.$userID == userID).filter(
+                    \.$id ~~ Array(chunk)
+                ).all()
                 let dialed = Set(
-                    try await scope.query(CallAttempt.self).filter(\.$workRowID ~~ workRows.map(\.id)).all().compactMap(\.workRowID))
+                    try await scope.query(CallAttempt.self).filter(\.$workRowID ~~ workRows.map(\.id)).all().compactMap(
+                        \.workRowID))
                 for workRow in workRows {
                     let row = workRow.deskRow
-                    if let customer = try await scope.find(Customer.self, id: workRow.customerID), customer.contactName != row.contactName || dialed.contains(row.id) {
+                    if let customer = try await scope.find(Customer.self, id: workRow.customerID),
+                        customer.contactName != row.contactName || dialed.contains(row.id)
+                    {
                         customer.contactName = row.contactName
                         if dialed.contains(row.id) { customer.finalStatus = row.finalStatus }
                         try await scope.update(customer)
                     }
                     if dialed.contains(row.id) {
                         try await scope.query(CallListEntry.self).filter(\.$id == workRow.entryID)
-                            .set(\.$state, to: .reported).set(\.$finalStatus, to: row.finalStatus).set(\.$reportedAt, to: date)
+                            .set(\.$state, to: .reported).set(\.$finalStatus, to: row.finalStatus).set(
+                                \.$reportedAt, to: date
+                            )
                             .set(\.$assignedUserID, to: userID).update()
                         summary.reported += 1
                     } else {
@@ -40,13 +47,15 @@ struct UploadFinaliser: Sendable {
                         summary.returned += 1
                     }
                 }
-                try await scope.query(AgentWorkRow.self).filter(\.$userID == userID).filter(\.$id ~~ Array(chunk)).delete()
+                try await scope.query(AgentWorkRow.self).filter(\.$userID == userID).filter(\.$id ~~ Array(chunk))
+                    .delete()
             }
             try await RowClaimer(scope: scope).release(uncalled)
             let remaining = try await scope.query(AgentWorkRow.self).filter(\.$userID == userID).count()
             if remaining == 0 {
                 try await DeskStore.save(
-                    DeskStore.Position(cursor: 0, autoFetchActive: false, lastCallNumber: try await lastCallNumber(scope)),
+                    DeskStore.Position(
+                        cursor: 0, autoFetchActive: false, lastCallNumber: try await lastCallNumber(scope)),
                     userID: userID, in: scope)
             }
             return summary

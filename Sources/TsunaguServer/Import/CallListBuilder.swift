@@ -22,7 +22,8 @@ struct CallListBuilder: Sendable {
                 for (offset, customerID) in batch.enumerated() {
                     let position = batchIndex * Self.batchSize + offset
                     insert = insert.values(
-                        SQLBind(ids[position].uuidString), SQLBind(scope.tenantID.uuidString), SQLBind(listID.uuidString),
+                        SQLBind(ids[position].uuidString), SQLBind(scope.tenantID.uuidString),
+                        SQLBind(listID.uuidString),
                         SQLBind(customerID.uuidString), SQLBind(position), SQLLiteral.null,
                         SQLBind(CallListEntry.State.waiting.rawValue))
                 }
@@ -30,7 +31,9 @@ struct CallListBuilder: Sendable {
             }
             return listID
         }
-        if customerIDs.count >= 1_000 { try await PlannerStatistics.refresh([CallListEntry.schema], on: scope.database) }
+        if customerIDs.count >= 1_000 {
+            try await PlannerStatistics.refresh([CallListEntry.schema], on: scope.database)
+        }
         return listID
     }
 }

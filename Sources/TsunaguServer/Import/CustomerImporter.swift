@@ -138,7 +138,8 @@ extension CustomerImporter {
     static func insertSQL(rows: Int) -> String {
         let placeholders = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
         let values = Array(repeating: placeholders, count: rows).joined(separator: ",")
-        return "INSERT INTO \"\(Customer.schema)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ","))) VALUES \(values)"
+        return
+            "INSERT INTO \"\(Customer.schema)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ","))) VALUES \(values)"
     }
 
     /// The same values as `values(…)`, in the form SQLite's driver stores them (its own conversions).
@@ -147,7 +148,8 @@ extension CustomerImporter {
     ) -> [SQLiteData] {
         let timestamp = now.sqliteData ?? .null
         return [
-            .text(id.uuidString), .text(tenantID), draft.kind.map { .text($0.rawValue) } ?? .null, .text(draft.industry),
+            .text(id.uuidString), .text(tenantID), draft.kind.map { .text($0.rawValue) } ?? .null,
+            .text(draft.industry),
             .text(draft.company), .text(draft.companyKana), .text(draft.contactName), .text(draft.prefecture),
             .text(draft.address), .text(draft.phone.entered), .text(draft.phone.e164), .text(draft.email),
             .text(draft.note), owner.map { .text($0) } ?? .null, .text(registeredOn), false.sqliteData ?? .integer(0),

@@ -55,12 +55,14 @@ struct ListDistributor: Sendable {
             list.distribution = mode == .sharedPool ? .sharedPool : .evenSplit
             try await scope.update(list)
             // 配布済 on the customers of the list.
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 UPDATE \(ident: Customer.schema) SET "distributed" = \(bind: true)
                 WHERE "tenant_id" = \(bind: scope.tenantID.uuidString) AND "id" IN (
                     SELECT "customer_id" FROM \(ident: CallListEntry.schema)
                     WHERE "call_list_id" = \(bind: listID.uuidString) AND "tenant_id" = \(bind: scope.tenantID.uuidString))
-                """).run()
+                """
+            ).run()
             return counts
         }
     }

@@ -18,9 +18,11 @@ struct RowClaimer: Sendable {
     /// Whether rows are still waiting for `userID` (after a claim: whether ダウンロード could fetch more).
     func hasWaiting(for userID: UUID) async throws -> Bool {
         for source in [Source.own, .pool] {
-            let row = try await scope.sql.raw("""
+            let row = try await scope.sql.raw(
+                """
                 SELECT COUNT(*) AS "waiting" FROM (SELECT e."id" \(claimable(user: userID.uuidString, from: source)) LIMIT 1) AS w
-                """).first()
+                """
+            ).first()
             if try (row?.decode(column: "waiting", as: Int.self) ?? 0) > 0 { return true }
         }
         return false
@@ -35,7 +37,8 @@ struct RowClaimer: Sendable {
 
     private func claim(for userID: UUID, limit: Int, from source: Source) async throws -> [UUID] {
         let user = userID.uuidString
-        let rows = try await scope.sql.raw("""
+        let rows = try await scope.sql.raw(
+            """
             UPDATE \(ident: CallListEntry.schema) SET "state" = \(bind: CallListEntry.State.onScreen.rawValue), "assigned_user_id" = \(bind: user)
             WHERE "id" IN (
                 SELECT e."id" \(claimable(user: user, from: source))
@@ -43,16 +46,24 @@ struct RowClaimer: Sendable {
                 LIMIT \(bind: limit))
               AND "state" = \(bind: CallListEntry.State.waiting.rawValue)
             RETURNING "id", "position", "call_list_id"
-            """).all()
+            """
+        ).all()
         guard !rows.isEmpty else { return [] }
         // RETURNING gives no order: put the rows back in list order.
         let claimed = try rows.map { row in
-            (id: try row.decode(column: "id", as: UUID.self), list: try row.decode(column: "call_list_id", as: UUID.self),
-             position: try row.decode(column: "position", as: Int.self))
+            (
+                id: try row.decode(column: "id", as: UUID.self),
+                list: try row.decode(column: "call_list_id", as: UUID.self),
+                position: try row.decode(column: "position", as: Int.self)
+            )
         }
-        let lists = try await scope.query(CallList.self).filter(\.$id ~~ Array(Set(claimed.map(\.list)))).sort(\.$createdAt).all()
-        let listOrder = Dictionary(uniqueKeysWithValues: lists.enumerated().compactMap { index, list in list.id.map { ($0, index) } })
-        return claimed.sorted { (listOrder[$0.list] ?? 0, $0.position) < (listOrder[$1.list] ?? 0, $1.position) }.map(\.id)
+        let lists = try await scope.query(CallList.self).filter(\.$id ~~ Array(Set(claimed.map(\.list)))).sort(
+            \.$createdAt
+        ).all()
+        let listOrder = Dictionary(
+            uniqueKeysWithValues: lists.enumerated().compactMap { index, list in list.id.map { ($0, index) } })
+        return claimed.sorted { (listOrder[$0.list] ?? 0, $0.position) < (listOrder[$1.list] ?? 0, $1.position) }.map(
+            \.id)
     }
 
     /// The entries `user` may download from one source; never a deleted customer. Each source's condition is an
@@ -78,7 +89,8 @@ struct RowClaimer: Sendable {
     /// Rows that left an agent's screen uncalled go back to where they came from: the pool, or the same agent.
     func release(_ entryIDs: [UUID]) async throws {
         guard !entryIDs.isEmpty else { return }
-        let poolLists = try await scope.query(CallList.self).filter(\.$distribution == .sharedPool).all().compactMap(\.id)
+        let poolLists = try await scope.query(CallList.self).filter(\.$distribution == .sharedPool).all().compactMap(
+            \.id)
         for chunk in entryIDs.chunks(of: 500) {
             try await scope.query(CallListEntry.self).filter(\.$id ~~ Array(chunk)).filter(\.$state == .onScreen)
                 .filter(\.$callListID ~~ poolLists).set(\.$state, to: .waiting).set(\.$assignedUserID, to: nil).update()

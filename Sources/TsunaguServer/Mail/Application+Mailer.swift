@@ -12,7 +12,9 @@ extension Application {
             if let mailer = storage[MailerKey.self] { return mailer }
             let configuration = tsunaguConfiguration
             if let smtp = configuration.smtp {
-                let address = configuration.mailFrom.split(separator: "<").last.map { String($0.prefix { $0 != ">" }) } ?? configuration.mailFrom
+                let address =
+                    configuration.mailFrom.split(separator: "<").last.map { String($0.prefix { $0 != ">" }) }
+                    ?? configuration.mailFrom
                 return SMTPMailer(client: SMTPClient(configuration: smtp, group: eventLoopGroup), envelopeFrom: address)
             }
             return OutboxMailer(folder: configuration.outboxDirectory, logger: logger)

@@ -29,6 +29,8 @@ struct OutboxMailer: Mailer {
         let path = (folder as NSString).appendingPathComponent("\(stamp)-\(UUID().uuidString.prefix(8)).txt")
         let text = "To: \(message.to.joined(separator: ", "))\nSubject: \(message.subject)\n\n\(message.body)"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
-        logger.notice("mail (no SMTP configured) to \(message.to.joined(separator: ", ")): \(message.subject) — saved to \(path)\n\(message.body)")
+        logger.notice(
+            "mail (no SMTP configured) to \(message.to.joined(separator: ", ")): \(message.subject) — saved to \(path)\n\(message.body)"
+        )
     }
 }

@@ -6,16 +6,26 @@ import SQLKit
 struct AddCallLogIndexes: AsyncMigration {
     func prepare(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
-        try await sql.create(index: "call_attempts_user_started").on(CallAttempt.schema).column("tenant_id").column("user_id").column("started_at").run()
-        try await sql.create(index: "call_attempts_extension_started").on(CallAttempt.schema).column("tenant_id").column("extension").column("started_at").run()
-        try await sql.create(index: "call_attempts_list_started").on(CallAttempt.schema).column("call_list_id").column("started_at").run()
+        try await sql.create(index: "call_attempts_user_started").on(CallAttempt.schema).column("tenant_id").column(
+            "user_id"
+        ).column("started_at").run()
+        try await sql.create(index: "call_attempts_extension_started").on(CallAttempt.schema).column("tenant_id")
+            .column("extension").column("started_at").run()
+        try await sql.create(index: "call_attempts_list_started").on(CallAttempt.schema).column("call_list_id").column(
+            "started_at"
+        ).run()
         try await sql.create(index: "call_attempts_work_row").on(CallAttempt.schema).column("work_row_id").run()
-        try await sql.create(index: "customers_tenant_created").on(Customer.schema).column("tenant_id").column("created_at").column("phone_e164").run()
+        try await sql.create(index: "customers_tenant_created").on(Customer.schema).column("tenant_id").column(
+            "created_at"
+        ).column("phone_e164").run()
     }
 
     func revert(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
-        for name in ["call_attempts_user_started", "call_attempts_extension_started", "call_attempts_list_started", "call_attempts_work_row", "customers_tenant_created"] {
+        for name in [
+            "call_attempts_user_started", "call_attempts_extension_started", "call_attempts_list_started",
+            "call_attempts_work_row", "customers_tenant_created",
+        ] {
             try await sql.drop(index: name).run()
         }
     }

@@ -34,7 +34,8 @@ struct CreateAgentWork: AsyncMigration {
             .unique(on: "user_id")
             .create()
         let sql = database as! any SQLDatabase
-        try await sql.create(index: "agent_work_rows_user").on(AgentWorkRow.schema).column("user_id").column("position").run()
+        try await sql.create(index: "agent_work_rows_user").on(AgentWorkRow.schema).column("user_id").column("position")
+            .run()
     }
 
     func revert(on database: any Database) async throws {

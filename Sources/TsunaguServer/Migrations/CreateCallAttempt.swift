@@ -22,8 +22,12 @@ struct CreateCallAttempt: AsyncMigration {
             .field("callback", .bool, .required)
             .create()
         let sql = database as! any SQLDatabase
-        try await sql.create(index: "call_attempts_tenant_started").on(CallAttempt.schema).column("tenant_id").column("started_at").run()
-        try await sql.create(index: "call_attempts_tenant_number").on(CallAttempt.schema).column("tenant_id").column("number").column("started_at").run()
+        try await sql.create(index: "call_attempts_tenant_started").on(CallAttempt.schema).column("tenant_id").column(
+            "started_at"
+        ).run()
+        try await sql.create(index: "call_attempts_tenant_number").on(CallAttempt.schema).column("tenant_id").column(
+            "number"
+        ).column("started_at").run()
         try await sql.create(index: "call_attempts_customer").on(CallAttempt.schema).column("customer_id").run()
     }
 

@@ -26,9 +26,15 @@ struct CreateCustomer: AsyncMigration {
             .field("deleted_at", .datetime)
             .create()
         let sql = database as! any SQLDatabase
-        try await sql.create(index: "customers_tenant_phone").on(Customer.schema).column("tenant_id").column("phone_e164").run()
-        try await sql.create(index: "customers_tenant_registered").on(Customer.schema).column("tenant_id").column("registered_on").run()
-        try await sql.create(index: "customers_tenant_status").on(Customer.schema).column("tenant_id").column("final_status").run()
+        try await sql.create(index: "customers_tenant_phone").on(Customer.schema).column("tenant_id").column(
+            "phone_e164"
+        ).run()
+        try await sql.create(index: "customers_tenant_registered").on(Customer.schema).column("tenant_id").column(
+            "registered_on"
+        ).run()
+        try await sql.create(index: "customers_tenant_status").on(Customer.schema).column("tenant_id").column(
+            "final_status"
+        ).run()
     }
 
     func revert(on database: any Database) async throws {

@@ -32,13 +32,17 @@ extension Tenant {
     /// The simulated carrier's rules for this tenant (the standard ones unless the tenant edited them).
     var carrierRules: SimulatedCarrierRules {
         get {
-            guard let json = carrierRulesJSON, let rules = try? JSONDecoder().decode(SimulatedCarrierRules.self, from: Data(json.utf8)) else {
+            guard let json = carrierRulesJSON,
+                let rules = try? JSONDecoder().decode(SimulatedCarrierRules.self, from: Data(json.utf8))
+            else {
                 return .standard
             }
             return rules
         }
         set {
-            carrierRulesJSON = newValue == .standard ? nil : (try? JSONEncoder().encode(newValue)).map { String(decoding: $0, as: UTF8.self) }
+            carrierRulesJSON =
+                newValue == .standard
+                ? nil : (try? JSONEncoder().encode(newValue)).map { String(decoding: $0, as: UTF8.self) }
         }
     }
 }
@@ -47,6 +51,10 @@ extension Tenant {
     /// The tenant's SIP trunk, used when the server runs with `TELEPHONY=sip`.
     var sipTrunk: SIPTrunkSettings? {
         get { sipTrunkJSON.flatMap { try? JSONDecoder().decode(SIPTrunkSettings.self, from: Data($0.utf8)) } }
-        set { sipTrunkJSON = newValue.flatMap { try? JSONEncoder().encode($0) }.map { String(decoding: $0, as: UTF8.self) } }
+        set {
+            sipTrunkJSON = newValue.flatMap { try? JSONEncoder().encode($0) }.map {
+                String(decoding: $0, as: UTF8.self)
+            }
+        }
     }
 }

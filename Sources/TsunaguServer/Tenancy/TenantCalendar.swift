@@ -21,7 +21,8 @@ struct TenantCalendar: Sendable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let p = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d年%02d月%02d日 %02d:%02d:%02d", p.year!, p.month!, p.day!, p.hour!, p.minute!, p.second!)
+        return String(
+            format: "%04d年%02d月%02d日 %02d:%02d:%02d", p.year!, p.month!, p.day!, p.hour!, p.minute!, p.second!)
     }
 
     /// The first instant of a `yyyy-MM-dd` day in the tenant's time zone.

@@ -25,7 +25,11 @@ extension Request {
     {
         let language = self.language
         let labels = UIText.labels(language)
-        let nav = signedIn.map { Page<Content>.Nav(tenantName: $0.tenantName, userName: $0.name, isAdmin: $0.role == .admin, canImport: $0.role == .admin || $0.canCreateLists) }
+        let nav = signedIn.map {
+            Page<Content>.Nav(
+                tenantName: $0.tenantName, userName: $0.name, isAdmin: $0.role == .admin,
+                canImport: $0.role == .admin || $0.canCreateLists)
+        }
         let page = Page(
             lang: language.rawValue, otherLang: language == .ja ? "en" : "ja", t: labels, nav: nav, csrf: csrfToken,
             content: content)

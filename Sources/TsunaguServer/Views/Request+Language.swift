@@ -14,7 +14,8 @@ extension Response {
     /// Remembers a language picked with `?lang=` for the next pages.
     func rememberLanguage(of request: Request) {
         if let chosen = request.query[String.self, at: "lang"].flatMap(Language.init(rawValue:)) {
-            cookies["lang"] = HTTPCookies.Value(string: chosen.rawValue, maxAge: 365 * 24 * 3600, isHTTPOnly: true, sameSite: .lax)
+            cookies["lang"] = HTTPCookies.Value(
+                string: chosen.rawValue, maxAge: 365 * 24 * 3600, isHTTPOnly: true, sameSite: .lax)
         }
     }
 }

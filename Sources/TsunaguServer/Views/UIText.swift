@@ -27,11 +27,14 @@ enum UIText {
         "customers_deleteConfirm": LocalizedText(ja: "削除する", en: "Delete"),
         "customers_deleted": LocalizedText(ja: "{count}件の顧客を削除しました。", en: "Deleted {count} customers."),
         "customers_bulkDisabled": LocalizedText(
-            ja: "顧客CSVダウンロードと削除は、管理者の設定により利用できません。", en: "CSV download and delete are turned off by your administrator."),
+            ja: "顧客CSVダウンロードと削除は、管理者の設定により利用できません。", en: "CSV download and delete are turned off by your administrator."
+        ),
         "customers_recreateList": LocalizedText(ja: "リスト再作成", en: "Create a list from this search"),
         "customers_recreateName": LocalizedText(ja: "新しいコールリスト名", en: "New call list name"),
-        "lists_nameRequired": LocalizedText(ja: "コールリスト名を100文字以内で入力してください。", en: "Enter a call list name of at most 100 characters."),
-        "lists_createdFromSearch": LocalizedText(ja: "{count}件のコールリストを作成しました。", en: "Created a call list of {count} customers."),
+        "lists_nameRequired": LocalizedText(
+            ja: "コールリスト名を100文字以内で入力してください。", en: "Enter a call list name of at most 100 characters."),
+        "lists_createdFromSearch": LocalizedText(
+            ja: "{count}件のコールリストを作成しました。", en: "Created a call list of {count} customers."),
         "cancel": LocalizedText(ja: "キャンセル", en: "Cancel"),
         "menu_calls": LocalizedText(ja: "通話一覧", en: "Call log"),
         "calls_extension": LocalizedText(ja: "内線番号", en: "Extension"),
@@ -49,7 +52,8 @@ enum UIText {
         "language_switch": LocalizedText(ja: "English", en: "日本語"),
         "language_other": LocalizedText(ja: "en", en: "ja"),
         "customers_count": LocalizedText(ja: "{total}件中 {from}-{to}件表示", en: "Showing {from}-{to} of {total}"),
-        "customers_countOver": LocalizedText(ja: "{total}件以上のうち {from}-{to}件表示", en: "Showing {from}-{to} of more than {total}"),
+        "customers_countOver": LocalizedText(
+            ja: "{total}件以上のうち {from}-{to}件表示", en: "Showing {from}-{to} of more than {total}"),
         "customers_empty": LocalizedText(ja: "顧客はまだ登録されていません。", en: "No customers yet."),
         "customers_id": LocalizedText(ja: "No", en: "No"),
         "customers_distributed": LocalizedText(ja: "配布済", en: "Distributed"),
@@ -137,8 +141,11 @@ enum UIText {
             en: "Your password was changed. Sign in with the new password."),
         "mail_resetSubject": LocalizedText(ja: "つなぐ パスワードの変更を受け付けました。", en: "Tsunagu: password change requested"),
         "mail_resetBody": LocalizedText(
-            ja: "パスワードの変更を受け付けました。\n\n表示中の画面に以下のキーコードを入力し、新しいパスワードを設定してください。\nキーコードの有効時間は5分間です。\n\nキーコード: {code}\n\nお心当たりのない場合は、このメールを破棄してください。\n",
-            en: "We received a request to change your password.\n\nEnter this key code on the screen and set a new password.\nThe key code is valid for 5 minutes.\n\nKey code: {code}\n\nIf you did not ask for this, ignore this mail.\n"),
+            ja:
+                "パスワードの変更を受け付けました。\n\n表示中の画面に以下のキーコードを入力し、新しいパスワードを設定してください。\nキーコードの有効時間は5分間です。\n\nキーコード: {code}\n\nお心当たりのない場合は、このメールを破棄してください。\n",
+            en:
+                "We received a request to change your password.\n\nEnter this key code on the screen and set a new password.\nThe key code is valid for 5 minutes.\n\nKey code: {code}\n\nIf you did not ask for this, ignore this mail.\n"
+        ),
         "filter_list": LocalizedText(ja: "リスト名", en: "List"),
         "filter_deleted": LocalizedText(ja: "削除済みを表示", en: "Show deleted"),
         "filter_kana": LocalizedText(ja: "会社名フリガナ", en: "Company (kana)"),
@@ -175,21 +182,25 @@ enum UIText {
         "import_confirm": LocalizedText(ja: "取り込む", en: "Import"),
         "import_done": LocalizedText(
             ja: "取り込みが完了しました。新規 {inserted}件、更新 {updated}件、重複のため取り込まず {skipped}件、エラー {rejected}件。",
-            en: "Import finished: {inserted} new, {updated} updated, {skipped} duplicates skipped, {rejected} rejected."),
+            en: "Import finished: {inserted} new, {updated} updated, {skipped} duplicates skipped, {rejected} rejected."
+        ),
         "import_listCreated": LocalizedText(ja: "コールリスト「{name}」を作成しました。", en: "Call list “{name}” was created."),
         "menu_lists": LocalizedText(ja: "コールリスト一覧", en: "Call lists"),
-        "lists_empty": LocalizedText(ja: "コールリストはまだありません。顧客インポートで作成できます。", en: "No call lists yet. Import customers to create one."),
+        "lists_empty": LocalizedText(
+            ja: "コールリストはまだありません。顧客インポートで作成できます。", en: "No call lists yet. Import customers to create one."),
         "lists_created": LocalizedText(ja: "作成日時", en: "Created"),
         "lists_total": LocalizedText(ja: "件数", en: "Rows"),
         "lists_holders": LocalizedText(ja: "配布状況", en: "Distribution"),
         "lists_distribute": LocalizedText(ja: "配布", en: "Distribute"),
         "lists_pool": LocalizedText(ja: "共有プール", en: "Shared pool"),
-        "lists_holder": LocalizedText(ja: "{who}: 未取得 {waiting}件 / 画面上 {onScreen}件", en: "{who}: {waiting} waiting / {onScreen} on screen"),
+        "lists_holder": LocalizedText(
+            ja: "{who}: 未取得 {waiting}件 / 画面上 {onScreen}件", en: "{who}: {waiting} waiting / {onScreen} on screen"),
         "lists_mode_none": LocalizedText(ja: "未配布", en: "Not distributed"),
         "lists_mode_evenSplit": LocalizedText(ja: "均等に分配", en: "Even split"),
         "lists_mode_sharedPool": LocalizedText(ja: "共有プール(ダウンロード順)", en: "Shared pool (first come)"),
         "lists_distributed": LocalizedText(ja: "配布しました。", en: "The list was distributed."),
-        "lists_noAgents": LocalizedText(ja: "均等に分配するには、配布先のユーザを選んでください。", en: "Choose the agents to split the list between."),
+        "lists_noAgents": LocalizedText(
+            ja: "均等に分配するには、配布先のユーザを選んでください。", en: "Choose the agents to split the list between."),
         "customer_title": LocalizedText(ja: "顧客編集", en: "Customer"),
         "customer_kind": LocalizedText(ja: "区分", en: "Type"),
         "customer_industry": LocalizedText(ja: "業種", en: "Industry"),
