@@ -145,7 +145,7 @@ public actor SIPTrunk: Telephony {
         guard let settings = await trunks(tenantID) else {
             return TelephonyReadiness(
                 isReady: false,
-                reason: LocalizedText(ja: "SIPトランクが設定されていません。", en: "No SIP trunk is configured."))
+                reason: Label.trunkNotConfigured.text)
         }
         if let last = health[tenantID], clock.now - last.checked < .seconds(30) {
             if !last.reachable { return Self.unreachable }
@@ -170,9 +170,7 @@ public actor SIPTrunk: Telephony {
 
     static let mediaUnreachable = TelephonyReadiness(
         isReady: false,
-        reason: LocalizedText(
-            ja: "音声サーバー(rtpengine)が応答しません。管理者に連絡してください。",
-            en: "The media server (rtpengine) does not answer. Contact your administrator."))
+        reason: Label.mediaServerNotAnswering.text)
 
     /// Registers, or refreshes a registration that is due, and returns what is wrong if it fails.
     private func registrationProblem(tenantID: UUID, settings: SIPTrunkSettings) async -> LocalizedText? {
@@ -203,9 +201,7 @@ public actor SIPTrunk: Telephony {
             entry.failure = nil
         case .failed(let code):
             entry.refreshAt = nil
-            entry.failure = LocalizedText(
-                ja: "SIPトランクへの登録が拒否されました(\(code))。認証ユーザとパスワードを確認してください。",
-                en: "The SIP trunk refused the registration (\(code)). Check the auth user and password.")
+            entry.failure = Message.trunkRegistrationRefused(statusCode: Int(code)).text
         case .retry, nil:
             entry.refreshAt = nil
             entry.failure = Self.unreachable.reason
@@ -223,7 +219,7 @@ public actor SIPTrunk: Telephony {
     static func sipCallID(_ id: UUID) -> String { id.uuidString.lowercased() + "@tsunagu" }
 
     private static let unreachable = TelephonyReadiness(
-        isReady: false, reason: LocalizedText(ja: "SIPトランクが応答しません。", en: "The SIP trunk does not answer."))
+        isReady: false, reason: Label.trunkNotAnswering.text)
 
     private static func peer(_ settings: SIPTrunkSettings) -> SIPUserAgent.Peer {
         SIPUserAgent.Peer(

@@ -19,53 +19,44 @@ extension SIPTrunkSettings {
         var problems: [LocalizedText] = []
         if !isHost(host) {
             problems.append(
-                LocalizedText(
-                    ja: "SIPトランクのホスト「\(host.prefix(64))」が正しくありません。",
-                    en: "The SIP trunk host “\(host.prefix(64))” is not valid."))
+                Message.trunkHostInvalid(String(host.prefix(64))).text)
         } else if !SIPUserAgent.isSingleHostAddress(host) {
             problems.append(
-                LocalizedText(
-                    ja: "SIPトランクのホスト「\(host.prefix(64))」は1台の機器のアドレスではありません(ブロードキャスト・マルチキャスト・0.0.0.0は使えません)。",
-                    en:
-                        "The SIP trunk host “\(host.prefix(64))” is not one device's address (broadcast, multicast and 0.0.0.0 cannot be used)."
-                ))
+                Message.trunkHostNotOneDevice(String(host.prefix(64))).text)
         }
         let portText = field("sipPort")
         let port = portText.isEmpty ? 5060 : Int(portText) ?? 0
         if !(1...65535).contains(port) {
             problems.append(
-                LocalizedText(
-                    ja: "SIPトランクのポートは1〜65535の数字で入力してください。", en: "The SIP trunk port must be a number from 1 to 65535."))
+                Label.trunkPortInvalid.text)
         }
         let transport = field("sipTransport").lowercased()
         if !["udp", "tcp"].contains(transport) {
             problems.append(
-                LocalizedText(ja: "SIPトランクの転送方式はUDPかTCPを選んでください。", en: "Choose UDP or TCP for the SIP trunk."))
+                Label.trunkTransportInvalid.text)
         }
         let callerID = field("sipCallerID")
         let callerDigits = callerID.hasPrefix("+") ? callerID.dropFirst() : Substring(callerID)
         if callerDigits.isEmpty || callerDigits.count > 20 || !callerDigits.allSatisfy({ $0.isASCII && $0.isNumber }) {
             problems.append(
-                LocalizedText(ja: "発信者番号は数字(20桁まで)で入力してください。", en: "The caller ID must be digits (up to 20)."))
+                Label.trunkCallerIDInvalid.text)
         }
         let authUser = field("sipAuthUser")
         if authUser.count > 64
             || authUser.contains(where: { $0 == "\"" || $0 == "\\" || $0.isWhitespace || !$0.isASCII })
         {
             problems.append(
-                LocalizedText(
-                    ja: "認証ユーザは空白や記号「\"」「\\」を含まない64文字までで入力してください。",
-                    en: "The auth user must be up to 64 characters without spaces, \" or \\."))
+                Label.trunkAuthUserInvalid.text)
         }
         var password = form["sipPassword"] ?? ""
         if password.isEmpty { password = current?.password ?? "" }
         if password.count > 128 || password.contains(where: { $0 == "\r" || $0 == "\n" }) {
             problems.append(
-                LocalizedText(ja: "認証パスワードは128文字までで入力してください。", en: "The auth password must be up to 128 characters."))
+                Label.trunkPasswordTooLong.text)
         }
         let fromDomain = field("sipFromDomain")
         if !fromDomain.isEmpty && !isHost(fromDomain) {
-            problems.append(LocalizedText(ja: "Fromのドメインが正しくありません。", en: "The From domain is not valid."))
+            problems.append(Label.trunkFromDomainInvalid.text)
         }
         guard
             let format = NumberFormat(
@@ -73,14 +64,14 @@ extension SIPTrunkSettings {
         else {
             return .failure(
                 FormProblems(
-                    messages: problems + [LocalizedText(ja: "番号の形式が正しくありません。", en: "The number format is not valid.")]))
+                    messages: problems + [Label.trunkNumberFormatInvalid.text]))
         }
         let dtmfText = field("sipDTMF")
         guard let dtmfMethod = DTMFMethod(rawValue: dtmfText.isEmpty ? "rfc4733" : dtmfText) else {
             return .failure(
                 FormProblems(
                     messages: problems + [
-                        LocalizedText(ja: "トーン(DTMF)の送り方が正しくありません。", en: "The DTMF method is not valid.")
+                        Label.trunkDTMFInvalid.text
                     ]))
         }
         guard problems.isEmpty else { return .failure(FormProblems(messages: problems)) }

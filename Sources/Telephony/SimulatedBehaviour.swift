@@ -15,11 +15,11 @@ public enum SimulatedBehaviour: Sendable, Hashable, Codable {
 
     public var label: LocalizedText {
         switch self {
-        case .answer(let seconds): LocalizedText(ja: "\(Int(seconds))秒後に応答", en: "Answers after \(Int(seconds)) s")
-        case .ringOut: LocalizedText(ja: "応答なし(呼出し続け)", en: "Rings out")
-        case .busy: LocalizedText(ja: "話し中", en: "Busy")
-        case .invalidNumber: LocalizedText(ja: "番号不明", en: "Number does not exist")
-        case .reject: LocalizedText(ja: "着信拒否", en: "Rejected")
+        case .answer(let seconds): Message.simulatedAnswersAfter(seconds: Int(seconds)).text
+        case .ringOut: Label.simulatedRingsOut.text
+        case .busy: Label.callResultBusy.text
+        case .invalidNumber: Label.simulatedInvalidNumber.text
+        case .reject: Label.callResultRejected.text
         }
     }
 }

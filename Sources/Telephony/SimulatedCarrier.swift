@@ -58,7 +58,7 @@ public actor SimulatedCarrier<C: Clock>: Telephony where C.Duration == Duration 
     public func sendTone(_ key: Character, call: UUID) async {}
 
     public nonisolated var noAudioNote: LocalizedText {
-        LocalizedText(ja: "シミュレーションのため、通話の音声はありません。", en: "Simulated calls: there is no audio.")
+        Label.simulatedNoAudio.text
     }
 
     private func deliver(_ progress: CallProgress, for id: UUID) {

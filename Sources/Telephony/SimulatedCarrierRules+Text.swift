@@ -9,11 +9,7 @@ extension SimulatedCarrierRules {
         public var content: String
 
         public var explanation: LocalizedText {
-            LocalizedText(
-                ja: "模擬回線のルール \(line)行目「\(content.prefix(40))」を読み取れません。例: 「5 ringOut」「0 answer 3」「* answer 4」",
-                en:
-                    "Simulated carrier rule on line \(line) (“\(content.prefix(40))”) cannot be read. Examples: “5 ringOut”, “0 answer 3”, “* answer 4”."
-            )
+            Message.simulatedRuleUnreadable(line: line, content: String(content.prefix(40))).text
         }
     }
 

@@ -85,8 +85,6 @@ extension Telephony {
     public func toneRoute(tenantID: UUID) async -> ToneRoute { .media }
 
     public var noAudioNote: LocalizedText {
-        LocalizedText(
-            ja: "音声サーバー(rtpengine)が設定されていないため、通話の音声はありません。",
-            en: "No media server (rtpengine) is configured: calls carry no audio.")
+        Label.mediaServerNotConfigured.text
     }
 }

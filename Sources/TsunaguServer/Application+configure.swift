@@ -90,9 +90,10 @@ extension Application {
         try signedIn.register(collection: PhoneController())
         try signedIn.register(collection: CallLogController())
         try signedIn.register(collection: CustomerBulkController())
-        let admin = signedIn.grouped(RequireAdminMiddleware())
-        try admin.register(collection: AdminUsersController())
-        try admin.register(collection: TenantSettingsController())
+        try signedIn.grouped(RequirePermissionMiddleware { $0.canManageUsers })
+            .register(collection: AdminUsersController())
+        try signedIn.grouped(RequirePermissionMiddleware { $0.canManageSettings })
+            .register(collection: TenantSettingsController())
     }
 }
 

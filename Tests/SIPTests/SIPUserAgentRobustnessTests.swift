@@ -201,7 +201,7 @@ import Testing
                 transport: .udp,
                 address: SocketAddressKey(address: try SocketAddress(ipAddress: "255.255.255.255", port: 5060)))
             let port = channel.localAddress!.port!
-            func options(_ branch: String) -> SIPRequest {
+            @Sendable func options(_ branch: String) -> SIPRequest {
                 var headers = SIPHeaders()
                 headers.add(.via, "SIP/2.0/UDP 127.0.0.1:\(address.port!);branch=\(branch)")
                 headers.add(.from, "<sip:tsunagu@127.0.0.1>;tag=1")

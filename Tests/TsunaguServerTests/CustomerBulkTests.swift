@@ -46,9 +46,12 @@ import Vapor
             let fixture = try await CustomerListFilterTests.fixture(app)
             let scope = TenantScope(tenantID: fixture.tenants.a, database: app.db)
             let admin = try #require(try await scope.query(User.self).filter(\.$loginID == "admin").first())
+            let adminID = try admin.requireID()
             let signedIn = SignedIn(
-                userID: try admin.requireID(), tenantID: fixture.tenants.a, loginID: "admin", name: admin.name,
-                role: .admin, tenantName: "alpha", canCreateLists: true, settings: TenantSettings())
+                userID: adminID, tenantID: fixture.tenants.a, loginID: "admin", name: admin.name,
+                role: .admin, tenantName: "alpha", settings: TenantSettings(),
+                permissions: Permissions(
+                    userID: adminID, isAdministrator: true, mayCreateLists: true, settings: TenantSettings()))
             var search = CustomerSearch()
             search.includeDeleted = true
             let query = try await CustomerQuery(scope: scope, search: search, signedIn: signedIn)

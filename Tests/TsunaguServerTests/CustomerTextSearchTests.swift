@@ -86,9 +86,12 @@ import Vapor
                 return draft
             }
             _ = try await CustomerImporter(scope: scope).importCustomers(drafts, registeredOn: "2026-11-25")
+            let adminID = UUID()
             let admin = SignedIn(
-                userID: UUID(), tenantID: scope.tenantID, loginID: "admin", name: "admin", role: .admin,
-                tenantName: tenant.name, canCreateLists: true, settings: TenantSettings())
+                userID: adminID, tenantID: scope.tenantID, loginID: "admin", name: "admin", role: .admin,
+                tenantName: tenant.name, settings: TenantSettings(),
+                permissions: Permissions(
+                    userID: adminID, isAdministrator: true, mayCreateLists: true, settings: TenantSettings()))
             for (text, drives) in [("中央7-", false), ("北町9", true)] {
                 var search = CustomerSearch()
                 search.address = text

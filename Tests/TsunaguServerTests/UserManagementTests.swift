@@ -88,7 +88,7 @@ import Vapor
                     == .seeOther)
 
             let phone = try await first.send(.POST, "/me/phone-password", form: ["password": "new phone secret"])
-            #expect(phone.body.string.contains("MOTPhoneパスワードを変更しました。"))
+            #expect(phone.body.string.contains("つなぐ/Phoneパスワードを変更しました。"))
         }
     }
 

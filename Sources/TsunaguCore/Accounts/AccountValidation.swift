@@ -1,8 +1,8 @@
 /// Checks for the fields of a user account, with messages people understand.
 public enum AccountValidation {
     public enum Problem: Error, Sendable, Hashable, UserExplainable {
-        case required(LocalizedText)
-        case tooLong(LocalizedText, maximum: Int)
+        case required(Label)
+        case tooLong(Label, maximum: Int)
         case loginIDCharacters
         case extensionCharacters
         case invalidEmail
@@ -13,36 +13,31 @@ public enum AccountValidation {
         public var explanation: LocalizedText {
             switch self {
             case .required(let field):
-                LocalizedText(ja: "\(field.ja)を入力してください。", en: "Please enter \(field.en.lowercased()).")
+                Message.accountRequired(field).text
             case .tooLong(let field, let maximum):
-                LocalizedText(
-                    ja: "\(field.ja)は\(maximum)文字以内で入力してください。", en: "\(field.en) must be at most \(maximum) characters."
-                )
+                Message.accountTooLong(field, maximum: maximum).text
             case .loginIDCharacters:
-                LocalizedText(
-                    ja: "ログインIDは半角英数字と「.」「_」「-」で入力してください。",
-                    en: "The login ID may use letters, digits, “.”, “_” and “-” only.")
+                Label.accountLoginIDInvalid.text
             case .extensionCharacters:
-                LocalizedText(ja: "内線番号は半角数字で入力してください。", en: "The extension must be digits.")
+                Label.accountExtensionInvalid.text
             case .invalidEmail:
-                LocalizedText(ja: "メールアドレスの形式が正しくありません。", en: "The email address is not valid.")
+                Label.accountEmailInvalid.text
             case .passwordTooShort(let minimum):
-                LocalizedText(
-                    ja: "パスワードは\(minimum)文字以上にしてください。", en: "The password must have at least \(minimum) characters.")
+                Message.accountPasswordTooShort(minimum: minimum).text
             case .passwordTooLong:
-                LocalizedText(ja: "パスワードが長すぎます(72バイトまで)。", en: "The password is too long (72 bytes at most).")
+                Label.accountPasswordTooLong.text
             case .passwordSameAsLoginID:
-                LocalizedText(ja: "ログインIDと同じパスワードは使えません。", en: "The password cannot be the same as the login ID.")
+                Label.accountPasswordIsLoginID.text
             }
         }
     }
 
-    public static let nameLabel = LocalizedText(ja: "氏名", en: "Name")
-    public static let loginIDLabel = LocalizedText(ja: "ログインID", en: "Login ID")
-    public static let groupLabel = LocalizedText(ja: "グループ", en: "Group")
-    public static let emailLabel = LocalizedText(ja: "メールアドレス", en: "Email")
-    public static let extensionLabel = LocalizedText(ja: "内線番号", en: "Extension")
-    public static let passwordLabel = LocalizedText(ja: "パスワード", en: "Password")
+    public static let nameLabel = Label.accountName
+    public static let loginIDLabel = Label.accountLoginID
+    public static let groupLabel = Label.accountGroup
+    public static let emailLabel = Label.accountEmail
+    public static let extensionLabel = Label.accountExtension
+    public static let passwordLabel = Label.accountPassword
 
     public static let minimumPasswordLength = 8
 

@@ -31,14 +31,10 @@ extension AgentDesk {
         public func text(now: Date, rowNumber: Int?) -> LocalizedText {
             switch self {
             case .upload:
-                return LocalizedText(ja: "結果をアップロードしますか?", en: "Upload the results?")
+                return Label.deskConfirmUpload.text
             case .redialRecentlyCalled(_, let lastDialedAt, _):
                 let minutes = max(0, Int(now.timeIntervalSince(lastDialedAt) / 60))
-                let number = rowNumber.map { "No.\($0) " } ?? ""
-                return LocalizedText(
-                    ja: "\(number)の電話番号には\(minutes)分前に架電しています。もう一度発信しますか?",
-                    en: "\(number)was dialled \(minutes) minute(s) ago. Dial it again?"
-                )
+                return Message.deskRedialQuestion(rowNumber: rowNumber, minutesAgo: minutes).text
             }
         }
     }
@@ -67,40 +63,33 @@ extension AgentDesk {
         public var explanation: LocalizedText {
             switch self {
             case .noListAvailable:
-                LocalizedText(ja: "取得可能なリストがありません。", en: "No call list is available.")
+                Label.deskNoListAvailable.text
             case .workListCapExceeded(let cap):
-                LocalizedText(
-                    ja: "登録上限人数(\(cap)名)を超えた分のデータはインポートされませんでした。",
-                    en: "Rows beyond the limit of \(cap) were not loaded."
-                )
+                Message.deskWorkListCapExceeded(cap: cap).text
             case .endOfList:
-                LocalizedText(ja: "リストの最後まで架電しました。自動発信を終了します。", en: "Reached the end of the list. Auto-dial stopped.")
+                Label.deskEndOfList.text
             case .nothingToDial:
-                LocalizedText(ja: "架電できる行がありません。", en: "There is no row to dial.")
+                Label.deskNothingToDial.text
             case .callInProgress:
-                LocalizedText(ja: "通話中です。通話が終わってから操作してください。", en: "A call is in progress. Try again when it ends.")
+                Label.deskCallInProgress.text
             case .uploadRefusedDuringCall:
-                LocalizedText(
-                    ja: "通話中はアップロードできません。通話終了後にアップロードしてください。",
-                    en: "You cannot upload during a call. Upload after it ends.")
+                Label.deskUploadRefusedDuringCall.text
             case .nothingToUpload:
-                LocalizedText(ja: "アップロードする結果がありません。", en: "There are no results to upload.")
+                Label.deskNothingToUpload.text
             case .uploadFailed:
-                LocalizedText(
-                    ja: "アップロードできませんでした。結果は保存されています。もう一度お試しください。",
-                    en: "The upload failed. Your results are saved; please try again.")
+                Label.deskUploadFailed.text
             case .fetchFailed:
-                LocalizedText(ja: "リストを取得できませんでした。もう一度お試しください。", en: "Could not fetch rows. Please try again.")
+                Label.deskFetchFailed.text
             case .busyWithPreviousRequest:
-                LocalizedText(ja: "前の処理が終わるまでお待ちください。", en: "Please wait for the previous request to finish.")
+                Label.deskBusyWithPreviousRequest.text
             case .phoneNotReady:
-                LocalizedText(ja: "電話が利用できない状態です(ランプが赤)。", en: "The phone is not ready (red lamp).")
+                Label.deskPhoneNotReady.text
             case .unknownRow:
-                LocalizedText(ja: "この行は画面にありません。", en: "This row is not on your screen.")
+                Label.deskUnknownRow.text
             case .invalidCursor:
-                LocalizedText(ja: "その No の行はありません。", en: "There is no row with that No.")
+                Label.deskInvalidCursor.text
             case .textTooLong(let maximum):
-                LocalizedText(ja: "\(maximum)文字以内で入力してください。", en: "Please enter at most \(maximum) characters.")
+                Message.deskTextTooLong(maximum: maximum).text
             case .invalidNumber(let error):
                 error.explanation
             }

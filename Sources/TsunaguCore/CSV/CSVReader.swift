@@ -29,20 +29,15 @@ public struct CSVSyntaxError: Error, Sendable, Equatable, UserExplainable {
         self.kind = kind
     }
 
-    public var explanation: LocalizedText {
+    /// What is wrong, without the line number.
+    public var reason: LocalizedText {
         switch kind {
-        case .unterminatedQuote:
-            LocalizedText(
-                ja: "\(line)行目: 「\"」で始まる項目が閉じられていません。",
-                en: "Line \(line): a quoted field is never closed."
-            )
-        case .textAfterClosingQuote:
-            LocalizedText(
-                ja: "\(line)行目: 「\"」で囲まれた項目の後に余分な文字があります。",
-                en: "Line \(line): there is text after a closing quote."
-            )
+        case .unterminatedQuote: Label.csvUnterminatedQuote.text
+        case .textAfterClosingQuote: Label.csvTextAfterClosingQuote.text
         }
     }
+
+    public var explanation: LocalizedText { Message.importLineProblem(line: line, reason: reason).text }
 }
 
 /// Reads RFC 4180 CSV from UTF-8 bytes: quoted fields with commas, doubled quotes and line breaks; CRLF, LF or

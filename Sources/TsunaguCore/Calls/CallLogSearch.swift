@@ -30,11 +30,9 @@ public struct CallLogSearch: Sendable, Equatable {
         public var explanation: LocalizedText {
             switch self {
             case .invalidDate(let text):
-                LocalizedText(
-                    ja: "通話日付「\(text)」は日付として正しくありません(例: 2024/11/05)。",
-                    en: "“\(text)” is not a valid date (e.g. 2024/11/05).")
+                Message.callsInvalidDate(text: text).text
             case .fromAfterTo:
-                LocalizedText(ja: "通話日付の開始日が終了日より後になっています。", en: "The start date is after the end date.")
+                Label.callsDateRangeReversed.text
             }
         }
     }

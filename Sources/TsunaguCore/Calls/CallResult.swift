@@ -15,12 +15,12 @@ public enum UnansweredReason: String, Sendable, Codable, CaseIterable {
 
     public var label: LocalizedText {
         switch self {
-        case .noAnswer: LocalizedText(ja: "応答なし", en: "No answer")
-        case .busy: LocalizedText(ja: "話し中", en: "Busy")
-        case .invalidNumber: LocalizedText(ja: "番号不明", en: "Invalid number")
-        case .rejected: LocalizedText(ja: "着信拒否", en: "Rejected")
-        case .hungUpBeforeAnswer: LocalizedText(ja: "応答前に切断", en: "Hung up before answer")
-        case .failed: LocalizedText(ja: "発信失敗", en: "Call failed")
+        case .noAnswer: Label.callResultNoAnswer.text
+        case .busy: Label.callResultBusy.text
+        case .invalidNumber: Label.callResultInvalidNumber.text
+        case .rejected: Label.callResultRejected.text
+        case .hungUpBeforeAnswer: Label.callResultHungUpBeforeAnswer.text
+        case .failed: Label.callResultFailed.text
         }
     }
 }
@@ -34,8 +34,8 @@ public enum CallResult: Sendable, Hashable, Codable {
 
     public var label: LocalizedText {
         switch self {
-        case .answered: LocalizedText(ja: "応答", en: "Answered")
-        case .unanswered: LocalizedText(ja: "不応答", en: "No answer")
+        case .answered: Label.resultAnswered.text
+        case .unanswered: Label.resultUnanswered.text
         }
     }
 

@@ -40,11 +40,11 @@ public enum FinalStatus: String, Sendable, Codable, CaseIterable, Comparable {
 
     public var label: LocalizedText {
         switch self {
-        case .notCalled: LocalizedText(ja: "未架電", en: "Not called")
-        case .noAnswer: LocalizedText(ja: "不応答", en: "No answer")
-        case .answered: LocalizedText(ja: "応答", en: "Answered")
-        case .prospect: LocalizedText(ja: "見込み", en: "Prospect")
-        case .callback: LocalizedText(ja: "再架電", en: "Callback")
+        case .notCalled: Label.statusNotCalled.text
+        case .noAnswer: Label.resultUnanswered.text
+        case .answered: Label.resultAnswered.text
+        case .prospect: Label.statusProspect.text
+        case .callback: Label.statusCallback.text
         }
     }
 }

@@ -27,19 +27,13 @@ public struct CustomerCSVImport: Sendable {
             case .encoding(let failure):
                 failure.explanation
             case .empty:
-                LocalizedText(ja: "ファイルにデータがありません。", en: "The file has no data.")
+                Label.importFileEmpty.text
             case .headerSyntax(let error):
                 error.explanation
             case .missingPhoneColumn:
-                LocalizedText(
-                    ja: "1行目の見出しに「電話番号」の列がありません。",
-                    en: "The first line has no “電話番号” (phone) column."
-                )
+                Label.importMissingPhoneColumn.text
             case .duplicateColumn(let field):
-                LocalizedText(
-                    ja: "見出し「\(field.japaneseHeader)」にあたる列が複数あります。",
-                    en: "More than one column is “\(field.label.en)”."
-                )
+                Message.importDuplicateColumn(field).text
             }
         }
     }

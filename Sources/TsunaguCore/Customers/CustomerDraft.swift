@@ -29,5 +29,5 @@ public struct CustomerDraft: Sendable, Equatable {
     }
 
     /// 「担当者不明」 on the phone screen when no contact name is known.
-    public static let unknownContactLabel = LocalizedText(ja: "担当者不明", en: "Contact unknown")
+    public static let unknownContactLabel = Label.customersUnknownContact.text
 }

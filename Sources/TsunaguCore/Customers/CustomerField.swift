@@ -43,21 +43,22 @@ public enum CustomerField: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// The field's name on pages, from the catalog (its Japanese is the header above).
     public var label: LocalizedText {
-        let english: String =
+        let label: Label =
             switch self {
-            case .kind: "Type"
-            case .industry: "Industry"
-            case .company: "Company"
-            case .companyKana: "Company (kana)"
-            case .contactName: "Contact name"
-            case .phone: "Phone"
-            case .prefecture: "Prefecture"
-            case .address: "Address"
-            case .email: "Email"
-            case .note: "Customer note"
+            case .kind: .fieldKind
+            case .industry: .fieldIndustry
+            case .company: .fieldCompany
+            case .companyKana: .fieldCompanyKana
+            case .contactName: .fieldContactName
+            case .phone: .fieldPhone
+            case .prefecture: .fieldPrefecture
+            case .address: .fieldAddress
+            case .email: .fieldEmail
+            case .note: .fieldNote
             }
-        return LocalizedText(ja: japaneseHeader, en: english)
+        return label.text
     }
 
     /// Longest value accepted, in characters.

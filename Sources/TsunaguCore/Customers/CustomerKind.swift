@@ -5,8 +5,8 @@ public enum CustomerKind: String, Sendable, Codable, CaseIterable {
 
     public var label: LocalizedText {
         switch self {
-        case .corporate: LocalizedText(ja: "法人", en: "Company")
-        case .individual: LocalizedText(ja: "個人", en: "Individual")
+        case .corporate: Label.customerKindCorporate.text
+        case .individual: Label.customerKindIndividual.text
         }
     }
 

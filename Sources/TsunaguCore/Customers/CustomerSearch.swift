@@ -52,13 +52,11 @@ public struct CustomerSearch: Sendable, Equatable {
         public var explanation: LocalizedText {
             switch self {
             case .invalidDate(let text):
-                LocalizedText(
-                    ja: "登録日付「\(text)」は日付として正しくありません(例: 2024/11/05)。",
-                    en: "“\(text)” is not a valid date (e.g. 2024/11/05).")
+                Message.customersInvalidDate(text: text).text
             case .fromAfterTo:
-                LocalizedText(ja: "登録日付の開始日が終了日より後になっています。", en: "The start date is after the end date.")
+                Label.customersDateRangeReversed.text
             case .unknownPrefecture(let text):
-                LocalizedText(ja: "都道府県「\(text)」が正しくありません。", en: "“\(text)” is not a prefecture.")
+                Message.unknownPrefecture(text: text).text
             }
         }
     }

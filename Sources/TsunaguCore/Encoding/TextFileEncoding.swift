@@ -34,16 +34,9 @@ public enum TextFileDecoder {
         public var explanation: LocalizedText {
             switch self {
             case .unreadableEncoding(let offset):
-                LocalizedText(
-                    ja: "文字コードを判別できません(\(offset + 1)バイト目)。UTF-8 または Shift_JIS(CP932) の CSV を指定してください。",
-                    en:
-                        "Cannot tell the file's character encoding (byte \(offset + 1)). Use a UTF-8 or Shift_JIS (CP932) CSV file."
-                )
+                Message.importUndecodable(byte: offset + 1).text
             case .binaryContent:
-                LocalizedText(
-                    ja: "CSV ファイルではありません(バイナリデータが含まれています)。",
-                    en: "This is not a CSV file (it contains binary data)."
-                )
+                Label.importNotText.text
             }
         }
     }

@@ -15,28 +15,21 @@ public enum PhoneNumberError: Error, Sendable, Hashable, UserExplainable {
     public var explanation: LocalizedText {
         switch self {
         case .empty:
-            LocalizedText(ja: "電話番号が入力されていません。", en: "The phone number is empty.")
+            Label.numberEmpty.text
         case .containsLetters:
-            LocalizedText(ja: "電話番号に英字が含まれています。", en: "The phone number contains letters.")
+            Label.numberContainsLetters.text
         case .invalidCharacters(let characters):
-            LocalizedText(
-                ja: "電話番号に使えない文字「\(characters)」が含まれています。",
-                en: "The phone number contains a character that is not allowed: “\(characters)”."
-            )
+            Message.phoneNumberInvalidCharacters(characters).text
         case .tooShort:
-            LocalizedText(ja: "電話番号の桁数が足りません。", en: "The phone number is too short.")
+            Label.numberTooShort.text
         case .tooLong:
-            LocalizedText(ja: "電話番号の桁数が多すぎます。", en: "The phone number is too long.")
+            Label.numberTooLong.text
         case .notJapanese:
-            LocalizedText(
-                ja: "日本の電話番号ではありません(+81 以外の国番号)。", en: "This is not a Japanese number (country code other than +81).")
+            Label.numberNotJapanese.text
         case .notAssigned:
-            LocalizedText(ja: "この番号帯には発信できません。", en: "Calls cannot be placed to this number range.")
+            Label.numberNotAssigned.text
         case .specialServiceNumber:
-            LocalizedText(
-                ja: "緊急通報・特殊番号(110、119、117 など)は登録できません。",
-                en: "Emergency and special service numbers (110, 119, 117…) cannot be used."
-            )
+            Label.numberSpecialService.text
         }
     }
 }

@@ -34,9 +34,9 @@ struct CSRFMiddleware: AsyncMiddleware {
             Self.constantTimeEqual(Array(sent.utf8), Array(expected.utf8))
         else {
             request.logger.notice("refused \(request.method) \(request.url.path): CSRF token missing or wrong")
-            if request.url.path.hasPrefix("/api/") { throw Abort(.forbidden, reason: request.text("csrf_failed")) }
+            if request.url.path.hasPrefix("/api/") { throw Abort(.forbidden, reason: request.text(.csrfFailed)) }
             return try await request.renderPage(
-                "message", MessagePage(title: request.text("error_title"), message: request.text("csrf_failed")),
+                "message", MessagePage(title: request.text(.errorTitle), message: request.text(.csrfFailed)),
                 status: .forbidden)
         }
         return try await next.respond(to: request)

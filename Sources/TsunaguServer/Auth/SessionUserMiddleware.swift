@@ -1,4 +1,5 @@
 import Fluent
+import TsunaguCore
 import Vapor
 
 /// Loads the signed-in user from the session. A disabled user, a session from before a password change, or one
@@ -25,7 +26,10 @@ struct SessionUserMiddleware: AsyncMiddleware {
                 } else {
                     request.signedIn = SignedIn(
                         userID: userID, tenantID: tenantID, loginID: user.loginID, name: user.name, role: user.role,
-                        tenantName: tenant.name, canCreateLists: user.canCreateLists, settings: tenant.settings)
+                        tenantName: tenant.name, settings: tenant.settings,
+                        permissions: Permissions(
+                            userID: userID, isAdministrator: user.role == .admin, mayCreateLists: user.canCreateLists,
+                            settings: tenant.settings))
                     request.session.data[SessionKeys.lastSeen] = String(Int(now.timeIntervalSince1970))
                 }
             } else {
@@ -52,7 +56,7 @@ struct RequireSignInMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard request.signedIn != nil else {
             if request.url.path.hasPrefix("/api/") {
-                throw Abort(.unauthorized, reason: request.text("login_required"))
+                throw Abort(.unauthorized, reason: request.text(.loginRequired))
             }
             let idle = request.storage[IdleSignOutKey.self] == true
             return request.redirect(to: SiteURL.login.path + (idle ? "?timeout=1" : ""))
@@ -61,14 +65,16 @@ struct RequireSignInMiddleware: AsyncMiddleware {
     }
 }
 
-/// 管理者 pages and APIs: an agent gets 403 and nothing changes.
-struct RequireAdminMiddleware: AsyncMiddleware {
+/// Pages and APIs behind one permission (ユーザ管理, 設定: 管理者 only): anyone else gets 403 and nothing changes.
+struct RequirePermissionMiddleware: AsyncMiddleware {
+    let allows: @Sendable (Permissions) -> Bool
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard request.signedIn?.role == .admin else {
-            request.logger.notice("refused \(request.method) \(request.url.path) to a non-admin")
-            if request.url.path.hasPrefix("/api/") { throw Abort(.forbidden, reason: request.text("admin_only")) }
+        guard let permissions = request.signedIn?.permissions, allows(permissions) else {
+            request.logger.notice("refused \(request.method) \(request.url.path) to a user without the permission")
+            if request.url.path.hasPrefix("/api/") { throw Abort(.forbidden, reason: request.text(.adminOnly)) }
             return try await request.renderPage(
-                "message", MessagePage(title: request.text("error_title"), message: request.text("admin_only")),
+                "message", MessagePage(title: request.text(.errorTitle), message: request.text(.adminOnly)),
                 status: .forbidden)
         }
         return try await next.respond(to: request)

@@ -15,7 +15,7 @@ enum SignIn {
             return try await check(request, tenantCode: code, loginID: loginID, password: password)
         } catch {
             request.logger.error("sign-in failed with an error: \(error)")
-            return .refused(message: request.text("error_title"), status: .internalServerError)
+            return .refused(message: request.text(.errorTitle), status: .internalServerError)
         }
     }
 
@@ -29,8 +29,7 @@ enum SignIn {
         if let wait = await request.application.loginGuard.wait(for: keys, now: now) {
             request.logger.warning(
                 "sign-in refused while slowed down: tenant '\(code)' user '\(loginID)' from \(address)")
-            let message = request.text("login_slowDown").replacingOccurrences(
-                of: "{seconds}", with: "\(Int(wait.rounded(.up)))")
+            let message = request.text(.loginSlowDown(seconds: Int(wait.rounded(.up))))
             return .refused(message: message, status: .tooManyRequests)
         }
 
@@ -51,7 +50,7 @@ enum SignIn {
                 request.logger.warning(
                     "repeated sign-in failures: tenant '\(code)' user '\(loginID)' from \(address); slowing down")
             }
-            return .refused(message: request.text("login_failed"), status: .unauthorized)
+            return .refused(message: request.text(.loginFailed), status: .unauthorized)
         }
         await request.application.loginGuard.recordSuccess(for: userKey)
         // A fresh session id and CSRF token at sign-in (no session fixation).

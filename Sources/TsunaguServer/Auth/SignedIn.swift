@@ -10,9 +10,10 @@ struct SignedIn: Sendable {
     let name: String
     let role: User.Role
     let tenantName: String
-    let canCreateLists: Bool
     /// The tenant's settings as loaded for this request.
     let settings: TenantSettings
+    /// What the user may do: asked by routes, the menu and templates alike.
+    let permissions: Permissions
 }
 
 private struct SignedInKey: StorageKey {

@@ -63,10 +63,10 @@ struct AdminUsersController: RouteCollection {
                 id: user.id?.uuidString ?? "", name: user.name, group: user.groupName, loginID: user.loginID,
                 email: user.email,
                 phoneExtension: user.phoneExtension,
-                role: request.text(user.role == .admin ? "role_admin" : "role_agent"),
+                role: request.text(user.role == .admin ? .roleAdmin : .roleAgent),
                 disabled: user.disabled)
         }
-        let notice = request.query[String.self, at: "saved"] != nil ? request.text("users_saved") : nil
+        let notice = request.query[String.self, at: "saved"] != nil ? request.text(.usersSaved) : nil
         return try await request.renderPage("users", ListContent(users: rows, notice: notice))
     }
 
@@ -83,7 +83,7 @@ struct AdminUsersController: RouteCollection {
         var errors = validate(form, request: request, requirePassword: true)
         let loginID = form.loginID ?? ""
         if errors.isEmpty, try await scope.query(User.self).filter(\.$loginID == loginID).first() != nil {
-            errors.append(request.text("users_duplicateLoginID"))
+            errors.append(request.text(.usersDuplicateLoginID))
         }
         guard errors.isEmpty else { return try await renderForm(request, form, id: nil, errors: errors) }
         let user = User(
@@ -116,7 +116,7 @@ struct AdminUsersController: RouteCollection {
         if errors.isEmpty, loginID != user.loginID,
             try await scope.query(User.self).filter(\.$loginID == loginID).first() != nil
         {
-            errors.append(request.text("users_duplicateLoginID"))
+            errors.append(request.text(.usersDuplicateLoginID))
         }
         guard errors.isEmpty else { return try await renderForm(request, form, id: user.id, errors: errors) }
         user.name = form.name ?? ""
@@ -141,7 +141,7 @@ struct AdminUsersController: RouteCollection {
         guard user.id != request.signedIn?.userID else {
             return try await request.renderPage(
                 "message",
-                MessagePage(title: request.text("error_title"), message: request.text("users_cannotDisableSelf")),
+                MessagePage(title: request.text(.errorTitle), message: request.text(.usersCannotDisableSelf)),
                 status: .badRequest)
         }
         user.disabled = true
@@ -160,7 +160,7 @@ struct AdminUsersController: RouteCollection {
     private func findUser(_ request: Request) async throws -> User {
         let id = request.parameters.get("userID").flatMap(UUID.init(uuidString:))
         guard let user = try await request.tenantScope().find(User.self, id: id) else {
-            throw Abort(.notFound, reason: request.text("not_found"))
+            throw Abort(.notFound, reason: request.text(.notFound))
         }
         return user
     }

@@ -39,29 +39,29 @@ struct CallListController: RouteCollection {
     }
 
     @Sendable func index(request: Request) async throws -> Response {
-        try requireListCreator(request)
-        var notice = request.query[String.self, at: "done"] != nil ? request.text("lists_distributed") : nil
+        try request.require({ $0.canCreateLists }, otherwise: .importForbidden)
+        var notice = request.query[String.self, at: "done"] != nil ? request.text(.listsDistributed) : nil
         if let created = request.query[Int.self, at: "created"] {
-            notice = request.text("lists_createdFromSearch").replacingOccurrences(of: "{count}", with: "\(created)")
+            notice = request.text(.listsCreatedFromSearch(count: created))
         }
         return try await render(request, notice: notice, error: nil)
     }
 
     @Sendable func distribute(request: Request) async throws -> Response {
-        try requireListCreator(request)
+        try request.require({ $0.canCreateLists }, otherwise: .importForbidden)
         let scope = try request.tenantScope()
         guard let listID = request.parameters.get("listID").flatMap(UUID.init(uuidString:)),
             try await scope.find(CallList.self, id: listID) != nil
-        else { throw Abort(.notFound, reason: request.text("not_found")) }
+        else { throw Abort(.notFound, reason: request.text(.notFound)) }
         let form = (try? request.content.decode(DistributeForm.self)) ?? DistributeForm()
         let mode = ListDistributor.Mode(rawValue: form.mode ?? "") ?? .evenSplit
         let agents = (form.agents ?? []).compactMap(UUID.init(uuidString:))
         do {
             try await ListDistributor(scope: scope).distribute(listID: listID, mode: mode, agentIDs: agents)
         } catch ListDistributor.Failure.noAgents {
-            return try await render(request, notice: nil, error: request.text("lists_noAgents"), status: .badRequest)
+            return try await render(request, notice: nil, error: request.text(.listsNoAgents), status: .badRequest)
         } catch ListDistributor.Failure.unknownAgent {
-            return try await render(request, notice: nil, error: request.text("not_found"), status: .badRequest)
+            return try await render(request, notice: nil, error: request.text(.notFound), status: .badRequest)
         }
         request.logger.info("list \(listID) distributed (\(mode.rawValue)) by '\(request.signedIn?.loginID ?? "?")'")
         return request.redirect(to: "/lists?done=1")
@@ -107,14 +107,12 @@ struct CallListController: RouteCollection {
             }
             let holderLines = Dictionary(grouping: holders, by: { $0.assigned_user_id }).map {
                 holder, counts -> String in
-                let who = holder.flatMap { names[$0.uuidString] } ?? request.text("lists_pool")
+                let who = holder.flatMap { names[$0.uuidString] } ?? request.text(.listsPool)
                 let onScreen = counts.filter { $0.state == CallListEntry.State.onScreen.rawValue }.map(\.count).reduce(
                     0, +)
                 let waiting = counts.filter { $0.state == CallListEntry.State.waiting.rawValue }.map(\.count).reduce(
                     0, +)
-                return request.text("lists_holder").replacingOccurrences(of: "{who}", with: who)
-                    .replacingOccurrences(of: "{waiting}", with: "\(waiting)").replacingOccurrences(
-                        of: "{onScreen}", with: "\(onScreen)")
+                return request.text(.listsHolder(who: who, waiting: waiting, onScreen: onScreen))
             }.sorted()
             return ListRow(
                 id: id.uuidString, name: list.name,
@@ -123,7 +121,7 @@ struct CallListController: RouteCollection {
                 statusCounts: FinalStatus.allCases.map { status in
                     "\(statuses.first { $0.final_status == status.rawValue }?.count ?? 0)"
                 },
-                holders: holderLines, distribution: request.text("lists_mode_\(list.distribution.rawValue)"))
+                holders: holderLines, distribution: request.text(Self.label(of: list.distribution)))
         }
         let agents = users.filter { !$0.disabled }.compactMap { user in
             user.id.map { AgentOption(id: $0.uuidString, name: user.name) }
@@ -134,9 +132,12 @@ struct CallListController: RouteCollection {
         return try await request.renderPage("lists", content, status: status)
     }
 
-    private func requireListCreator(_ request: Request) throws {
-        guard let signedIn = request.signedIn, signedIn.role == .admin || signedIn.canCreateLists else {
-            throw Abort(.forbidden, reason: request.text("import_forbidden"))
+    /// 配布状況's name for how a list was handed out.
+    static func label(of distribution: CallList.Distribution) -> Label {
+        switch distribution {
+        case .none: .listsModeNone
+        case .evenSplit: .listsModeEvenSplit
+        case .sharedPool: .listsModeSharedPool
         }
     }
 }

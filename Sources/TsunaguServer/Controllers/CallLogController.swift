@@ -57,7 +57,7 @@ struct CallLogController: RouteCollection {
             errors = problems.all.map { $0.explanation.text(in: language) }
         case .success(let search):
             let query = try await CallLogQuery(
-                scope: scope, search: search, onlyUserID: signedIn.role == .admin ? nil : signedIn.userID,
+                scope: scope, search: search, onlyUserID: signedIn.permissions.seesEveryCall ? nil : signedIn.userID,
                 calendar: TenantCalendar(identifier: signedIn.settings.timeZoneIdentifier))
             count = ResultCount(counted: try await query.count(upTo: ResultCount.cap + 1))
             page = min(search.page, count.pages(pageSize: Self.pageSize))
@@ -66,7 +66,7 @@ struct CallLogController: RouteCollection {
         let offset = (page - 1) * Self.pageSize
         let calendar = TenantCalendar(identifier: signedIn.settings.timeZoneIdentifier)
         let calls = rows.enumerated().map { index, row in
-            var status = row.result?.label.text(in: language) ?? request.text("calls_inProgress")
+            var status = row.result?.label.text(in: language) ?? request.text(.callsInProgress)
             if case .unanswered(let reason) = row.result { status += "(\(reason.label.text(in: language)))" }
             let national = PhoneNumber.nationalDisplay(of: row.number)
             return CallRow(

@@ -46,11 +46,7 @@ struct CustomerBulkController: RouteCollection {
 
     private func requireExportAndDelete(_ request: Request) throws -> SignedIn {
         guard let signedIn = request.signedIn else { throw Abort(.unauthorized) }
-        guard signedIn.role == .admin || signedIn.settings.csvExportAndDeleteEnabled else {
-            request.logger.notice(
-                "refused \(request.method) \(request.url.path): CSV download and delete are turned off")
-            throw Abort(.forbidden, reason: request.text("customers_bulkDisabled"))
-        }
+        try request.require({ $0.canExportAndDelete }, otherwise: .customersBulkDisabled)
         return signedIn
     }
 
@@ -109,7 +105,7 @@ struct CustomerBulkController: RouteCollection {
             + statuses.map { SelectOption(value: $0, label: "status", selected: false) }
         let content = DeleteContent(
             count: count,
-            question: request.text("customers_deleteQuestion").replacingOccurrences(of: "{count}", with: "\(count)"),
+            question: request.text(.customersDeleteQuestion(count: count)),
             fields: hidden,
             backLink: SiteURL.query(
                 fields, keys: CustomerListController.formKeys, repeated: ["status": statuses], page: 1))
@@ -132,23 +128,22 @@ struct CustomerBulkController: RouteCollection {
             return count
         }
         request.logger.info("bulk delete by '\(signedIn.loginID)': \(deleted) customers")
-        let message = request.text("customers_deleted").replacingOccurrences(of: "{count}", with: "\(deleted)")
+        let message = request.text(.customersDeleted(count: deleted))
         return try await request.renderPage(
-            "message", MessagePage(title: request.text("menu_customers"), message: message))
+            "message", MessagePage(title: request.text(.menuCustomers), message: message))
     }
 
     @Sendable func createList(request: Request) async throws -> Response {
-        guard let signedIn = request.signedIn, signedIn.role == .admin || signedIn.canCreateLists else {
-            throw Abort(.forbidden, reason: request.text("import_forbidden"))
-        }
+        try request.require({ $0.canCreateLists }, otherwise: .importForbidden)
+        guard let signedIn = request.signedIn else { throw Abort(.unauthorized) }
         let (search, fields, _) = try self.search(request)
         let name = (fields["name"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty, name.count <= 100 else {
-            throw Abort(.badRequest, reason: request.text("lists_nameRequired"))
+            throw Abort(.badRequest, reason: request.text(.listsNameRequired))
         }
         let scope = try request.tenantScope()
         let ids = try await CustomerQuery(scope: scope, search: search, signedIn: signedIn).ids()
-        guard !ids.isEmpty else { throw Abort(.badRequest, reason: request.text("customers_empty")) }
+        guard !ids.isEmpty else { throw Abort(.badRequest, reason: request.text(.customersEmpty)) }
         _ = try await CallListBuilder(scope: scope).create(name: name, customerIDs: ids, createdBy: signedIn.userID)
         request.logger.info(
             "call list '\(name)' created from a search by '\(signedIn.loginID)': \(ids.count) customers")

@@ -55,7 +55,7 @@ struct CustomerEditController: RouteCollection {
 
     @Sendable func show(request: Request) async throws -> Response {
         let (customer, settings) = try await load(request)
-        let notice = request.query[String.self, at: "saved"] != nil ? request.text("customer_saved") : nil
+        let notice = request.query[String.self, at: "saved"] != nil ? request.text(.customerSaved) : nil
         return try await render(request, customer, settings: settings, errors: [], notice: notice)
     }
 
@@ -83,7 +83,7 @@ struct CustomerEditController: RouteCollection {
         var owner: UUID?
         if let ownerText = form.owner, !ownerText.isEmpty {
             guard let id = UUID(uuidString: ownerText), try await scope.find(User.self, id: id) != nil else {
-                throw Abort(.badRequest, reason: request.text("not_found"))
+                throw Abort(.badRequest, reason: request.text(.notFound))
             }
             owner = id
         }
@@ -135,31 +135,27 @@ struct CustomerEditController: RouteCollection {
         let id = request.parameters.get("customerID").flatMap(UUID.init(uuidString:))
         guard let signedIn = request.signedIn, let id,
             let customer = try await scope.query(Customer.self).withDeleted().filter(\.$id == id).first()
-        else { throw Abort(.notFound, reason: request.text("not_found")) }
-        let settings = signedIn.settings
-        if signedIn.role == .agent, settings.customerScope == .ownCustomersOnly, customer.ownerUserID != signedIn.userID
-        {
-            throw Abort(.notFound, reason: request.text("not_found"))
+        else { throw Abort(.notFound, reason: request.text(.notFound)) }
+        // A customer the user may not see answers as one that does not exist.
+        guard signedIn.permissions.canSee(customerOwnedBy: customer.ownerUserID) else {
+            throw Abort(.notFound, reason: request.text(.notFound))
         }
-        return (customer, settings)
+        return (customer, signedIn.settings)
     }
 
-    private func canEdit(_ request: Request, _ customer: Customer, _ settings: TenantSettings) -> Bool {
-        guard let signedIn = request.signedIn else { return false }
-        if signedIn.role == .admin { return true }
-        switch settings.customerEdit {
-        case .all: return true
-        case .own: return customer.ownerUserID == signedIn.userID
-        case .none: return false
-        }
+    private func canEdit(_ request: Request, _ customer: Customer) -> Bool {
+        request.permissions?.canEdit(customerOwnedBy: customer.ownerUserID) ?? false
     }
 
     private func requireEdit(
         _ request: Request, _ customer: Customer, _ settings: TenantSettings, assigningSelf: Bool = false
     ) throws {
-        // Taking a customer over is allowed wherever editing "own" customers is, since it is how one becomes the owner.
-        let allowed = canEdit(request, customer, settings) || (assigningSelf && settings.customerEdit == .own)
-        guard allowed else { throw Abort(.forbidden, reason: request.text("customer_readOnly")) }
+        let owner = customer.ownerUserID
+        let allowed =
+            assigningSelf
+            ? request.permissions?.canTakeOver(customerOwnedBy: owner) ?? false
+            : request.permissions?.canEdit(customerOwnedBy: owner) ?? false
+        guard allowed else { throw Abort(.forbidden, reason: request.text(.customerReadOnly)) }
     }
 
     private func render(
@@ -181,7 +177,7 @@ struct CustomerEditController: RouteCollection {
             HistoryRow(
                 listName: attempt.callListID.flatMap { listNames[$0] } ?? "",
                 calledAt: calendar.manualDateTime(attempt.startedAt),
-                dialled: request.text(attempt.endedAt == nil ? "customer_calling" : "customer_dialled"),
+                dialled: request.text(attempt.endedAt == nil ? .customerCalling : .customerDialled),
                 status: attempt.result.map { result -> String in
                     switch result {
                     case .answered: result.label.text(in: language)
@@ -197,7 +193,7 @@ struct CustomerEditController: RouteCollection {
             "email": customer.email, "note": customer.note,
         ]
         let content = EditContent(
-            id: try customer.requireID().uuidString, canEdit: canEdit(request, customer, settings),
+            id: try customer.requireID().uuidString, canEdit: canEdit(request, customer),
             deleted: customer.deletedAt != nil,
             fields: fields,
             kinds: [SelectOption(value: "", label: "", selected: customer.kind == nil)]

@@ -68,18 +68,17 @@ struct CustomerImportController: RouteCollection {
     }
 
     @Sendable func page(request: Request) async throws -> Response {
-        try requireListCreator(request)
+        try request.require({ $0.canCreateLists }, otherwise: .importForbidden)
         return try await request.renderPage("import", ImportContent.upload(limitMB: limitMB(request)))
     }
 
     @Sendable func preview(request: Request) async throws -> Response {
-        try requireListCreator(request)
+        try request.require({ $0.canCreateLists }, otherwise: .importForbidden)
         let configuration = request.application.tsunaguConfiguration
         // The form's own parts add a little to the file; anything beyond that is refused before it is read.
         let bodyLimit = configuration.uploadLimitBytes + 64 * 1024
         let tooLarge = {
-            let message = request.text("import_tooLarge").replacingOccurrences(
-                of: "{mb}", with: "\(self.limitMB(request))")
+            let message = request.text(.importTooLarge(megabytes: self.limitMB(request)))
             return try await request.renderPage(
                 "import", ImportContent.upload(error: message, limitMB: self.limitMB(request)), status: .payloadTooLarge
             )
@@ -93,7 +92,7 @@ struct CustomerImportController: RouteCollection {
         if (collected?.readableBytes ?? 0) > bodyLimit { return try await tooLarge() }
         guard let file = (try? request.content.decode(UploadForm.self))?.file, file.data.readableBytes > 0 else {
             return try await request.renderPage(
-                "import", ImportContent.upload(error: request.text("import_noFile"), limitMB: limitMB(request)),
+                "import", ImportContent.upload(error: request.text(.importNoFile), limitMB: limitMB(request)),
                 status: .badRequest)
         }
         if file.data.readableBytes > configuration.uploadLimitBytes { return try await tooLarge() }
@@ -128,16 +127,14 @@ struct CustomerImportController: RouteCollection {
                 },
                 token: token, limitMB: limitMB(request))
             var shown = content
-            shown.goodLine = request.text("import_good").replacingOccurrences(
-                of: "{count}", with: "\(result.rows.count)")
-            shown.rejectedLine = request.text("import_rejected").replacingOccurrences(
-                of: "{count}", with: "\(result.problems.count)")
+            shown.goodLine = request.text(.importGood(count: result.rows.count))
+            shown.rejectedLine = request.text(.importRejected(count: result.problems.count))
             return try await request.renderPage("import", shown)
         }
     }
 
     @Sendable func confirm(request: Request) async throws -> Response {
-        try requireListCreator(request)
+        try request.require({ $0.canCreateLists }, otherwise: .importForbidden)
         let form = (try? request.content.decode(ConfirmForm.self)) ?? ConfirmForm()
         guard let token = form.token, token == request.session.data[SessionKeys.pendingImport],
             token.allSatisfy(\.isHexDigit),
@@ -145,7 +142,7 @@ struct CustomerImportController: RouteCollection {
             case .success(let result) = CustomerCSVImport.read(Array(data))
         else {
             return try await request.renderPage(
-                "import", ImportContent.upload(error: request.text("import_expired"), limitMB: limitMB(request)),
+                "import", ImportContent.upload(error: request.text(.importExpired), limitMB: limitMB(request)),
                 status: .badRequest)
         }
         let scope = try request.tenantScope()
@@ -164,25 +161,17 @@ struct CustomerImportController: RouteCollection {
         request.logger.info(
             "customer import by '\(request.signedIn?.loginID ?? "?")': \(summary.inserted) new, \(summary.updated) updated, \(summary.skipped) skipped"
         )
-        var message = request.text("import_done")
-            .replacingOccurrences(of: "{inserted}", with: "\(summary.inserted)")
-            .replacingOccurrences(of: "{updated}", with: "\(summary.updated)")
-            .replacingOccurrences(of: "{skipped}", with: "\(summary.skipped)")
-            .replacingOccurrences(of: "{rejected}", with: "\(result.problems.count)")
+        var message = request.text(
+            .importDone(
+                inserted: summary.inserted, updated: summary.updated, skipped: summary.skipped,
+                rejected: result.problems.count))
         if !listName.isEmpty {
-            message += " " + request.text("import_listCreated").replacingOccurrences(of: "{name}", with: listName)
+            message += " " + request.text(.importListCreated(name: listName))
         }
         var content = ImportContent.upload(limitMB: limitMB(request))
         content.stage = "done"
         content.result = message
         return try await request.renderPage("import", content)
-    }
-
-    /// 管理者, or a user allowed to create call lists.
-    private func requireListCreator(_ request: Request) throws {
-        guard let signedIn = request.signedIn, signedIn.role == .admin || signedIn.canCreateLists else {
-            throw Abort(.forbidden, reason: request.text("import_forbidden"))
-        }
     }
 
     private func uploadPath(_ request: Request, _ token: String) -> String {

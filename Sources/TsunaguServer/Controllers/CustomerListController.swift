@@ -77,15 +77,11 @@ struct CustomerListController: RouteCollection {
             customers = try await query.page().range(offset..<(offset + Self.pageSize)).all()
         }
         let offset = (page - 1) * Self.pageSize
-        let unknownContact = request.text("customers_unknownContact")
-        let editRight: TenantSettings.CustomerEditRight =
-            request.signedIn?.role == .admin ? .all : request.signedIn?.settings.customerEdit ?? .none
-        let me = request.signedIn?.userID
+        let unknownContact = request.text(.customersUnknownContact)
         let rows = customers.enumerated().map { index, customer in
             CustomerRow(
                 id: customer.id?.uuidString ?? "",
-                canEdit: editRight == .all
-                    || (editRight == .own && customer.ownerUserID != nil && customer.ownerUserID == me),
+                canEdit: request.permissions?.canEdit(customerOwnedBy: customer.ownerUserID) ?? false,
                 number: offset + index + 1, distributed: customer.distributed,
                 finalStatus: customer.finalStatus.label.text(in: language), company: customer.company,
                 contactName: customer.contactName.isEmpty ? unknownContact : customer.contactName,
@@ -111,16 +107,15 @@ struct CustomerListController: RouteCollection {
             distribution: [
                 SelectOption(value: "", label: "", selected: search.distribution == .any),
                 SelectOption(
-                    value: "distributed", label: request.text("customers_distributedMark"),
+                    value: "distributed", label: request.text(.customersDistributedMark),
                     selected: search.distribution == .distributed),
                 SelectOption(
-                    value: "notDistributed", label: request.text("customers_notDistributed"),
+                    value: "notDistributed", label: request.text(.customersNotDistributed),
                     selected: search.distribution == .notDistributed),
             ],
             form: fields, includeDeleted: search.includeDeleted,
-            canExportAndDelete: request.signedIn.map { $0.role == .admin || $0.settings.csvExportAndDeleteEnabled }
-                ?? false,
-            canCreateList: request.signedIn.map { $0.role == .admin || $0.canCreateLists } ?? false,
+            canExportAndDelete: request.permissions?.canExportAndDelete ?? false,
+            canCreateList: request.permissions?.canCreateLists ?? false,
             currentQuery: SiteURL.query(
                 fields.filter { $0.key != "page" }, keys: Self.formKeys, repeated: ["status": statusTexts], page: 1),
             hiddenFields: fields.filter { $0.key != "page" }.map {

@@ -25,7 +25,7 @@ struct LoginController: RouteCollection {
 
     @Sendable func page(request: Request) async throws -> Response {
         if request.signedIn != nil { return request.redirect(to: SiteURL.home.path) }
-        let notice = request.query[String.self, at: "timeout"] != nil ? request.text("login_idle") : nil
+        let notice = request.query[String.self, at: "timeout"] != nil ? request.text(.loginIdle) : nil
         return try await request.renderPage("login", LoginContent(notice: notice, tenantCode: "", loginID: ""))
     }
 
@@ -35,7 +35,7 @@ struct LoginController: RouteCollection {
         let loginID = form.loginID?.trimmingCharacters(in: .whitespaces) ?? ""
         let password = form.password ?? ""
         guard !code.isEmpty, !loginID.isEmpty, !password.isEmpty else {
-            return try await failure(request, message: request.text("login_missing"), form: form, status: .badRequest)
+            return try await failure(request, message: request.text(.loginMissing), form: form, status: .badRequest)
         }
         switch await SignIn.attempt(request, tenantCode: code, loginID: loginID, password: password) {
         case .signedIn:

@@ -46,7 +46,7 @@ struct PasswordResetController: RouteCollection {
         let loginID = form.loginID?.trimmingCharacters(in: .whitespaces) ?? ""
         guard !code.isEmpty, !loginID.isEmpty, code.count <= 64, loginID.count <= 64 else {
             return try await request.renderPage(
-                "forgot", ForgotContent(sent: false, error: request.text("login_missing")), status: .badRequest)
+                "forgot", ForgotContent(sent: false, error: request.text(.loginMissing)), status: .badRequest)
         }
         let address = request.clientAddress
         let keys = ["reset:\(code.lowercased())/\(loginID.lowercased())", "reset-ip:\(address)"]
@@ -88,8 +88,8 @@ struct PasswordResetController: RouteCollection {
         let language = request.language
         let message = MailMessage(
             from: request.application.tsunaguConfiguration.mailFrom, to: [user.email],
-            subject: UIText.table["mail_resetSubject"]!.text(in: language),
-            body: UIText.table["mail_resetBody"]!.text(in: language).replacingOccurrences(of: "{code}", with: keyCode))
+            subject: Label.mailResetSubject.text(in: language),
+            body: Message.mailResetBody(keyCode: keyCode).text(in: language))
         do {
             try await request.application.mailer.send(message)
             request.logger.info("password reset key code sent to user '\(user.loginID)'")
@@ -108,7 +108,7 @@ struct PasswordResetController: RouteCollection {
         let email = String((form.email ?? "").trimmingCharacters(in: .whitespaces).prefix(254))
         let password = form.password ?? ""
         let now = request.now
-        let invalid = ResetContent(done: false, error: request.text("reset_invalid"), email: email)
+        let invalid = ResetContent(done: false, error: request.text(.resetInvalid), email: email)
         guard let keyCode = ResetKeyCode.normalized(form.keyCode ?? ""), !email.isEmpty else {
             return try await request.renderPage("reset", invalid, status: .badRequest)
         }

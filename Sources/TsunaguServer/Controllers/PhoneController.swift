@@ -27,7 +27,7 @@ struct PhoneController: RouteCollection {
     @Sendable func page(request: Request) async throws -> Response {
         guard let signedIn = request.signedIn else { throw Abort(.unauthorized) }
         let tenant = try await Tenant.find(signedIn.tenantID, on: request.db)
-        let labels = PhoneLabels.json(in: request.language)
+        let labels = Label.phoneScreenJSON(in: request.language)
         return try await request.renderPage(
             "phone",
             PhonePage(
@@ -39,11 +39,11 @@ struct PhoneController: RouteCollection {
         guard request.signedIn != nil else { throw Abort(.unauthorized) }
         guard let origin = request.headers.first(name: .origin), let host = request.headers.first(name: .host),
             let originURL = URL(string: origin), let originHost = originURL.host
-        else { throw Abort(.forbidden, reason: request.text("csrf_failed")) }
+        else { throw Abort(.forbidden, reason: request.text(.csrfFailed)) }
         let originAuthority = originURL.port.map { "\(originHost):\($0)" } ?? originHost
         guard originAuthority.lowercased() == host.lowercased() else {
             request.logger.notice("refused a phone-screen socket from origin \(origin) for host \(host)")
-            throw Abort(.forbidden, reason: request.text("csrf_failed"))
+            throw Abort(.forbidden, reason: request.text(.csrfFailed))
         }
         return [:]
     }
@@ -102,7 +102,7 @@ struct PhoneController: RouteCollection {
                     task.cancel()
                     session.submit(.leave(clientID))
                     let message = DeskProtocol.SignedOutMessage(
-                        message: UIText.table["phone_signedOut"]!.text(in: language))
+                        message: Label.phoneSignedOut.text(in: language))
                     try? await socket.send(DeskProtocol.encode(message))
                     try? await socket.close(code: .normalClosure)
                 }

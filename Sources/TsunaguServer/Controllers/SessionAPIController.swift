@@ -36,7 +36,7 @@ struct SessionAPIController: RouteCollection {
         let loginID = credentials.loginID?.trimmingCharacters(in: .whitespaces) ?? ""
         let password = credentials.password ?? ""
         guard !code.isEmpty, !loginID.isEmpty, !password.isEmpty else {
-            return try await Answer(ok: false, message: request.text("login_missing")).encodeResponse(
+            return try await Answer(ok: false, message: request.text(.loginMissing)).encodeResponse(
                 status: .badRequest, for: request)
         }
         switch await SignIn.attempt(request, tenantCode: code, loginID: loginID, password: password) {

@@ -32,7 +32,7 @@ struct TenantSettingsController: RouteCollection {
 
     @Sendable func show(request: Request) async throws -> Response {
         let tenant = try await currentTenant(request)
-        let notice = request.query[String.self, at: "saved"] != nil ? request.text("settings_saved") : nil
+        let notice = request.query[String.self, at: "saved"] != nil ? request.text(.settingsSaved) : nil
         return try await request.renderPage(
             "settings",
             SettingsContent(
@@ -109,52 +109,50 @@ struct TenantSettingsController: RouteCollection {
     static func apply(_ form: [String: String], to current: TenantSettings) -> Result<TenantSettings, Problems> {
         var settings = current
         var problems: [LocalizedText] = []
-        func choice<Value: RawRepresentable<String>>(_ name: String, _ label: LocalizedText, into value: inout Value) {
+        func choice<Value: RawRepresentable<String>>(_ name: String, _ field: SettingField, into value: inout Value) {
             guard let text = form[name] else { return }
             if let parsed = Value(rawValue: text) {
                 value = parsed
             } else {
                 problems.append(
-                    LocalizedText(ja: "「\(label.ja)」の値が正しくありません。", en: "“\(label.en)” has an invalid value."))
+                    Message.settingInvalidValue(field.label).text)
             }
         }
         func flag(_ name: String, into value: inout Bool) {
             if let text = form[name] { value = text == "on" }
         }
-        func number(_ name: String, _ label: LocalizedText, _ range: ClosedRange<Int>, into value: inout Int) {
+        func number(_ name: String, _ field: SettingField, _ range: ClosedRange<Int>, into value: inout Int) {
             guard let text = form[name] else { return }
             guard let parsed = Int(text.trimmingCharacters(in: .whitespaces)), range.contains(parsed) else {
                 problems.append(
-                    LocalizedText(
-                        ja: "「\(label.ja)」は\(range.lowerBound)〜\(range.upperBound)の数字で入力してください。",
-                        en: "“\(label.en)” must be a number from \(range.lowerBound) to \(range.upperBound)."))
+                    Message.settingOutOfRange(field.label, lowest: range.lowerBound, highest: range.upperBound).text)
                 return
             }
             value = parsed
         }
-        choice("fetchMode", SettingLabels.fetchMode.label, into: &settings.fetchMode)
-        choice("dialingMode", SettingLabels.dialingMode.label, into: &settings.dialingMode)
-        choice("autoNextAfter", SettingLabels.autoNextAfter.label, into: &settings.autoNextAfter)
-        choice("doneMarkedOn", SettingLabels.doneMarkedOn.label, into: &settings.doneMarkedOn)
+        choice("fetchMode", .fetchMode, into: &settings.fetchMode)
+        choice("dialingMode", .dialingMode, into: &settings.dialingMode)
+        choice("autoNextAfter", .autoNextAfter, into: &settings.autoNextAfter)
+        choice("doneMarkedOn", .doneMarkedOn, into: &settings.doneMarkedOn)
         flag("phoneNumberOpensCustomerEdit", into: &settings.phoneNumberOpensCustomerEdit)
-        choice("customerScope", SettingLabels.customerScope.label, into: &settings.customerScope)
-        choice("customerEdit", SettingLabels.customerEdit.label, into: &settings.customerEdit)
+        choice("customerScope", .customerScope, into: &settings.customerScope)
+        choice("customerEdit", .customerEdit, into: &settings.customerEdit)
         flag("csvExportAndDeleteEnabled", into: &settings.csvExportAndDeleteEnabled)
-        number("idleLogoutMinutes", SettingLabels.idleLogoutMinutes.label, 1...1440, into: &settings.idleLogoutMinutes)
+        number("idleLogoutMinutes", .idleLogoutMinutes, 1...1440, into: &settings.idleLogoutMinutes)
         number(
-            "workListCap", SettingLabels.workListCap.label, 1...AgentDeskSettings.defaultWorkListCap,
+            "workListCap", .workListCap, 1...AgentDeskSettings.defaultWorkListCap,
             into: &settings.workListCap)
         number(
-            "ringTimeoutSeconds", SettingLabels.ringTimeoutSeconds.label, 5...TenantSettings.maximumRingTimeoutSeconds,
+            "ringTimeoutSeconds", .ringTimeoutSeconds, 5...TenantSettings.maximumRingTimeoutSeconds,
             into: &settings.ringTimeoutSeconds)
         number(
-            "doubleDialGuardMinutes", SettingLabels.doubleDialGuardMinutes.label, 0...1440,
+            "doubleDialGuardMinutes", .doubleDialGuardMinutes, 0...1440,
             into: &settings.doubleDialGuardMinutes)
         if let zone = form["timeZoneIdentifier"] {
             if TimeZone(identifier: zone) != nil {
                 settings.timeZoneIdentifier = zone
             } else {
-                problems.append(LocalizedText(ja: "タイムゾーン「\(zone)」は使えません。", en: "Unknown time zone “\(zone)”."))
+                problems.append(Message.settingUnknownTimeZone(zone).text)
             }
         }
         return problems.isEmpty ? .success(settings) : .failure(Problems(messages: problems))
@@ -179,7 +177,7 @@ struct TenantSettingsController: RouteCollection {
             ]
         }
         func row(
-            _ name: String, _ item: SettingLabels, choices: [SelectOption]? = nil, number: Int? = nil,
+            _ name: String, _ item: SettingField, choices: [SelectOption]? = nil, number: Int? = nil,
             range: ClosedRange<Int>? = nil,
             text: String? = nil, multiline: String? = nil, kind: String? = nil
         ) -> Row {
@@ -191,52 +189,55 @@ struct TenantSettingsController: RouteCollection {
                 multiline: multiline,
                 kind: shownAs)
         }
-        let L = LocalizedText.init(ja:en:)
         return [
             row(
                 "fetchMode", .fetchMode,
-                choices: choices(settings.fetchMode, [.manual: L("手動", "Manual"), .automatic: L("自動", "Automatic")])),
+                choices: choices(
+                    settings.fetchMode, [.manual: Label.settingManual.text, .automatic: Label.settingAutomatic.text])),
             row(
                 "dialingMode", .dialingMode,
-                choices: choices(settings.dialingMode, [.manual: L("手動", "Manual"), .automatic: L("自動", "Automatic")])),
+                choices: choices(
+                    settings.dialingMode, [.manual: Label.settingManual.text, .automatic: Label.settingAutomatic.text])),
             row(
                 "autoNextAfter", .autoNextAfter,
                 choices: choices(
                     settings.autoNextAfter,
                     [
-                        .unansweredCallsOnly: L("不応答のときのみ", "Unanswered calls only"),
-                        .everyCall: L("すべての架電", "Every call"),
+                        .unansweredCallsOnly: Label.settingUnansweredCallsOnly.text,
+                        .everyCall: Label.settingEveryCall.text,
                     ])),
             row(
                 "doneMarkedOn", .doneMarkedOn,
                 choices: choices(
                     settings.doneMarkedOn,
                     [
-                        .answeredCallsOnly: L("応答のときのみ", "Answered calls only"),
-                        .everyDialedCall: L("架電したものすべて", "Every dialled call"),
+                        .answeredCallsOnly: Label.settingAnsweredCallsOnly.text,
+                        .everyDialedCall: Label.settingEveryDialledCall.text,
                     ])),
             row(
                 "phoneNumberOpensCustomerEdit", .phoneNumberOpensCustomerEdit,
-                choices: onOff(settings.phoneNumberOpensCustomerEdit, on: L("有効", "On"), off: L("無効", "Off"))),
+                choices: onOff(
+                    settings.phoneNumberOpensCustomerEdit, on: Label.settingOn.text, off: Label.settingOff.text)),
             row(
                 "customerScope", .customerScope,
                 choices: choices(
                     settings.customerScope,
                     [
-                        .allCustomers: L("全顧客表示", "All customers"),
-                        .ownCustomersOnly: L("自分が担当者の顧客のみ", "Own customers only"),
+                        .allCustomers: Label.settingAllCustomers.text,
+                        .ownCustomersOnly: Label.settingOwnCustomersOnly.text,
                     ])),
             row(
                 "customerEdit", .customerEdit,
                 choices: choices(
                     settings.customerEdit,
                     [
-                        .all: L("全顧客の編集可", "All customers"), .own: L("自分が担当者の顧客のみ編集可", "Own customers only"),
-                        .none: L("編集不可", "No editing"),
+                        .all: Label.settingEditAll.text, .own: Label.settingEditOwn.text,
+                        .none: Label.settingEditNone.text,
                     ])),
             row(
                 "csvExportAndDeleteEnabled", .csvExportAndDeleteEnabled,
-                choices: onOff(settings.csvExportAndDeleteEnabled, on: L("表示", "Shown"), off: L("非表示", "Hidden"))),
+                choices: onOff(
+                    settings.csvExportAndDeleteEnabled, on: Label.settingShown.text, off: Label.settingHidden.text)),
             row("idleLogoutMinutes", .idleLogoutMinutes, number: settings.idleLogoutMinutes, range: 1...1440),
             row(
                 "workListCap", .workListCap, number: settings.workListCap,
@@ -262,12 +263,12 @@ struct TenantSettingsController: RouteCollection {
             row("sipFromDomain", .sipFromDomain, text: sipTrunk?.fromDomain ?? ""),
             row(
                 "sipRegister", .sipRegister,
-                choices: onOff(sipTrunk?.register ?? false, on: L("有効", "On"), off: L("無効", "Off"))),
+                choices: onOff(sipTrunk?.register ?? false, on: Label.settingOn.text, off: Label.settingOff.text)),
             row(
                 "sipNumberFormat", .sipNumberFormat,
                 choices: [
                     SelectOption(
-                        value: "national", label: L("国内形式", "National").text(in: language),
+                        value: "national", label: Label.settingNational.text(in: language),
                         selected: sipTrunk?.numberFormat != .e164),
                     SelectOption(value: "e164", label: "E.164", selected: sipTrunk?.numberFormat == .e164),
                 ]),
@@ -275,7 +276,7 @@ struct TenantSettingsController: RouteCollection {
                 "sipDTMF", .sipDTMF,
                 choices: [
                     SelectOption(
-                        value: "rfc4733", label: L("RFC 4733(音声の中)", "RFC 4733 (in the audio)").text(in: language),
+                        value: "rfc4733", label: Label.settingToneInAudio.text(in: language),
                         selected: sipTrunk?.dtmfMethod != .sipInfo),
                     SelectOption(value: "sipInfo", label: "SIP INFO", selected: sipTrunk?.dtmfMethod == .sipInfo),
                 ]),

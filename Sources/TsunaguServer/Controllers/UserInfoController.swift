@@ -2,7 +2,7 @@ import Fluent
 import TsunaguCore
 import Vapor
 
-/// ユーザ情報 (manual §4-3): the signed-in user's details; changing the password and the MOTPhone password.
+/// ユーザ情報 (manual §4-3): the signed-in user's details; changing the password and the つなぐ/Phone password (the manual's MOTPhone パスワード).
 struct UserInfoController: RouteCollection {
     struct UserInfo: Encodable {
         var name: String
@@ -42,7 +42,7 @@ struct UserInfoController: RouteCollection {
         try await request.tenantScope().update(user)
         request.session.data[SessionKeys.version] = String(user.sessionVersion)
         request.logger.info("password changed by user '\(user.loginID)'")
-        return try await render(request, notice: request.text("me_passwordChanged"), error: nil)
+        return try await render(request, notice: request.text(.mePasswordChanged), error: nil)
     }
 
     @Sendable func changePhonePassword(request: Request) async throws -> Response {
@@ -54,7 +54,7 @@ struct UserInfoController: RouteCollection {
         }
         user.phonePassword = password
         try await request.tenantScope().update(user)
-        return try await render(request, notice: request.text("me_phonePasswordChanged"), error: nil)
+        return try await render(request, notice: request.text(.mePhonePasswordChanged), error: nil)
     }
 
     private func currentUser(_ request: Request) async throws -> User {
@@ -67,7 +67,7 @@ struct UserInfoController: RouteCollection {
         let user = try await currentUser(request)
         let info = UserInfo(
             name: user.name, group: user.groupName, loginID: user.loginID, email: user.email,
-            phoneExtension: user.phoneExtension, role: request.text(user.role == .admin ? "role_admin" : "role_agent"),
+            phoneExtension: user.phoneExtension, role: request.text(user.role == .admin ? .roleAdmin : .roleAgent),
             notice: notice, error: error)
         return try await request.renderPage("me", info, status: status)
     }

@@ -18,8 +18,7 @@ struct CustomerQuery: Sendable {
     init(scope: TenantScope, search: CustomerSearch, signedIn: SignedIn) async throws {
         self.scope = scope
         self.search = search
-        self.ownerUserID =
-            signedIn.role == .agent && signedIn.settings.customerScope == .ownCustomersOnly ? signedIn.userID : nil
+        self.ownerUserID = signedIn.permissions.onlyCustomersOwnedBy
         var texts = [
             (CustomerTextSearch.Column.company, search.company), (.companyKana, search.companyKana),
             (.address, search.address),

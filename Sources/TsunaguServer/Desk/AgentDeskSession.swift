@@ -178,7 +178,7 @@ actor AgentDeskSession {
             guard let confirmation = desk.pendingConfirmation, confirmation.key == key else {
                 acknowledge(
                     requestID, to: client, ok: false,
-                    message: LocalizedText(ja: "この確認はもう有効ではありません。", en: "This question is no longer open."))
+                    message: Label.deskConfirmationGone.text)
                 if let target = clients[client] { target.send(stateText(for: target, full: true, rows: [])) }
                 return
             }
@@ -289,8 +289,7 @@ actor AgentDeskSession {
             } else {
                 acknowledge(
                     requestID, to: client, ok: false,
-                    message: LocalizedText(
-                        ja: "保存できませんでした。自動で再試行します。", en: "Could not save. It will be retried automatically."))
+                    message: Label.deskSaveRetrying.text)
             }
         }
     }
@@ -439,19 +438,10 @@ actor AgentDeskSession {
         _ = desk.handle(.phoneReadinessChanged(readiness.isReady), now: now())
     }
 
-    static let microphoneDenied = LocalizedText(
-        ja: "マイクの使用が許可されていません。アドレスバーの鍵(またはカメラ)アイコンからマイクを「許可」にして、この画面を再読み込みしてください。",
-        en:
-            "The microphone is blocked. Allow it from the lock (or camera) icon in the address bar, then reload this screen."
-    )
-    static let toneOutsideCall = LocalizedText(
-        ja: "トーンは通話中にだけ送れます。", en: "Tones can be sent only during a call.")
-    static let toneInMedia = LocalizedText(
-        ja: "このトランクではトーンを音声の中で送ります。画面を再読み込みしてください。",
-        en: "This trunk takes tones in the audio. Please reload the screen.")
-    static let microphoneUnknown = LocalizedText(
-        ja: "マイクを確認しています。ブラウザに聞かれたら「許可」を選んでください。",
-        en: "Checking the microphone. When the browser asks, choose Allow.")
+    static let microphoneDenied = Label.deskMicrophoneDenied.text
+    static let toneOutsideCall = Label.deskToneOutsideCall.text
+    static let toneInMedia = Label.deskToneInMedia.text
+    static let microphoneUnknown = Label.deskMicrophoneUnknown.text
 
     /// The double-dial guard looks at calls by anyone in the tenant, not only this screen.
     private func learnLatestDials() async {

@@ -46,13 +46,13 @@ enum DeskProtocol {
         var explanation: LocalizedText {
             switch self {
             case .malformed:
-                LocalizedText(ja: "画面からの要求を読み取れませんでした。", en: "The screen's request could not be read.")
+                Label.deskUnreadableRequest.text
             case .unsupportedVersion:
-                LocalizedText(ja: "画面が古い版です。再読み込みしてください。", en: "The screen is out of date. Please reload it.")
+                Label.deskOutdatedScreen.text
             case .unknownType(let type):
-                LocalizedText(ja: "不明な操作です: \(type.prefix(40))", en: "Unknown action: \(type.prefix(40))")
+                Message.deskUnknownAction(String(type.prefix(40))).text
             case .missing(let field):
-                LocalizedText(ja: "操作に必要な項目がありません: \(field)", en: "The action lacks: \(field)")
+                Message.deskMissingField(field).text
             }
         }
     }
@@ -183,6 +183,8 @@ enum DeskProtocol {
         var fetching: Bool
         var uploading: Bool
         var rowCount: Int
+        /// 「N件」 in the agent's language.
+        var rowCountText: String
         var call: CallView?
         var confirmation: ConfirmationView?
         var lamp: LampView

@@ -46,7 +46,8 @@ struct DeskView {
         let deskSettings = desk.settings
         return DeskProtocol.HeaderView(
             cursor: desk.cursor, armed: desk.autoDialArmed, fetching: desk.isFetching, uploading: desk.isUploading,
-            rowCount: desk.rows.count, call: call, confirmation: confirmation,
+            rowCount: desk.rows.count, rowCountText: Message.phoneRowCount(desk.rows.count).text(in: language),
+            call: call, confirmation: confirmation,
             lamp: DeskProtocol.LampView(
                 ready: lamp.isReady && desk.phoneReady, reason: lamp.reason?.text(in: language)),
             audio: bridgesAudio ? "webrtc" : "none",

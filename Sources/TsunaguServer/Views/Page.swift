@@ -3,11 +3,14 @@ import Vapor
 
 /// What every page template gets: language, labels, the menu's facts, the CSRF token, and the page's own content.
 struct Page<Content: Encodable>: Encodable {
+    /// The menu's facts: who is signed in, and the entries their permissions allow.
     struct Nav: Encodable {
         var tenantName: String
         var userName: String
-        var isAdmin: Bool
         var canImport: Bool
+        var canCreateLists: Bool
+        var canManageUsers: Bool
+        var canManageSettings: Bool
     }
 
     var lang: String
@@ -24,11 +27,12 @@ extension Request {
         async throws -> Response
     {
         let language = self.language
-        let labels = UIText.labels(language)
+        let labels = Label.all(in: language)
         let nav = signedIn.map {
             Page<Content>.Nav(
-                tenantName: $0.tenantName, userName: $0.name, isAdmin: $0.role == .admin,
-                canImport: $0.role == .admin || $0.canCreateLists)
+                tenantName: $0.tenantName, userName: $0.name, canImport: $0.permissions.canImport,
+                canCreateLists: $0.permissions.canCreateLists, canManageUsers: $0.permissions.canManageUsers,
+                canManageSettings: $0.permissions.canManageSettings)
         }
         let page = Page(
             lang: language.rawValue, otherLang: language == .ja ? "en" : "ja", t: labels, nav: nav, csrf: csrfToken,
@@ -39,8 +43,9 @@ extension Request {
         return response
     }
 
-    /// A label in the request's language.
-    func text(_ key: String) -> String {
-        UIText.table[key]?.text(in: language) ?? key
-    }
+    /// A label of the catalog in the request's language.
+    func text(_ label: Label) -> String { label.text(in: language) }
+
+    /// A message of the catalog in the request's language.
+    func text(_ message: Message) -> String { message.text(in: language) }
 }

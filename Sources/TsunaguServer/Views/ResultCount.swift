@@ -19,9 +19,11 @@ struct ResultCount {
     }
 
     func line(_ request: Request, offset: Int, shown: Int) -> String {
-        request.text(exact ? "customers_count" : "customers_countOver")
-            .replacingOccurrences(of: "{total}", with: "\(total)")
-            .replacingOccurrences(of: "{from}", with: "\(shown == 0 ? 0 : offset + 1)")
-            .replacingOccurrences(of: "{to}", with: "\(offset + shown)")
+        let from = shown == 0 ? 0 : offset + 1
+        let to = offset + shown
+        return request.text(
+            exact
+                ? .customersCount(total: total, from: from, to: to)
+                : .customersCountOver(total: total, from: from, to: to))
     }
 }

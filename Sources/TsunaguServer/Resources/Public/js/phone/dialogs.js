@@ -6,8 +6,8 @@ export class ConfirmDialog {
     this.key = null;
     const yes = document.getElementById("confirm-yes");
     const no = document.getElementById("confirm-no");
-    yes.textContent = labels.yes;
-    no.textContent = labels.cancel;
+    yes.textContent = labels.phoneYes;
+    no.textContent = labels.phoneCancel;
     yes.addEventListener("click", () => this.answer(true));
     no.addEventListener("click", () => this.answer(false));
     this.dialog.addEventListener("cancel", (event) => {
@@ -44,10 +44,9 @@ export class SignInDialog {
     this.dialog = document.getElementById("signin-dialog");
     this.form = document.getElementById("signin-form");
     this.error = document.getElementById("signin-error");
-    document.getElementById("signin-title").textContent = labels.resignin_title;
-    document.getElementById("signin-text").textContent = labels.resignin_text;
-    document.getElementById("signin-submit").textContent = labels.signIn;
-    for (const span of this.form.querySelectorAll("[data-label]")) span.textContent = labels[span.dataset.label];
+    document.getElementById("signin-title").textContent = labels.phoneResigninTitle;
+    document.getElementById("signin-text").textContent = labels.phoneResigninText;
+    document.getElementById("signin-submit").textContent = labels.phoneSignIn;
     this.form.elements.tenantCode.value = root.dataset.tenantCode || "";
     this.form.elements.loginID.value = root.dataset.loginId || "";
     this.dialog.addEventListener("cancel", (event) => event.preventDefault());
@@ -85,7 +84,7 @@ export class SignInDialog {
       this.dialog.close();
       this.onSignedIn();
     } catch {
-      this.error.textContent = this.labels.lamp_offline;
+      this.error.textContent = this.labels.phoneLampOffline;
     }
   }
 }

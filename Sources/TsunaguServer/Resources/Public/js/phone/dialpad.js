@@ -21,8 +21,8 @@ export class DialPad {
       });
       keys.appendChild(button);
     }
-    this.callButton.textContent = labels.dial;
-    this.hangUpButton.textContent = labels.hangUp;
+    this.callButton.textContent = labels.phoneDial;
+    this.hangUpButton.textContent = labels.phoneHangUp;
     this.callButton.addEventListener("click", () => {
       if (this.number.value.trim()) actions.send("dialNumber", { number: this.number.value.trim() });
     });
@@ -35,7 +35,11 @@ export class DialPad {
   show(desk) {
     const call = desk.call;
     this.talking = Boolean(call) && call.stage === "talking";
-    const stage = call ? this.labels[`stage_${call.stage}`] : this.labels.stage_idle;
+    const stages = {
+      dialing: this.labels.phoneStageDialing, ringing: this.labels.phoneStageRinging,
+      talking: this.labels.phoneStageTalking, hangingUp: this.labels.phoneStageHangingUp,
+    };
+    const stage = (call && stages[call.stage]) || this.labels.phoneStageIdle;
     this.status.textContent = call ? `${stage} ${call.number}` : `${stage} ${desk.extensionNumber}`;
     this.status.dataset.stage = call ? call.stage : "idle";
     this.hangUpButton.disabled = !call;

@@ -43,7 +43,7 @@ const connection = new DeskConnection({
     showLamp();
     showSaveState();
   },
-  onDropped: () => showNotice(labels.notSent),
+  onDropped: () => showNotice(labels.phoneNotSent),
   onMedia: (message) => media.receive(message),
   onReady: () => media.reoffer(),
 });
@@ -69,14 +69,14 @@ const dialPad = new DialPad(labels, actions);
 const confirmDialog = new ConfirmDialog(labels, (key, accepted) => actions.send("answer", { confirmation: key, accepted }));
 const signIn = new SignInDialog(labels, root, () => connection.open());
 
-document.title = `${labels.title} — ${document.title.split(" — ").pop()}`;
-elements.dial.textContent = labels.dial;
-elements.dial.title = `${labels.dial} (Ctrl+Enter)`;
-elements.download.textContent = labels.download;
-elements.upload.textContent = labels.upload;
-document.getElementById("no-label").textContent = labels.no;
-document.getElementById("compact-label").textContent = labels.compact;
-elements.start.textContent = labels.start;
+document.title = `${labels.phoneTitle} — ${document.title.split(" — ").pop()}`;
+elements.dial.textContent = labels.phoneDial;
+elements.dial.title = `${labels.phoneDial} (Ctrl+Enter)`;
+elements.download.textContent = labels.phoneDownload;
+elements.upload.textContent = labels.phoneUpload;
+document.getElementById("no-label").textContent = labels.phoneNo;
+document.getElementById("compact-label").textContent = labels.phoneCompact;
+elements.start.textContent = labels.phoneStart;
 
 elements.start.addEventListener("click", () => actions.send(desk && desk.armed ? "stop" : "start"));
 elements.dial.addEventListener("click", () => actions.send("dial"));
@@ -101,7 +101,7 @@ document.addEventListener("keydown", (event) => {
 window.addEventListener("beforeunload", (event) => {
   if (connection.hasUnsavedEdits || table.typed.size > 0) {
     event.preventDefault();
-    event.returnValue = labels.leaveWarning;
+    event.returnValue = labels.phoneLeaveWarning;
   }
 });
 
@@ -121,7 +121,7 @@ function receiveState(message) {
 function showDesk() {
   table.followCursor = Boolean(desk.call) || desk.armed;
   table.showPosition(desk);
-  elements.start.textContent = desk.armed ? labels.stop : labels.start;
+  elements.start.textContent = desk.armed ? labels.phoneStop : labels.phoneStart;
   elements.start.dataset.armed = String(desk.armed);
   elements.dial.hidden = !(desk.settings.dialingMode === "automatic" ? desk.armed : true);
   elements.dial.disabled = Boolean(desk.call);
@@ -129,7 +129,7 @@ function showDesk() {
   elements.download.disabled = desk.fetching;
   if (document.activeElement !== elements.cursorNo) elements.cursorNo.value = desk.rowCount ? desk.cursor + 1 : "";
   elements.cursorNo.max = String(desk.rowCount);
-  elements.rowCount.textContent = labels.rows.replace("{count}", desk.rowCount);
+  elements.rowCount.textContent = desk.rowCountText;
   dialPad.show(desk);
   media.update(desk);
   confirmDialog.show(desk.confirmation);
@@ -140,18 +140,18 @@ function showDesk() {
 function showLamp() {
   if (desk === null) {
     elements.lamp.dataset.ready = "false";
-    elements.lamp.title = labels.lamp_offline;
+    elements.lamp.title = labels.phoneLampOffline;
     return;
   }
   const ready = online && desk !== null && desk.lamp.ready;
   elements.lamp.dataset.ready = String(ready);
-  elements.lamp.title = !online ? labels.lamp_offline : ready ? labels.lamp_ready : desk.lamp.reason || labels.lamp_notReady;
+  elements.lamp.title = !online ? labels.phoneLampOffline : ready ? labels.phoneLampReady : desk.lamp.reason || labels.phoneLampNotReady;
 }
 
 function showSaveState() {
   const waiting = connection.hasUnsavedEdits || table.typed.size > 0;
   const unsaved = table.rows.some((row) => !row.saved);
-  elements.saveState.textContent = unsaved || (!online && waiting) ? labels.unsaved : waiting ? labels.saving : labels.saved;
+  elements.saveState.textContent = unsaved || (!online && waiting) ? labels.phoneUnsaved : waiting ? labels.phoneSaving : labels.phoneSaved;
   elements.saveState.dataset.state = unsaved || (!online && waiting) ? "unsaved" : waiting ? "saving" : "saved";
 }
 

@@ -14,12 +14,16 @@ export class DeskTable {
     /// Text the agent typed and the server has not confirmed yet, by "row:field".
     this.typed = new Map();
     const head = document.getElementById("desk-head");
-    const keys = { position: "col_position", no: "col_no", done: "col_done", company: "col_company", contact: "col_contact",
-      phone: "col_phone", result: "col_result", prospect: "col_prospect", callback: "col_callback", memo: "col_memo", calledAt: "col_calledAt" };
+    const headings = {
+      position: labels.phoneColPosition, no: labels.phoneColNo, done: labels.phoneColDone, company: labels.phoneColCompany,
+      contact: labels.phoneColContact, phone: labels.phoneColPhone, result: labels.phoneColResult,
+      prospect: labels.phoneColProspect, callback: labels.phoneColCallback, memo: labels.phoneColMemo,
+      calledAt: labels.phoneColCalledAt,
+    };
     for (const column of COLUMNS) {
       const th = document.createElement("th");
       const handle = document.createElement("div");
-      handle.textContent = labels[keys[column]];
+      handle.textContent = headings[column];
       th.appendChild(handle);
       th.dataset.column = column;
       head.appendChild(th);
@@ -61,12 +65,12 @@ export class DeskTable {
       cells[column] = td;
       tr.appendChild(td);
     }
-    cells.position.title = this.labels.col_position;
+    cells.position.title = this.labels.phoneColPosition;
     cells.position.addEventListener("click", () => this.actions.moveCursor(this.indexOf(row.id)));
     cells.done.appendChild(this.checkbox(row.id, "setDone"));
     cells.prospect.appendChild(this.checkbox(row.id, "setProspect"));
     cells.callback.appendChild(this.checkbox(row.id, "setCallback"));
-    cells.contact.appendChild(this.textInput(row.id, "editContactName", 100, this.labels.contactUnknown));
+    cells.contact.appendChild(this.textInput(row.id, "editContactName", 100, this.labels.phoneContactUnknown));
     cells.memo.appendChild(this.textInput(row.id, "editMemo", 1000, ""));
     const result = document.createElement("span");
     result.className = "result-label";
