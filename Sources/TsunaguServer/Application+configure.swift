@@ -15,9 +15,8 @@ extension Application {
         http.server.configuration.port = configuration.port
         if let certificate = configuration.tlsCertificatePath, let key = configuration.tlsKeyPath {
             // Ordinary TLS with the operator's certificate: agents import nothing (DESIGN.md "better" 4).
-            let chain = try NIOSSLCertificate.fromPEMFile(certificate).map { NIOSSLCertificateSource.certificate($0) }
             http.server.configuration.tlsConfiguration = .makeServerConfiguration(
-                certificateChain: chain, privateKey: .privateKey(try NIOSSLPrivateKey(file: key, format: .pem)))
+                certificateChain: try Self.certificateChain(certificate), privateKey: try Self.privateKey(key))
         }
         let databaseFolder = (configuration.databasePath as NSString).deletingLastPathComponent
         if !databaseFolder.isEmpty {
@@ -66,7 +65,10 @@ extension Application {
         middleware.use(SessionUserMiddleware())
         middleware.use(CSRFMiddleware())
 
-        if configuration.telephony == "sip" { useSIPTrunk() } else { useSimulatedCarrier() }
+        switch configuration.telephony {
+        case .simulated: useSimulatedCarrier()
+        case .sip: useSIPTrunk()
+        }
         lifecycle.use(DeskRegistryLifecycle())
         try routes()
     }
@@ -74,6 +76,25 @@ extension Application {
     /// The configuration the server was started with.
     public var tsunaguConfiguration: ServerConfiguration {
         storage[ConfigurationKey.self] ?? ServerConfiguration()
+    }
+
+    /// `TLS_CERT`'s chain; a file NIOSSL cannot read is refused naming the variable, like a bad value.
+    private static func certificateChain(_ path: String) throws(ConfigurationError) -> [NIOSSLCertificateSource] {
+        do {
+            return try NIOSSLCertificate.fromPEMFile(path).map { .certificate($0) }
+        } catch {
+            throw .unreadable(
+                "TLS_CERT", path: path, accepts: "a readable PEM certificate chain file", reason: "\(error)")
+        }
+    }
+
+    /// `TLS_KEY`'s private key, refused like `certificateChain`.
+    private static func privateKey(_ path: String) throws(ConfigurationError) -> NIOSSLPrivateKeySource {
+        do {
+            return .privateKey(try NIOSSLPrivateKey(file: path, format: .pem))
+        } catch {
+            throw .unreadable("TLS_KEY", path: path, accepts: "a readable PEM private key file", reason: "\(error)")
+        }
     }
 
     private func routes() throws {

@@ -1,3 +1,11 @@
+import Foundation
 import TsunaguServer
 
-try await Launcher.run()
+// A refused setting or a port in use ends with one line and its exit status (`tsunagu --help`), not a crash.
+do {
+    try await Launcher.run()
+} catch {
+    let failure = LaunchFailure(error)
+    FileHandle.standardError.write(Data("tsunagu: \(failure.message)\n".utf8))
+    exit(failure.exitCode)
+}

@@ -1,7 +1,7 @@
 import Foundation
 import Mail
 
-/// Start-up settings, read once from the environment at the edge (`tsunagu --help` lists them).
+/// Start-up settings, read once from the environment at the edge (`fromEnvironment`, `tsunagu --help` lists them).
 public struct ServerConfiguration: Sendable {
     /// Address to listen on (`HOST`). Loopback by default: exposing the server is a deliberate choice.
     public var host = "127.0.0.1"
@@ -11,8 +11,8 @@ public struct ServerConfiguration: Sendable {
     public var databasePath = "data/tsunagu.sqlite"
     /// Folder for files the server writes (mail outbox, uploads) (`DATA_DIRECTORY`).
     public var dataDirectory = "data"
-    /// `simulated` or `sip` (`TELEPHONY`).
-    public var telephony = "simulated"
+    /// The simulated carrier or real calls over SIP (`TELEPHONY`).
+    public var telephony = TelephonyKind.simulated
     /// The SIP user agent's address and port (`SIP_HOST`, `SIP_PORT`) with `TELEPHONY=sip`.
     public var sipHost = "127.0.0.1"
     public var sipPort = 5060
@@ -53,78 +53,29 @@ public struct ServerConfiguration: Sendable {
 
     public init() {}
 
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Self {
-        var configuration = ServerConfiguration()
-        if let host = environment["HOST"], !host.isEmpty { configuration.host = host }
-        if let port = environment["PORT"].flatMap(Int.init), (1...65535).contains(port) { configuration.port = port }
-        if let data = environment["DATA_DIRECTORY"], !data.isEmpty {
-            configuration.dataDirectory = data
-            configuration.databasePath = (data as NSString).appendingPathComponent("tsunagu.sqlite")
-        }
-        if let path = environment["DATABASE_PATH"], !path.isEmpty { configuration.databasePath = path }
-        if let telephony = environment["TELEPHONY"], !telephony.isEmpty { configuration.telephony = telephony }
-        if let host = environment["SIP_HOST"], !host.isEmpty { configuration.sipHost = host }
-        if let port = environment["SIP_PORT"].flatMap(Int.init), (0...65535).contains(port) {
-            configuration.sipPort = port
-        }
-        if let host = environment["SIP_ADVERTISED_HOST"], !host.isEmpty { configuration.sipAdvertisedHost = host }
-        if let address = environment["RTPENGINE_NG"], !address.isEmpty {
-            let parts = address.split(separator: ":", omittingEmptySubsequences: false)
-            if parts.count == 2, let port = Int(parts[1]), (1...65535).contains(port), !parts[0].isEmpty {
-                configuration.rtpengineHost = String(parts[0])
-                configuration.rtpenginePort = port
-            } else if parts.count == 1 {
-                configuration.rtpengineHost = address
-            }
-        }
-        if let host = environment["SMTP_HOST"], !host.isEmpty {
-            let port = environment["SMTP_PORT"].flatMap(Int.init).flatMap { (1...65535).contains($0) ? $0 : nil } ?? 587
-            let security = environment["SMTP_STARTTLS"].flatMap {
-                SMTPConfiguration.Security(rawValue: $0.lowercased())
-            }
-            configuration.smtp = SMTPConfiguration(
-                host: host, port: port, security: security ?? .startTLSWhenOffered,
-                username: environment["SMTP_USER"].flatMap { $0.isEmpty ? nil : $0 },
-                password: environment["SMTP_PASSWORD"])
-        }
-        if let from = environment["SMTP_FROM"], !from.isEmpty { configuration.mailFrom = from }
-        if let certificate = environment["TLS_CERT"], !certificate.isEmpty {
-            configuration.tlsCertificatePath = certificate
-        }
-        if let key = environment["TLS_KEY"], !key.isEmpty { configuration.tlsKeyPath = key }
-        if let megabytes = environment["UPLOAD_LIMIT_MB"].flatMap(Int.init), (1...2048).contains(megabytes) {
-            configuration.uploadLimitBytes = megabytes * 1024 * 1024
-        }
-        if let flag = environment["TRUST_PROXY"] {
-            configuration.trustProxy = ["1", "true", "yes"].contains(flag.lowercased())
-        }
-        if let scale = environment["SIMULATED_TIME_SCALE"].flatMap(Double.init), scale > 0, scale <= 10_000 {
-            configuration.simulatedTimeScale = scale
-        }
-        if let flag = environment["AUTO_MIGRATE"] {
-            configuration.autoMigrate = !["0", "false", "no"].contains(flag.lowercased())
-        }
-        return configuration
-    }
-
     /// What `tsunagu --help` prints about the environment.
     public static let environmentHelp = """
-        Environment (read once at start-up):
-          HOST            address to listen on (default 127.0.0.1)
-          PORT            port to listen on (default 8080)
+        Environment (read once at start-up; an empty value is the same as unset; a value that is not accepted stops
+        tsunagu with a message naming the variable, exit status 64):
+          HOST            address to listen on (default 127.0.0.1; 0.0.0.0 for every interface); --host wins
+          PORT            port to listen on, 1-65535 (default 8080); --port wins
           DATABASE_PATH   SQLite database file (default data/tsunagu.sqlite)
           DATA_DIRECTORY  folder for the database, mail outbox and uploads (default data)
-          TELEPHONY       simulated | sip (default simulated); sip: each tenant's trunk is set on 設定
-          SIP_HOST, SIP_PORT  address and port of the SIP user agent (default 127.0.0.1, 5060)
+          TELEPHONY       simulated | sip (default simulated, any case); sip: each tenant's trunk is set on 設定
+          SIP_HOST, SIP_PORT  address and port of the SIP user agent (default 127.0.0.1, 5060; 0: any free port)
           SIP_ADVERTISED_HOST address written in Via/Contact when the trunk reaches us at another one
-          RTPENGINE_NG    rtpengine's ng address (e.g. 127.0.0.1:22222): agents hear calls in the browser
-          SIMULATED_TIME_SCALE  the simulated carrier runs this many times faster (default 1)
+          RTPENGINE_NG    rtpengine's ng address, host:port (e.g. 127.0.0.1:22222): agents hear calls in the browser
+                          (SIP_* and RTPENGINE_NG are refused without TELEPHONY=sip: they would do nothing)
+          SIMULATED_TIME_SCALE  the simulated carrier runs this many times faster, >0 to 10000 (default 1)
           AUTO_MIGRATE    run pending migrations on start (default true)
           SMTP_HOST       mail server; without it mail goes to the log and DATA_DIRECTORY/outbox
-          SMTP_PORT       (default 587)  SMTP_USER, SMTP_PASSWORD  SMTP_FROM (sender address)
+          SMTP_PORT       1-65535 (default 587)  SMTP_USER, SMTP_PASSWORD  SMTP_FROM (sender address)
           SMTP_STARTTLS   auto (default: when offered; never sends a password in clear) | always | never
-          TLS_CERT, TLS_KEY  serve HTTPS with this PEM certificate chain and key
-          UPLOAD_LIMIT_MB largest customer CSV accepted for import (default 50)
-          TRUST_PROXY     true behind a reverse proxy: client addresses come from X-Forwarded-For
+                          (SMTP_PORT, SMTP_USER, SMTP_PASSWORD, SMTP_STARTTLS are refused without SMTP_HOST)
+          TLS_CERT, TLS_KEY  serve HTTPS with this PEM certificate chain and key (both, readable)
+          UPLOAD_LIMIT_MB largest customer CSV accepted for import, 1-2048 (default 50)
+          TRUST_PROXY     true behind a reverse proxy: client addresses come from X-Forwarded-For (default false)
+          LOG_LEVEL       trace | debug | info | notice | warning | error | critical (default info)
+        Booleans (AUTO_MIGRATE, TRUST_PROXY) accept true/false, 1/0, yes/no.
         """
 }
