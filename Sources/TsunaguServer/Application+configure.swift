@@ -14,7 +14,8 @@ extension Application {
         http.server.configuration.hostname = configuration.host
         http.server.configuration.port = configuration.port
         if let certificate = configuration.tlsCertificatePath, let key = configuration.tlsKeyPath {
-            // Ordinary TLS with the operator's certificate: agents import nothing (DESIGN.md "better" 4).
+            // Ordinary TLS with the operator's certificate: agents import no root certificate (unlike manual §2-1;
+            // docs/ARCHITECTURE.md#where-tsunagu-differs-from-the-manual).
             http.server.configuration.tlsConfiguration = .makeServerConfiguration(
                 certificateChain: try Self.certificateChain(certificate), privateKey: try Self.privateKey(key))
         }

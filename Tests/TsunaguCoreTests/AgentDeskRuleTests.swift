@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import TsunaguCore
 
-/// The rules DESIGN.md decides beyond the manual's examples, and every setting that changes them.
+/// The rules decided beyond the manual's examples (docs/ARCHITECTURE.md#where-tsunagu-differs-from-the-manual), and
+/// every setting that changes them.
 @Suite struct AgentDeskRuleTests {
     /// 開始 dials the first row without 済 at or below ▶ (▶ on No.1 ✓ → No.2).
     @Test func startSkipsDoneRowsAtCursor() {

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The phone screen's rules (manual §1-2, §3; DESIGN.md "The phone screen rules") as a state machine without I/O.
+/// The phone screen's rules (manual §1-2, §3) as a state machine without I/O; where each rule is decided:
+/// docs/ARCHITECTURE.md#where-each-rule-of-the-manual-lives.
 ///
 /// Events go in through `handle(_:now:)`; the effects that come out tell the host what to do: dial, hang up,
 /// fetch or upload rows, ask the agent, show a message, store a changed row. Time is passed in, never read.

@@ -1,4 +1,4 @@
-/// The manual's 「管理者側の設定」, one set per tenant (DESIGN.md "Tenant settings").
+/// The manual's 「管理者側の設定」 (manual §1-3), one set per tenant (docs/ARCHITECTURE.md#tenant-settings).
 public struct TenantSettings: Sendable, Hashable, Codable {
     public enum CustomerScope: String, Sendable, Codable, CaseIterable {
         /// 全顧客表示

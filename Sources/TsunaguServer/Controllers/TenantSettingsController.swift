@@ -3,7 +3,8 @@ import Telephony
 import TsunaguCore
 import Vapor
 
-/// 設定 (管理者 only): every tenant setting of DESIGN.md, stored per tenant and applied at once.
+/// 設定 (管理者 only): every tenant setting (docs/ARCHITECTURE.md#tenant-settings), stored per tenant and applied
+/// at once.
 struct TenantSettingsController: RouteCollection {
     struct Row: Encodable {
         var name: String
