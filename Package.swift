@@ -32,7 +32,10 @@ let package = Package(
         // Pure rules: Foundation only, no I/O.
         .target(name: "TsunaguCore", swiftSettings: strictSettings),
         // The Telephony protocol and its providers: the simulated carrier and the SIP trunk.
-        .target(name: "Telephony", dependencies: ["TsunaguCore", "SIP", "Media"], swiftSettings: strictSettings),
+        .target(
+            name: "Telephony",
+            dependencies: ["TsunaguCore", "SIP", "Media", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings),
         // rtpengine's ng control protocol (bencode over UDP) on SwiftNIO: the browser's WebRTC leg to the trunk's RTP.
         .target(
             name: "Media",

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Media
 import SIP
 import TsunaguCore
@@ -35,19 +36,26 @@ public actor SIPTrunk: Telephony {
     private var health: [UUID: Health] = [:]
     private var registrations: [UUID: Registration] = [:]
     private let clock = ContinuousClock()
+    /// Each call's relay of the user agent's reports, keyed by the call.
+    private let relays = ChildTasks()
+    private let logger: Logger
 
     public init(
         agent: SIPUserAgent, media: WebRTCMediaBridge? = nil, probeTimeout: Duration = .seconds(2),
-        trunks: @escaping TrunkLookup
+        logger: Logger = Logger(label: "tsunagu.telephony"), trunks: @escaping TrunkLookup
     ) {
         self.agent = agent
         self.media = media
         self.probeTimeout = probeTimeout
+        self.logger = logger
         self.trunks = trunks
     }
 
+    public nonisolated func run() async { await relays.run() }
+
     public func placeCall(_ request: CallRequest, report: @escaping @Sendable (CallProgress) -> Void) async {
         guard let settings = await trunks(request.tenantID) else {
+            logger.error("call \(request.id): tenant \(request.tenantID) has no SIP trunk; the call fails")
             report(.ended(.unanswered(.failed)))
             return
         }
@@ -67,6 +75,7 @@ public actor SIPTrunk: Telephony {
                     try await media.trunkOffer(browserOffer: browserOffer, callID: sipCallID, fromTag: Self.agentTag)
                         .utf8)
             } catch {
+                logger.error("call \(request.id): rtpengine refused the browser's offer: \(error); the call fails")
                 report(.ended(.unanswered(.failed)))
                 return
             }
@@ -74,23 +83,26 @@ public actor SIPTrunk: Telephony {
         // The user agent reports on its event loop and must not wait; rewriting SDP through rtpengine does, so the
         // reports go through a stream that one task works off in order.
         let (reports, sink) = AsyncStream.makeStream(of: OutboundCallProgress.self)
-        let relay = Task {
+        let logger = logger
+        relays.start(key: request.id) {
             for await progress in reports {
                 switch progress {
                 case .ringing: report(.ringing)
                 case .earlyMedia(let sdp), .answered(let sdp):
-                    if let bridge, !sdp.isEmpty,
-                        let browserSDP = try? await bridge.browserAnswer(
-                            trunkAnswer: String(decoding: sdp, as: UTF8.self), callID: sipCallID,
-                            fromTag: Self.agentTag,
-                            toTag: Self.trunkTag)
-                    {
-                        let early: Bool = if case .earlyMedia = progress { true } else { false }
-                        report(.remoteMedia(sdp: browserSDP, early: early))
+                    if let bridge, !sdp.isEmpty {
+                        do {
+                            let browserSDP = try await bridge.browserAnswer(
+                                trunkAnswer: String(decoding: sdp, as: UTF8.self), callID: sipCallID,
+                                fromTag: Self.agentTag, toTag: Self.trunkTag)
+                            let early: Bool = if case .earlyMedia = progress { true } else { false }
+                            report(.remoteMedia(sdp: browserSDP, early: early))
+                        } catch {
+                            logger.error("call \(sipCallID): rtpengine refused the trunk's answer: \(error); no audio")
+                        }
                     }
                     if case .answered = progress { report(.answered) }
                 case .ended(let ending):
-                    try? await bridge?.end(callID: sipCallID)
+                    await Self.endMedia(bridge, callID: sipCallID, logger: logger)
                     report(.ended(SIPCallOutcome.ending(ending), signallingCode: ending.statusCode))
                     return
                 }
@@ -112,10 +124,20 @@ public actor SIPTrunk: Telephony {
             }
             if hungUpWhilePlacing.contains(request.id) { await agent.hangUp(callID: sipCallID) }
         } catch {
+            logger.error("call \(sipCallID): the INVITE could not be sent to \(peer.host):\(peer.port): \(error)")
             sink.finish()
-            relay.cancel()
-            try? await bridge?.end(callID: sipCallID)
+            relays.cancel(request.id)
+            await Self.endMedia(bridge, callID: sipCallID, logger: logger)
             report(.ended(.unanswered(.failed)))
+        }
+    }
+
+    /// Tells rtpengine the call is over; a failure leaves only a call rtpengine deletes by its own timeout.
+    private static func endMedia(_ bridge: WebRTCMediaBridge?, callID: String, logger: Logger) async {
+        do {
+            try await bridge?.end(callID: callID)
+        } catch {
+            logger.warning("call \(callID): rtpengine did not confirm the end of the call: \(error)")
         }
     }
 
@@ -184,7 +206,13 @@ public actor SIPTrunk: Telephony {
         if let current = registrations[tenantID], current.settings == settings {
             entry = current
         } else {
-            guard let local = try? await agent.localContactAddress(for: peer) else { return Self.unreachable.reason }
+            let local: (host: String, port: Int)
+            do {
+                local = try await agent.localContactAddress(for: peer)
+            } catch {
+                logger.warning("tenant \(tenantID): no local address toward \(peer.host):\(peer.port): \(error)")
+                return Self.unreachable.reason
+            }
             let parameters = SIPRegistration.Parameters(
                 addressOfRecord: SIPURI(
                     user: settings.authUser.isEmpty ? settings.callerID : settings.authUser,
@@ -194,7 +222,13 @@ public actor SIPTrunk: Telephony {
                 credentials: Self.credentials(settings))
             entry = Registration(binding: SIPRegistration(parameters: parameters), settings: settings)
         }
-        let outcome = try? await agent.register(&entry.binding, at: peer)
+        let outcome: SIPRegistration.Outcome?
+        do {
+            outcome = try await agent.register(&entry.binding, at: peer)
+        } catch {
+            logger.warning("tenant \(tenantID): REGISTER to \(peer.host):\(peer.port) failed: \(error)")
+            outcome = nil
+        }
         switch outcome {
         case .registered(let expires):
             entry.refreshAt = clock.now + SIPRegistration.refreshDelay(forExpires: expires)
@@ -212,7 +246,13 @@ public actor SIPTrunk: Telephony {
 
     /// An OPTIONS ping bounded by `probeTimeout`, so the phone screen never waits for Timer F.
     private func probe(_ settings: SIPTrunkSettings) async -> Bool {
-        (try? await agent.ping(Self.peer(settings), from: Self.fromURI(settings), timeout: probeTimeout)) != nil
+        do {
+            _ = try await agent.ping(Self.peer(settings), from: Self.fromURI(settings), timeout: probeTimeout)
+            return true
+        } catch {
+            logger.notice("SIP trunk \(settings.host):\(settings.port) does not answer OPTIONS: \(error)")
+            return false
+        }
     }
 
     /// The Call-ID is the call attempt's id, so the two can be matched in logs and traces.

@@ -7,7 +7,6 @@ public actor SimulatedCarrier<C: Clock>: Telephony where C.Duration == Duration 
     public typealias RulesLookup = @Sendable (UUID) async -> SimulatedCarrierRules
 
     private struct Call {
-        var task: Task<Void, Never>?
         var answered: Bool
         var report: @Sendable (CallProgress) -> Void
     }
@@ -16,6 +15,8 @@ public actor SimulatedCarrier<C: Clock>: Telephony where C.Duration == Duration 
     private let timeScale: Double
     private let rules: RulesLookup
     private var calls: [UUID: Call] = [:]
+    /// Each call's timeline, keyed by the call.
+    private let timelines = ChildTasks()
 
     /// - Parameter rules: the rule table of a tenant (tenants can edit theirs).
     public init(clock: C, timeScale: Double = 1, rules: @escaping RulesLookup = { _ in .standard }) {
@@ -23,6 +24,8 @@ public actor SimulatedCarrier<C: Clock>: Telephony where C.Duration == Duration 
         self.timeScale = timeScale > 0 ? timeScale : 1
         self.rules = rules
     }
+
+    public nonisolated func run() async { await timelines.run() }
 
     /// Calls in progress.
     public var activeCallCount: Int { calls.count }
@@ -33,22 +36,22 @@ public actor SimulatedCarrier<C: Clock>: Telephony where C.Duration == Duration 
             behaviour: behaviour, ringTimeoutSeconds: Double(request.ringTimeoutSeconds), timeScale: timeScale)
         let start = clock.now
         let id = request.id
-        calls[id] = Call(task: nil, answered: false, report: report)
-        calls[id]?.task = Task { [clock] in
+        calls[id] = Call(answered: false, report: report)
+        timelines.start(key: id) { [clock] in
             for step in timeline.steps {
                 do {
                     try await clock.sleep(until: start.advanced(by: .seconds(step.at)), tolerance: nil)
                 } catch {
                     return
                 }
-                self.deliver(step.progress, for: id)
+                await self.deliver(step.progress, for: id)
             }
         }
     }
 
     public func hangUp(_ call: UUID) async {
         guard let ended = calls.removeValue(forKey: call) else { return }
-        ended.task?.cancel()
+        timelines.cancel(call)
         ended.report(.ended(ended.answered ? .afterAnswer : .unanswered(.hungUpBeforeAnswer)))
     }
 

@@ -39,6 +39,10 @@ public struct CallRequest: Sendable, Hashable {
 /// Outcomes come from the network's signalling, never from the browser. A provider reports each call's progress,
 /// in order, to the sink it was given, until `.ended`.
 public protocol Telephony: Sendable {
+    /// The provider's long-running work (its calls' timelines and report relays run as children of this). The server
+    /// runs it for as long as it serves; calls placed while it is not running wait for it.
+    func run() async
+
     func placeCall(_ request: CallRequest, report: @escaping @Sendable (CallProgress) -> Void) async
 
     /// Ends the call: CANCEL while it rings, BYE after answer. An `.ended` report follows (unless it had ended).

@@ -14,7 +14,7 @@ extension Application {
                 bindHost: configuration.sipHost, bindPort: configuration.sipPort,
                 advertisedHost: configuration.sipAdvertisedHost, userAgent: "Tsunagu"),
             logger: Logger(label: "tsunagu.sip"))
-        let database = databaseProvider
+        let (database, logger) = (databaseProvider, self.logger)
         var media: WebRTCMediaBridge?
         if let host = configuration.rtpengineHost {
             do {
@@ -30,8 +30,13 @@ extension Application {
             }
         }
         useTelephony(
-            SIPTrunk(agent: agent, media: media) { tenantID in
-                (try? await Tenant.find(tenantID, on: database()))?.sipTrunk
+            SIPTrunk(agent: agent, media: media, logger: Logger(label: "tsunagu.telephony")) { tenantID in
+                do {
+                    return try await Tenant.find(tenantID, on: database())?.sipTrunk
+                } catch {
+                    logger.error("reading the SIP trunk of tenant \(tenantID) failed: \(error)")
+                    return nil
+                }
             })
         lifecycle.use(SIPUserAgentLifecycle(agent: agent))
     }

@@ -27,12 +27,12 @@ extension Application {
         // The phone screens' writer has connections of its own, so a long commit never holds up pages and reads.
         databases.use(.sqlite(.file(configuration.databasePath), sqlLogLevel: nil), as: .deskWriter, isDefault: false)
         // WAL lets readers and the writer work at once; with synchronous=FULL a commit survives a power cut.
-        try await (db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").run()
+        try await db.sql.raw("PRAGMA journal_mode=WAL").run()
         // The pool keeps one connection per event loop. On each: full sync, and a lock held by another connection
         // is waited for by sleeping (SQLiteNIO's own busy handler retries at once, spinning a core).
         for id in [DatabaseID.sqlite, .deskWriter] {
             for eventLoop in eventLoopGroup.makeIterator() {
-                let connection = databases.database(id, logger: logger, on: eventLoop)! as! any SQLDatabase
+                let connection = databases.database(id, logger: logger, on: eventLoop)!.sql
                 try await connection.raw("PRAGMA synchronous=FULL").run()
                 try await connection.raw("PRAGMA busy_timeout=10000").run()
                 // A page cache of 16 MB per connection (SQLite's default is 2 MB): reads then stop going to
@@ -65,6 +65,7 @@ extension Application {
         middleware.use(sessions.middleware)
         middleware.use(SessionUserMiddleware())
         middleware.use(CSRFMiddleware())
+        middleware.use(PageErrorMiddleware())
 
         switch configuration.telephony {
         case .simulated: useSimulatedCarrier()

@@ -57,7 +57,12 @@ import TsunaguCore
         return (SIPTrunk(agent: agent) { _ in settings }, agent)
     }
 
-    private func collect(_ body: (@escaping @Sendable (CallProgress) -> Void) async -> Void) async -> [CallProgress] {
+    /// Places a call with `body` on a running trunk (as the server runs it) and collects its reports.
+    private func collect(
+        _ trunk: SIPTrunk, _ body: (@escaping @Sendable (CallProgress) -> Void) async -> Void
+    ) async -> [CallProgress] {
+        let running = Task { await trunk.run() }
+        defer { running.cancel() }
         let (stream, continuation) = AsyncStream<CallProgress>.makeStream()
         await body { progress in
             continuation.yield(progress)
@@ -73,7 +78,7 @@ import TsunaguCore
         let sipp = try SIPpProcess(scenario: "uas-busy.xml")
         let (trunk, agent) = try await trunk(port: sipp.port)
         let request = CallRequest(id: UUID(), tenantID: UUID(), number: "+81312345678", ringTimeoutSeconds: 30)
-        let reports = await collect { report in await trunk.placeCall(request, report: report) }
+        let reports = await collect(trunk) { report in await trunk.placeCall(request, report: report) }
         #expect(reports.last == .ended(.unanswered(.busy), signallingCode: 486))
         #expect(await sipp.finish().status == 0)
         await agent.shutdown()
@@ -84,7 +89,7 @@ import TsunaguCore
         let sipp = try SIPpProcess(scenario: "uas-auth-401.xml")
         let (trunk, agent) = try await trunk(port: sipp.port)
         let request = CallRequest(id: UUID(), tenantID: UUID(), number: "+81312345678", ringTimeoutSeconds: 30)
-        let reports = await collect { report in
+        let reports = await collect(trunk) { report in
             await trunk.placeCall(request) { progress in
                 report(progress)
                 if progress == .answered { Task { await trunk.hangUp(request.id) } }
@@ -101,7 +106,7 @@ import TsunaguCore
         let (trunk, agent) = try await trunk(port: sipp.port, dtmf: .sipInfo)
         #expect(await trunk.toneRoute(tenantID: UUID()) == .signalling)
         let request = CallRequest(id: UUID(), tenantID: UUID(), number: "+81312345678", ringTimeoutSeconds: 30)
-        let reports = await collect { report in
+        let reports = await collect(trunk) { report in
             await trunk.placeCall(request) { progress in
                 report(progress)
                 guard progress == .answered else { return }
@@ -152,7 +157,7 @@ import TsunaguCore
         let request = CallRequest(
             id: UUID(), tenantID: UUID(), number: "+81312345678", ringTimeoutSeconds: 30, mediaOffer: Self.chromiumOffer
         )
-        let reports = await collect { report in
+        let reports = await collect(trunk) { report in
             await trunk.placeCall(request) { progress in
                 report(progress)
                 if progress == .answered { Task { await trunk.hangUp(request.id) } }
@@ -205,7 +210,7 @@ import TsunaguCore
         let request = CallRequest(
             id: UUID(), tenantID: UUID(), number: "+81312345678", ringTimeoutSeconds: 30, mediaOffer: Self.chromiumOffer
         )
-        let reports = await collect { report in await trunk.placeCall(request, report: report) }
+        let reports = await collect(trunk) { report in await trunk.placeCall(request, report: report) }
         #expect(reports == [.ended(.unanswered(.failed))])
         await agent.shutdown()
         await client.shutdown()

@@ -39,6 +39,8 @@ import TsunaguCore
 
     @Test func answeredCallLastsUntilHungUp() async {
         let carrier = SimulatedCarrier(clock: ContinuousClock(), timeScale: 1000)
+        let running = Task { await carrier.run() }
+        defer { running.cancel() }
         let reports = Reports()
         let call = request("+81312340000")
         await carrier.placeCall(call, report: reports.sink)
@@ -60,6 +62,8 @@ import TsunaguCore
     ])
     func unansweredOutcomes(number: String, ending: CallProgress, reportCount: Int) async {
         let carrier = SimulatedCarrier(clock: ContinuousClock(), timeScale: 1000)
+        let running = Task { await carrier.run() }
+        defer { running.cancel() }
         let reports = Reports()
         await carrier.placeCall(request(number, timeout: 10), report: reports.sink)
         let seen = await reports.next(reportCount)
@@ -69,6 +73,8 @@ import TsunaguCore
 
     @Test func hangingUpWhileRingingIsUnanswered() async {
         let carrier = SimulatedCarrier(clock: ContinuousClock(), timeScale: 1)
+        let running = Task { await carrier.run() }
+        defer { running.cancel() }
         let reports = Reports()
         let call = request("+81312340005")
         await carrier.placeCall(call, report: reports.sink)
@@ -83,6 +89,8 @@ import TsunaguCore
         let carrier = SimulatedCarrier(clock: ContinuousClock(), timeScale: 1000) { tenant in
             tenant == strict ? SimulatedCarrierRules(rules: [], fallback: .busy(afterSeconds: 1)) : .standard
         }
+        let running = Task { await carrier.run() }
+        defer { running.cancel() }
         let reports = Reports()
         await carrier.placeCall(
             CallRequest(id: UUID(), tenantID: strict, number: "+81312340000", ringTimeoutSeconds: 30),

@@ -15,7 +15,7 @@ import Vapor
     static func found(_ app: Application, _ column: CustomerTextSearch.Column, _ text: String) async throws -> [String]
     {
         let lookup = try #require(try await CustomerTextSearch.lookup(column, text, on: app.db))
-        let rows = try await (app.db as! any SQLDatabase).raw(
+        let rows = try await app.db.sql.raw(
             """
             SELECT company FROM customers WHERE \(CustomerTextSearch.matching(column, lookup, table: Customer.schema))
             AND \(ident: column.rawValue) LIKE \(bind: "%" + text + "%") ORDER BY company
@@ -45,7 +45,7 @@ import Vapor
             #expect(try await Self.found(app, .company, "ひかり") == ["ひかり電機株式会社"])
             #expect(try await Self.found(app, .company, "つばさ") == ["つばさ物産"])
 
-            try await (app.db as! any SQLDatabase).raw("DELETE FROM customers WHERE company = 'ひかり電機株式会社'").run()
+            try await app.db.sql.raw("DELETE FROM customers WHERE company = 'ひかり電機株式会社'").run()
             #expect(try await Self.found(app, .company, "ひかり").isEmpty)
             #expect(try await Self.found(app, .companyKana, "デンキ").isEmpty)
         }
@@ -103,7 +103,7 @@ import Vapor
                     #expect(page == sorted, "\(text) \(range)")
                 }
                 let sqlite = try #require(app.db as? any SQLiteDatabase)
-                var serializer = SQLSerializer(database: try #require(app.db as? any SQLDatabase))
+                var serializer = SQLSerializer(database: app.db.sql)
                 SQLQueryConverter(delegate: PlainConverter()).convert(query.page().fields(for: Customer.self).query)
                     .serialize(to: &serializer)
                 let binds = try serializer.binds.map { try SQLiteDataEncoder().encode($0) }

@@ -14,7 +14,7 @@ import Vapor
             try await withThrowingTaskGroup(of: (String, Int, Int).self) { group in
                 for _ in 0..<16 {
                     group.addTask {
-                        let sql = provider() as! any SQLDatabase
+                        let sql = provider().sql
                         let mode = try await sql.raw("PRAGMA journal_mode").first()!.decode(
                             column: "journal_mode", as: String.self)
                         let sync = try await sql.raw("PRAGMA synchronous").first()!.decode(

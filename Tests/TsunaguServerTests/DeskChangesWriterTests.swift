@@ -78,7 +78,7 @@ import TsunaguCore
             later.answered = [(attemptID, started.addingTimeInterval(30))]
             later.position = DeskStore.Position(cursor: 0, autoFetchActive: false, lastCallNumber: 8)
             later.positionRecordExists = true
-            try await DurableWriter(database: { app.db }).write(later)
+            try await app.deskRegistry.writer.write(later)
             let again = try #require(try await fixture.scope.find(CallAttempt.self, id: attemptID))
             #expect(again.answeredAt == started.addingTimeInterval(5))
             let moved = try #require(

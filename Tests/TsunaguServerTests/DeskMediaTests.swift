@@ -11,6 +11,8 @@ import TsunaguCore
 @Suite struct DeskMediaTests {
     /// A provider that carries audio: it records each call's offer and answers at once with an SDP of its own.
     actor AudioTelephony: Telephony {
+        nonisolated func run() async {}
+
         private let route: ToneRoute
         private(set) var offers: [String?] = []
         private(set) var tones: [Character] = []

@@ -80,10 +80,18 @@ import Vapor
             try await probe.sendJSON(#"{"type":"moveCursor","index":2}"#)
             let before = await session.snapshot
 
+            // A second server on the same database: its writer and the session's input loop run beside the test.
+            let writer = DurableWriter(database: app.databaseProvider)
+            let tasks = ChildTasks()
+            let running = Task {
+                async let writing: Void = writer.run()
+                await tasks.run()
+                await writing
+            }
+            defer { running.cancel() }
             let restarted = try await AgentDeskSession.open(
                 tenantID: fixture.scope.tenantID, userID: fixture.agentID, database: app.databaseProvider,
-                writer: DurableWriter(database: app.databaseProvider), telephony: app.telephony, now: { Date() },
-                logger: app.logger)
+                writer: writer, telephony: app.telephony, tasks: tasks, now: { Date() }, logger: app.logger)
             let after = await restarted.snapshot
             #expect(after.rows.map(\.id) == before.rows.map(\.id))
             #expect(after.rows.map(\.done) == before.rows.map(\.done))

@@ -13,6 +13,8 @@ import Vapor
     @Test func concurrentWritesCommitAndAFailureIsUndoneAlone() async throws {
         try await withTestApp { app, _ in
             let writer = DurableWriter(database: app.databaseProvider)
+            let running = Task { await writer.run() }
+            defer { running.cancel() }
             let results = await withTaskGroup(of: Bool.self) { group in
                 for index in 0..<200 {
                     group.addTask {
@@ -35,6 +37,22 @@ import Vapor
             #expect(!stored.contains("t3") && !stored.contains("t13") && stored.contains("t4"))
             let value = try await writer.write { _ in 42 }
             #expect(value == 42)
+        }
+    }
+
+    /// Once the writer's loop is stopped (the server shutting down), a write fails at once instead of waiting forever.
+    @Test func aStoppedWriterRefusesWrites() async throws {
+        try await withTestApp { app, _ in
+            let writer = DurableWriter(database: app.databaseProvider)
+            let running = Task { await writer.run() }
+            try await writer.write { database in try await Tenant(code: "before", name: "Before").create(on: database) }
+            running.cancel()
+            await running.value
+            await #expect(throws: DurableWriterError.self) {
+                try await writer.write { database in try await Tenant(code: "after", name: "After").create(on: database)
+                }
+            }
+            #expect(try await Tenant.query(on: app.db).filter(\.$code == "after").count() == 0)
         }
     }
 }

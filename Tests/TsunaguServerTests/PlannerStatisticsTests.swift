@@ -10,7 +10,7 @@ import Vapor
 /// million customers.
 @Suite struct PlannerStatisticsTests {
     static func measuredIndexes(_ app: Application, table: String) async throws -> Set<String> {
-        let sql = app.db as! any SQLDatabase
+        let sql = app.db.sql
         guard try await sql.raw("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first() != nil else {
             return []
         }
@@ -47,7 +47,7 @@ import Vapor
     /// Calls are written one by one all day, never through a bulk path: the periodic optimize measures them.
     @Test func optimizeMeasuresTablesThatGrewWithoutAnImport() async throws {
         try await withTestApp { app, _ in
-            let sql = app.db as! any SQLDatabase
+            let sql = app.db.sql
             // The first time, nothing was ever measured; the second, another table grew after the first measure.
             for table in ["grown", "grown_later"] {
                 try await sql.raw("CREATE TABLE \(ident: table) (id INTEGER PRIMARY KEY, kind TEXT)").run()

@@ -14,13 +14,13 @@ import Vapor
             func size() throws -> Int { (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0 }
             let writer = app.deskRegistry.writer
             try await writer.write { database in
-                try await (database as! any SQLDatabase).raw("CREATE TABLE padding (bytes BLOB)").run()
+                try await database.sql.raw("CREATE TABLE padding (bytes BLOB)").run()
             }
             let before = try size()
             // About 2 MB: half of what makes SQLite checkpoint by itself.
             for _ in 0..<5 {
                 try await writer.write { database in
-                    try await (database as! any SQLDatabase).raw(
+                    try await database.sql.raw(
                         """
                         WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100)
                         INSERT INTO padding SELECT randomblob(4000) FROM n

@@ -403,6 +403,7 @@ public enum Label: String, CaseIterable, Sendable {
     case fieldAddress
     case fieldEmail
     case fieldNote
+    case formUnreadable
 }
 
 extension Label {
@@ -965,6 +966,10 @@ extension Label {
         case .fieldAddress: LocalizedText(ja: "住所", en: "Address")
         case .fieldEmail: LocalizedText(ja: "メールアドレス", en: "Email")
         case .fieldNote: LocalizedText(ja: "顧客備考", en: "Customer note")
+        case .formUnreadable:
+            LocalizedText(
+                ja: "送信された内容を読み取れませんでした。画面を開き直して、もう一度操作してください。",
+                en: "What was sent could not be read. Please reload the page and try again.")
         }
     }
 

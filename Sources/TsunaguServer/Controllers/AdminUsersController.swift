@@ -78,7 +78,7 @@ struct AdminUsersController: RouteCollection {
     }
 
     @Sendable func create(request: Request) async throws -> Response {
-        let form = (try? request.content.decode(UserForm.self)) ?? UserForm()
+        let form = try request.decodeForm(UserForm.self)
         let scope = try request.tenantScope()
         var errors = validate(form, request: request, requirePassword: true)
         let loginID = form.loginID ?? ""
@@ -110,7 +110,7 @@ struct AdminUsersController: RouteCollection {
     @Sendable func update(request: Request) async throws -> Response {
         let user = try await findUser(request)
         let scope = try request.tenantScope()
-        let form = (try? request.content.decode(UserForm.self)) ?? UserForm()
+        let form = try request.decodeForm(UserForm.self)
         var errors = validate(form, request: request, requirePassword: false)
         let loginID = form.loginID ?? ""
         if errors.isEmpty, loginID != user.loginID,

@@ -53,7 +53,7 @@ struct CallListController: RouteCollection {
         guard let listID = request.parameters.get("listID").flatMap(UUID.init(uuidString:)),
             try await scope.find(CallList.self, id: listID) != nil
         else { throw Abort(.notFound, reason: request.text(.notFound)) }
-        let form = (try? request.content.decode(DistributeForm.self)) ?? DistributeForm()
+        let form = try request.decodeForm(DistributeForm.self)
         let mode = ListDistributor.Mode(rawValue: form.mode ?? "") ?? .evenSplit
         let agents = (form.agents ?? []).compactMap(UUID.init(uuidString:))
         do {
@@ -72,7 +72,7 @@ struct CallListController: RouteCollection {
     {
         let scope = try request.tenantScope()
         let language = request.language
-        let sql = request.db as! any SQLDatabase
+        let sql = request.db.sql
         let tenant = scope.tenantID.uuidString
         let lists = try await scope.query(CallList.self).sort(\.$createdAt, .descending).all()
         let users = try await scope.query(User.self).sort(\.$loginID).all()

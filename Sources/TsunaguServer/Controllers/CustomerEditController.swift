@@ -62,7 +62,7 @@ struct CustomerEditController: RouteCollection {
     @Sendable func save(request: Request) async throws -> Response {
         let (customer, settings) = try await load(request)
         try requireEdit(request, customer, settings)
-        let form = (try? request.content.decode(EditForm.self)) ?? EditForm()
+        let form = try request.decodeForm(EditForm.self)
         let texts: [CustomerField: String?] = [
             .kind: form.kind, .industry: form.industry, .company: form.company, .companyKana: form.companyKana,
             .contactName: form.contactName, .prefecture: form.prefecture, .address: form.address, .phone: form.phone,

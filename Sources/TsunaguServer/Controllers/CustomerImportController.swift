@@ -90,7 +90,14 @@ struct CustomerImportController: RouteCollection {
             return try await tooLarge()
         }
         if (collected?.readableBytes ?? 0) > bodyLimit { return try await tooLarge() }
-        guard let file = (try? request.content.decode(UploadForm.self))?.file, file.data.readableBytes > 0 else {
+        var form: UploadForm?
+        do {
+            form = try request.content.decode(UploadForm.self)
+        } catch {
+            // No multipart body at all is what a form without a chosen file sends in some browsers.
+            request.logger.notice("customer import: no file could be read from the upload: \(error)")
+        }
+        guard let file = form?.file, file.data.readableBytes > 0 else {
             return try await request.renderPage(
                 "import", ImportContent.upload(error: request.text(.importNoFile), limitMB: limitMB(request)),
                 status: .badRequest)
@@ -135,7 +142,7 @@ struct CustomerImportController: RouteCollection {
 
     @Sendable func confirm(request: Request) async throws -> Response {
         try request.require({ $0.canCreateLists }, otherwise: .importForbidden)
-        let form = (try? request.content.decode(ConfirmForm.self)) ?? ConfirmForm()
+        let form = try request.decodeForm(ConfirmForm.self)
         guard let token = form.token, token == request.session.data[SessionKeys.pendingImport],
             token.allSatisfy(\.isHexDigit),
             let data = FileManager.default.contents(atPath: uploadPath(request, token)),

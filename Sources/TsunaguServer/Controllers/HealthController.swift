@@ -15,7 +15,7 @@ struct HealthController: RouteCollection {
     @Sendable func health(request: Request) async throws -> Response {
         var health = Health(status: "ok", database: "ok")
         do {
-            _ = try await (request.db as! any SQLDatabase).raw("SELECT 1").all()
+            _ = try await request.db.sql.raw("SELECT 1").all()
         } catch {
             request.logger.error("health check: database did not answer: \(String(reflecting: error))")
             health = Health(status: "degraded", database: "unavailable")

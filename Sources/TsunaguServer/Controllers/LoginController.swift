@@ -30,7 +30,7 @@ struct LoginController: RouteCollection {
     }
 
     @Sendable func signIn(request: Request) async throws -> Response {
-        let form = (try? request.content.decode(LoginForm.self)) ?? LoginForm()
+        let form = try request.decodeForm(LoginForm.self)
         let code = form.tenantCode?.trimmingCharacters(in: .whitespaces) ?? ""
         let loginID = form.loginID?.trimmingCharacters(in: .whitespaces) ?? ""
         let password = form.password ?? ""

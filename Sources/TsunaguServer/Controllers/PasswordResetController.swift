@@ -41,7 +41,7 @@ struct PasswordResetController: RouteCollection {
     }
 
     @Sendable func requestKeyCode(request: Request) async throws -> Response {
-        let form = (try? request.content.decode(ForgotForm.self)) ?? ForgotForm()
+        let form = try request.decodeForm(ForgotForm.self)
         let code = form.tenantCode?.trimmingCharacters(in: .whitespaces) ?? ""
         let loginID = form.loginID?.trimmingCharacters(in: .whitespaces) ?? ""
         guard !code.isEmpty, !loginID.isEmpty, code.count <= 64, loginID.count <= 64 else {
@@ -104,7 +104,7 @@ struct PasswordResetController: RouteCollection {
     }
 
     @Sendable func reset(request: Request) async throws -> Response {
-        let form = (try? request.content.decode(ResetForm.self)) ?? ResetForm()
+        let form = try request.decodeForm(ResetForm.self)
         let email = String((form.email ?? "").trimmingCharacters(in: .whitespaces).prefix(254))
         let password = form.password ?? ""
         let now = request.now

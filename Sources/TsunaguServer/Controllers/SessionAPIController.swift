@@ -31,7 +31,7 @@ struct SessionAPIController: RouteCollection {
     }
 
     @Sendable func signIn(request: Request) async throws -> Response {
-        let credentials = (try? request.content.decode(Credentials.self)) ?? Credentials()
+        let credentials = try request.decodeForm(Credentials.self)
         let code = credentials.tenantCode?.trimmingCharacters(in: .whitespaces) ?? ""
         let loginID = credentials.loginID?.trimmingCharacters(in: .whitespaces) ?? ""
         let password = credentials.password ?? ""

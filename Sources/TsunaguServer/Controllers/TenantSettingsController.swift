@@ -44,7 +44,7 @@ struct TenantSettingsController: RouteCollection {
 
     @Sendable func save(request: Request) async throws -> Response {
         let tenant = try await currentTenant(request)
-        let form = (try? request.content.decode([String: String].self)) ?? [:]
+        let form = try request.decodeForm([String: String].self)
         var carrierRules = tenant.carrierRules
         var ruleProblem: LocalizedText?
         if let text = form["carrierRules"] {

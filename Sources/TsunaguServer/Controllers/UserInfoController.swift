@@ -32,7 +32,7 @@ struct UserInfoController: RouteCollection {
     /// The new password applies from the next sign-in; every other session of the user ends now.
     @Sendable func changePassword(request: Request) async throws -> Response {
         let user = try await currentUser(request)
-        let password = (try? request.content.decode(PasswordForm.self).password) ?? ""
+        let password = try request.decodeForm(PasswordForm.self).password ?? ""
         if let problem = AccountValidation.password(password, loginID: user.loginID) {
             return try await render(
                 request, notice: nil, error: problem.explanation.text(in: request.language), status: .badRequest)
@@ -47,7 +47,7 @@ struct UserInfoController: RouteCollection {
 
     @Sendable func changePhonePassword(request: Request) async throws -> Response {
         let user = try await currentUser(request)
-        let password = (try? request.content.decode(PasswordForm.self).password) ?? ""
+        let password = try request.decodeForm(PasswordForm.self).password ?? ""
         if let problem = AccountValidation.password(password, loginID: user.loginID) {
             return try await render(
                 request, notice: nil, error: problem.explanation.text(in: request.language), status: .badRequest)

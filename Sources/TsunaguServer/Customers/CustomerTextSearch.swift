@@ -44,7 +44,7 @@ enum CustomerTextSearch {
     static func lookupWithCandidates(_ column: Column, _ text: String, on database: any Database) async throws -> (
         lookup: Lookup, candidates: Int
     )? {
-        guard let sql = database as? any SQLDatabase, sql.dialect.name == "sqlite" else { return nil }
+        guard let sql = database.sqlite else { return nil }
         let scalars = Array(text.unicodeScalars)
         guard scalars.count >= 3,
             !scalars.contains(where: { $0 == "%" || $0 == "_" || $0 == "\\" || $0 == "\"" }),

@@ -11,7 +11,7 @@ enum PlannerStatistics {
     /// the tenant column for a selective one. About 1.7 s for a million customers and their list entries; it
     /// holds the write lock meanwhile, so phone screens' commits wait that long (and lose nothing).
     static func refresh(_ tables: [String], on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
+        guard let sql = database.sqlite else { return }
         try await sql.raw("PRAGMA analysis_limit=0").run()
         for table in tables { try await sql.raw("ANALYZE \(ident: table)").run() }
     }
@@ -19,7 +19,7 @@ enum PlannerStatistics {
     /// Measures every table that was never measured or has changed a lot since (SQLite's own advice for a
     /// long-running connection: at start and then now and again).
     static func optimize(on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
+        guard let sql = database.sqlite else { return }
         // `optimize` only re-measures (with a sample of its own choosing): a database that was never measured is
         // measured whole, once.
         let measured = try await sql.raw("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first() != nil

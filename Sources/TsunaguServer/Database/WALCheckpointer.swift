@@ -11,7 +11,7 @@ enum WALCheckpointer {
 
     static func task() -> BackgroundDatabaseTask {
         BackgroundDatabaseTask("WAL checkpoint", initialDelay: interval, interval: interval) { database in
-            try await (database as! any SQLDatabase).raw("PRAGMA wal_checkpoint(PASSIVE)").run()
+            try await database.sql.raw("PRAGMA wal_checkpoint(PASSIVE)").run()
         }
     }
 }

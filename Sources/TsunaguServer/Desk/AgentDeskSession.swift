@@ -39,25 +39,13 @@ actor AgentDeskSession {
     private let extensionNumber: String
     private var settings: TenantSettings
     private var desk: AgentDesk
-    private var savedPosition: DeskStore.Position
-    private var hasPositionRecord: Bool
-    /// Rows changed in memory and not yet committed (a failed commit is retried with the next input).
-    private var unsaved: [UUID] = []
-    private var latestAttemptByRow: [UUID: UUID]
-    /// Call-record writes (dial, answer, end) waiting for the next commit, which stores them with the rows.
-    private var pendingCallRecords: DeskChanges
-    /// The call list each row came from, for its call attempts.
-    private var callListByRow: [UUID: UUID]
-    /// The memo and flags last stored on each row's latest attempt, so an unchanged attempt is not written again.
-    private var storedNotesByRow: [UUID: (attemptID: UUID, notes: DeskChanges.Notes)] = [:]
-    private var attemptByCall: [CallID: UUID] = [:]
-    private var callByAttempt: [UUID: CallID] = [:]
+    /// The rows' and calls' records beside the desk, and what the next commit must write (a failed commit is
+    /// retried with the next input).
+    private var ledger: DeskLedger
     private var lamp: TelephonyReadiness = .ready
     /// The browser's prepared WebRTC offer for the next call, and the screen (tab) it came from. Set as the
     /// message arrives, outside the input queue, so a call waiting for it does not hold up its delivery.
     private nonisolated let preparedOffer = PreparedOffer()
-    /// Which screen plays each call's audio.
-    private var mediaClientByAttempt: [UUID: UUID] = [:]
     /// The browser's microphone: nil until a screen has said.
     private var microphoneGranted: Bool?
     private var toneRoute = ToneRoute.media
@@ -77,9 +65,10 @@ actor AgentDeskSession {
     }
 
     /// Loads the agent's screen from the database and starts its input loop.
+    /// - Parameter tasks: runs the session's input loop (the registry's, a child of the server's lifecycle).
     static func open(
         tenantID: UUID, userID: UUID, database: @escaping @Sendable () -> any Database, writer: DurableWriter,
-        telephony: any Telephony, now: @escaping @Sendable () -> Date, logger: Logger
+        telephony: any Telephony, tasks: ChildTasks, now: @escaping @Sendable () -> Date, logger: Logger
     ) async throws -> AgentDeskSession {
         let scope = TenantScope(tenantID: tenantID, database: database())
         guard let tenant = try await Tenant.find(tenantID, on: scope.database),
@@ -93,7 +82,7 @@ actor AgentDeskSession {
             tenantID: tenantID, userID: userID, extensionNumber: user.phoneExtension, settings: tenant.settings,
             stored: stored, database: database, writer: writer, telephony: telephony, now: now, logger: logger,
             inputs: continuation)
-        Task { await session.run(stream) }
+        tasks.start { await session.run(stream) }
         return session
     }
 
@@ -112,15 +101,10 @@ actor AgentDeskSession {
         self.now = now
         self.logger = logger
         self.inputs = inputs
-        self.latestAttemptByRow = stored.latestAttemptByRow
-        self.callListByRow = stored.callListByRow
-        self.pendingCallRecords = DeskChanges(tenantID: tenantID, userID: userID)
-        self.hasPositionRecord = stored.hasPositionRecord
+        self.ledger = DeskLedger(tenantID: tenantID, userID: userID, stored: stored)
         self.desk = AgentDesk(
             settings: settings.deskSettings, rows: stored.rows, cursor: stored.cursor,
             autoFetchActive: stored.autoFetchActive, lastCallNumber: stored.lastCallNumber)
-        self.savedPosition = DeskStore.Position(
-            cursor: desk.cursor, autoFetchActive: desk.autoFetchActive, lastCallNumber: desk.callNumber)
     }
 
     nonisolated func submit(_ input: Input) {
@@ -161,7 +145,7 @@ actor AgentDeskSession {
             version += 1
             for target in clients.values { target.send(stateText(for: target, full: false, rows: [])) }
         case .command(.tone(let key), let requestID, let client):
-            guard let call = desk.activeCall, call.stage == .talking, let attempt = attemptByCall[call.id] else {
+            guard let call = desk.activeCall, call.stage == .talking, let attempt = ledger.attempt(of: call.id) else {
                 acknowledge(requestID, to: client, ok: false, message: Self.toneOutsideCall)
                 return
             }
@@ -212,7 +196,7 @@ actor AgentDeskSession {
             for effect in effects {
                 switch effect {
                 case .rowChanged(let id):
-                    markUnsaved(id)
+                    ledger.markUnsaved(id)
                     touched.append(id)
                 case .dial(let call, let rowID, let number):
                     if let follow = await placeCall(call, row: desk.rows.first { $0.id == rowID }, number: number) {
@@ -221,14 +205,14 @@ actor AgentDeskSession {
                 case .dialNumber(let call, let number):
                     if let follow = await placeCall(call, row: nil, number: number) { queue.append(follow) }
                 case .hangUp(let call):
-                    if let attempt = attemptByCall[call] { await telephony.hangUp(attempt) }
+                    if let attempt = ledger.attempt(of: call) { await telephony.hangUp(attempt) }
                 case .fetchRows(let limit):
                     await commit()
                     do {
                         let fetched = try await write { scope, userID in
                             try await DeskRowFetcher(scope: scope, userID: userID).fetch(limit: limit)
                         }
-                        callListByRow.merge(fetched.callListByRow) { _, new in new }
+                        ledger.rowsFetched(callListByRow: fetched.callListByRow)
                         queue.append(.rowsFetched(fetched.rows, moreAvailable: fetched.moreAvailable))
                     } catch {
                         logger.error("fetching rows for user \(userID) failed: \(error)")
@@ -252,11 +236,7 @@ actor AgentDeskSession {
                         }
                         logger.info(
                             "upload by user \(userID): \(summary.reported) reported, \(summary.returned) returned")
-                        for row in rows {
-                            latestAttemptByRow[row] = nil
-                            storedNotesByRow[row] = nil
-                            callListByRow[row] = nil
-                        }
+                        ledger.rowsUploaded(rows)
                         queue.append(.uploadCompleted)
                     } catch {
                         logger.error("upload for user \(userID) failed: \(error)")
@@ -272,11 +252,11 @@ actor AgentDeskSession {
         let committed = await commit()
         if desk.rows.count == 0 && rowsBefore.count > 0 {
             // After an upload the stored position was reset with the rows.
-            savedPosition = position
+            ledger.positionReset(to: position)
         }
         version += 1
         let full = desk.rows.map(\.id) != rowsBefore
-        let changedRows = full ? [] : uniqued(touched + unsaved)
+        let changedRows = full ? [] : uniqued(touched + ledger.unsaved)
         for target in clients.values {
             target.send(stateText(for: target, full: full, rows: changedRows))
         }
@@ -298,39 +278,15 @@ actor AgentDeskSession {
         DeskStore.Position(cursor: desk.cursor, autoFetchActive: desk.autoFetchActive, lastCallNumber: desk.callNumber)
     }
 
-    private func markUnsaved(_ id: UUID) {
-        if !unsaved.contains(id) { unsaved.append(id) }
-    }
-
     /// Commits the unsaved rows, ▶ and the latest call attempts' memo and flags. False when the database failed;
     /// the rows stay unsaved (the screens show it) and are retried with the next input.
     @discardableResult
     private func commit() async -> Bool {
         let position = position
-        guard !unsaved.isEmpty || position != savedPosition || !pendingCallRecords.isEmpty else { return true }
-        var changes = pendingCallRecords
-        changes.rows = unsaved.compactMap { id in desk.rows.first { $0.id == id } }
-        for row in changes.rows {
-            guard let attemptID = latestAttemptByRow[row.id] else { continue }
-            let notes = DeskChanges.Notes(row)
-            if let stored = storedNotesByRow[row.id], stored.attemptID == attemptID, stored.notes == notes { continue }
-            changes.notes.append((attemptID, notes))
-        }
-        changes.position = position != savedPosition ? position : nil
-        changes.positionRecordExists = hasPositionRecord
+        guard let changes = ledger.changes(rows: desk.rows, position: position) else { return true }
         do {
             try await writer.write(changes)
-            if changes.position != nil { hasPositionRecord = true }
-            for row in changes.rows {
-                if let attemptID = latestAttemptByRow[row.id] { storedNotesByRow[row.id] = (attemptID, .init(row)) }
-            }
-            // After the rows: a call placed in this commit is its row's latest attempt from now on.
-            for attempt in changes.newAttempts {
-                if let row = attempt.workRowID { storedNotesByRow[row] = (attempt.id, attempt.notes) }
-            }
-            unsaved = []
-            pendingCallRecords = DeskChanges(tenantID: tenantID, userID: userID)
-            savedPosition = position
+            ledger.committed(changes, position: position)
             return true
         } catch {
             logger.error("saving the phone screen of user \(userID) failed: \(error)")
@@ -344,37 +300,38 @@ actor AgentDeskSession {
         var customerID = row?.customerID
         if row == nil {
             // A dial-pad call is linked to the customer with that number.
-            customerID = try? await store.customerID(dialling: number)
+            do {
+                customerID = try await store.customerID(dialling: number)
+            } catch {
+                logger.error(
+                    "call \(attemptID) of user \(userID): looking up the dialled number's customer failed: \(error)")
+            }
         }
-        pendingCallRecords.newAttempts.append(
+        ledger.recordAttempt(
             DeskChanges.NewAttempt(
-                id: attemptID, phoneExtension: extensionNumber, callListID: row.flatMap { callListByRow[$0.id] },
-                customerID: customerID, workRowID: row?.id, number: number, startedAt: now(),
+                id: attemptID, phoneExtension: extensionNumber,
+                callListID: row.flatMap { ledger.rows[$0.id]?.callListID }, customerID: customerID,
+                workRowID: row?.id, number: number, startedAt: now(),
                 notes: row.map(DeskChanges.Notes.init) ?? DeskChanges.Notes(memo: "", prospect: false, callback: false))
         )
         guard await commit() else {
-            pendingCallRecords.newAttempts.removeLast()
-            logger.error("recording a call for user \(userID) failed")
+            ledger.forgetAttempt(attemptID)
+            logger.error("call \(attemptID) of user \(userID) could not be recorded, so it was not placed")
             return .callEnded(call, .unanswered(.failed))
         }
-        attemptByCall[call] = attemptID
-        callByAttempt[attemptID] = call
-        if let row { latestAttemptByRow[row.id] = attemptID }
+        ledger.callPlaced(call, attemptID: attemptID, row: row?.id)
         var mediaOffer: String?
         if telephony.bridgesAudio {
             // Each call gets a peer connection of its own, so the offer is used once. Right after a call the
             // browser is still preparing the next one: wait for it a little rather than call without audio.
-            let deadline = ContinuousClock.now + .seconds(2)
-            var offer = preparedOffer.take()
-            while offer == nil, microphoneGranted == true, !clients.isEmpty, ContinuousClock.now < deadline {
-                try? await Task.sleep(for: .milliseconds(5))
-                offer = preparedOffer.take()
-            }
+            let offer =
+                microphoneGranted == true && !clients.isEmpty
+                ? await preparedOffer.next(within: .seconds(2)) : preparedOffer.take()
             if let offer {
                 mediaOffer = offer.sdp
-                mediaClientByAttempt[attemptID] = offer.client
+                ledger.setMediaClient(offer.client, forAttempt: attemptID)
             } else {
-                logger.warning("user \(userID): a call without the browser's audio (no offer from the screen)")
+                logger.warning("call \(attemptID) of user \(userID) has no audio: the screen sent no WebRTC offer")
             }
         }
         let request = CallRequest(
@@ -395,22 +352,26 @@ actor AgentDeskSession {
         case .remoteMedia(let sdp, let early):
             // Straight to the screen that made the offer; nothing to store.
             let message = DeskProtocol.encode(DeskProtocol.MediaMessage(call: attemptID, sdp: sdp, early: early))
-            if let client = mediaClientByAttempt[attemptID], let target = clients[client] {
+            if let client = ledger.mediaClient(ofAttempt: attemptID), let target = clients[client] {
                 target.send(message)
             }
             return
         case .answered:
-            pendingCallRecords.answered.append((attemptID, at))
-        case .ended(let ending, let signallingCode):
+            ledger.answered(attemptID, at: at)
+        case .ended:
+            break  // Recorded below, once the call it ends is known.
+        }
+        let call = ledger.call(of: attemptID)
+        if case .ended(let ending, let signallingCode) = progress {
             let result: CallResult =
                 switch ending {
                 case .afterAnswer: .answered
                 case .unanswered(let reason): .unanswered(reason)
                 }
-            pendingCallRecords.endings.append(
+            ledger.ended(
                 DeskChanges.Ending(attemptID: attemptID, at: at, result: result, signallingCode: signallingCode))
         }
-        guard let call = callByAttempt[attemptID] else {
+        guard let call else {
             await commit()
             return
         }
@@ -419,9 +380,6 @@ actor AgentDeskSession {
         case .remoteMedia: break
         case .answered: await apply(.callAnswered(call), requestID: nil, client: nil)
         case .ended(let ending, _):
-            mediaClientByAttempt[attemptID] = nil
-            callByAttempt[attemptID] = nil
-            attemptByCall[call] = nil
             await apply(.callEnded(call, ending), requestID: nil, client: nil)
         }
     }
@@ -468,7 +426,7 @@ actor AgentDeskSession {
 
     private func stateText(for client: Client, full: Bool, rows changed: [UUID]) -> String {
         var view = DeskView(
-            desk: desk, settings: settings, lamp: lamp, extensionNumber: extensionNumber, unsaved: Set(unsaved))
+            desk: desk, settings: settings, lamp: lamp, extensionNumber: extensionNumber, unsaved: Set(ledger.unsaved))
         view.bridgesAudio = telephony.bridgesAudio
         view.audioNote = telephony.bridgesAudio ? nil : telephony.noAudioNote
         view.toneRoute = toneRoute
@@ -479,19 +437,6 @@ actor AgentDeskSession {
     private func uniqued(_ ids: [UUID]) -> [UUID] {
         var seen = Set<UUID>()
         return ids.filter { seen.insert($0).inserted }
-    }
-}
-
-/// The latest WebRTC offer a screen prepared, taken by the next call.
-final class PreparedOffer: Sendable {
-    private let offer = Mutex<(sdp: String, client: UUID)?>(nil)
-
-    func put(_ sdp: String, from client: UUID) { offer.withLock { $0 = (sdp, client) } }
-
-    func take() -> (sdp: String, client: UUID)? {
-        offer.withLock { current in
-            defer { current = nil }; return current
-        }
     }
 }
 

@@ -9,7 +9,10 @@ import Vapor
 /// (their state is on disk, so dropping one loses nothing).
 actor DeskRegistry {
     private var sessions: [UUID: AgentDeskSession] = [:]
-    private var opening: [UUID: Task<AgentDeskSession, any Error>] = [:]
+    /// Agents whose session is being opened, with the callers waiting for it.
+    private var opening: [UUID: [CheckedContinuation<AgentDeskSession, any Error>]] = [:]
+    /// The sessions' input loops.
+    private let sessionTasks = ChildTasks()
     private let telephony: any Telephony
     /// The group-commit writer every phone screen's change goes through.
     nonisolated let writer: DurableWriter
@@ -28,21 +31,37 @@ actor DeskRegistry {
         self.logger = logger
     }
 
+    /// The registry's long-running work, until the calling task is cancelled: the writer's commits and every
+    /// session's input loop.
+    nonisolated func run() async {
+        async let writing: Void = writer.run()
+        await sessionTasks.run()
+        await writing
+    }
+
+    /// The agent's session, opened on first use; callers that ask while it opens wait for the same one.
     func session(tenantID: UUID, userID: UUID) async throws -> AgentDeskSession {
-        if let session = sessions[userID], session.tenantID == tenantID { return session }
-        if let task = opening[userID] { return try await task.value }
-        let (telephony, database, writer, now, logger) = (telephony, database, writer, now, logger)
-        let task = Task {
-            try await AgentDeskSession.open(
-                tenantID: tenantID, userID: userID, database: database, writer: writer, telephony: telephony, now: now,
-                logger: logger)
+        if let session = sessions[userID] {
+            guard session.tenantID == tenantID else { throw TenantScopeError.notFound }
+            return session
         }
-        opening[userID] = task
-        defer { opening[userID] = nil }
-        let session = try await task.value
-        guard session.tenantID == tenantID else { throw TenantScopeError.notFound }
-        sessions[userID] = session
-        return session
+        if opening[userID] != nil {
+            let session = try await withCheckedThrowingContinuation { opening[userID, default: []].append($0) }
+            guard session.tenantID == tenantID else { throw TenantScopeError.notFound }
+            return session
+        }
+        opening[userID] = []
+        do {
+            let session = try await AgentDeskSession.open(
+                tenantID: tenantID, userID: userID, database: database, writer: writer, telephony: telephony,
+                tasks: sessionTasks, now: now, logger: logger)
+            sessions[userID] = session
+            for waiter in opening.removeValue(forKey: userID) ?? [] { waiter.resume(returning: session) }
+            return session
+        } catch {
+            for waiter in opening.removeValue(forKey: userID) ?? [] { waiter.resume(throwing: error) }
+            throw error
+        }
     }
 
     /// A tenant's settings changed: every open screen of the tenant follows at once.
@@ -90,9 +109,12 @@ extension Application {
     /// Sets the telephony provider and a fresh registry of phone screens using it.
     func useTelephony(_ telephony: any Telephony) {
         storage[TelephonyKey.self] = telephony
-        storage[DeskRegistryKey.self] = DeskRegistry(
+        let registry = DeskRegistry(
             telephony: telephony, database: databaseProvider, writerDatabase: databaseProvider(.deskWriter),
             now: { [weak self] in self?.clock.now() ?? Date() }, logger: logger)
+        storage[DeskRegistryKey.self] = registry
+        applicationTasks.start { await telephony.run() }
+        applicationTasks.start { await registry.run() }
     }
 
     /// A database on any event loop, usable from long-lived actors (after shutdown its queries fail, nothing crashes).
@@ -107,10 +129,15 @@ extension Application {
 
     /// The simulated carrier, with each tenant's own rule table and the configured time scale.
     func useSimulatedCarrier() {
-        let database = databaseProvider
+        let (database, logger) = (databaseProvider, logger)
         useTelephony(
             SimulatedCarrier(clock: ContinuousClock(), timeScale: tsunaguConfiguration.simulatedTimeScale) { tenantID in
-                (try? await Tenant.find(tenantID, on: database()))?.carrierRules ?? .standard
+                do {
+                    return try await Tenant.find(tenantID, on: database())?.carrierRules ?? .standard
+                } catch {
+                    logger.error("reading the simulated carrier rules of tenant \(tenantID) failed: \(error)")
+                    return .standard
+                }
             })
     }
 }

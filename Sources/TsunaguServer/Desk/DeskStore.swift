@@ -67,7 +67,7 @@ struct DeskStore: Sendable {
     /// When each number was last dialled by anyone in the tenant.
     func lastDialed(numbers: Set<String>) async throws -> [String: Date] {
         guard !numbers.isEmpty else { return [:] }
-        let sql = scope.database as! any SQLDatabase
+        let sql = scope.database.sql
         var latest: [String: Date] = [:]
         for chunk in Array(numbers).chunks(of: 500) {
             let rows = try await sql.select()

@@ -25,9 +25,28 @@ actor DurableWriter {
     private let database: @Sendable () -> any Database
     private var queue: [Job] = []
     private var draining = false
+    private var stopped = false
+    /// Wakes `run()` when writes arrive while it is idle.
+    private let wakeUps: AsyncStream<Void>
+    private let wake: AsyncStream<Void>.Continuation
 
     init(database: @escaping @Sendable () -> any Database) {
         self.database = database
+        (wakeUps, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+    }
+
+    /// Commits what is queued, batch after batch, until the calling task is cancelled: the writer's one long-running
+    /// loop, run by its owner as part of the server's lifecycle. Writes still queued then fail; nothing waits forever.
+    nonisolated func run() async {
+        for await _ in wakeUps { await drain() }
+        await stop()
+    }
+
+    private func stop() {
+        stopped = true
+        let left = queue
+        queue = []
+        for job in left { job.done.resume(throwing: DurableWriterError.stopped) }
     }
 
     /// Runs `work` in a transaction and returns once it is committed.
@@ -44,10 +63,11 @@ actor DurableWriter {
 
     private func enqueue(_ work: Work) async throws {
         try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
+            guard !stopped else { return done.resume(throwing: DurableWriterError.stopped) }
             queue.append(Job(work: work, done: done))
             if !draining {
                 draining = true
-                Task { await drain() }
+                wake.yield()
             }
         }
     }
@@ -101,7 +121,7 @@ actor DurableWriter {
 
     private func commitIsolated(_ batch: [Job]) async throws -> [(any Error)?] {
         try await database().transaction { transaction in
-            let sql = transaction as! any SQLDatabase
+            let sql = transaction.sql
             try await Self.takeWriteLock(transaction)
             var outcomes: [(any Error)?] = []
             for job in batch {
@@ -123,8 +143,7 @@ actor DurableWriter {
     /// Takes the write lock first: a transaction that reads before it writes could find its snapshot outdated by
     /// another connection's commit and fail instead of waiting (SQLite's BUSY_SNAPSHOT).
     private static func takeWriteLock(_ transaction: any Database) async throws {
-        let sql = transaction as! any SQLDatabase
-        try await sql.raw(
+        try await transaction.sql.raw(
             "UPDATE \(ident: AgentDeskRecord.schema) SET \(ident: "cursor") = \(ident: "cursor") WHERE 1 = 0"
         ).run()
     }
@@ -133,4 +152,9 @@ actor DurableWriter {
 /// Holds a write's result until its commit is confirmed.
 private final class ResultBox<T: Sendable>: @unchecked Sendable {
     var value: T?
+}
+
+enum DurableWriterError: Error {
+    /// The server is stopping: the writer takes no more writes.
+    case stopped
 }

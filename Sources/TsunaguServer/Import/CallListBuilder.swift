@@ -14,7 +14,7 @@ struct CallListBuilder: Sendable {
             let list = CallList(tenantID: scope.tenantID, name: name, createdByUserID: createdBy)
             try await scope.create(list)
             let listID = try list.requireID()
-            let sql = scope.database as! any SQLDatabase
+            let sql = scope.database.sql
             let ids = UUID.timeOrderedSequence(count: customerIDs.count)
             for (batchIndex, batch) in customerIDs.chunks(of: Self.batchSize).enumerated() {
                 var insert = sql.insert(into: CallListEntry.schema)

@@ -76,7 +76,7 @@ struct CustomerImporter: Sendable {
                 listed.insert(id)
                 summary.customerIDs.append(id)
             }
-            let sql = scope.database as! any SQLDatabase
+            let sql = scope.database.sql
             // A larger page cache for this connection while the indexes grow (64 MiB).
             try await sql.raw("PRAGMA cache_size = -65536").run()
             var stored = 0

@@ -30,7 +30,7 @@ struct ListDistributor: Sendable {
             let waiting = try await scope.query(CallListEntry.self).filter(\.$callListID == listID)
                 .filter(\.$state == .waiting).sort(\.$position).all()
             var counts: [UUID?: Int] = [:]
-            let sql = scope.database as! any SQLDatabase
+            let sql = scope.database.sql
             switch mode {
             case .sharedPool:
                 try await scope.query(CallListEntry.self).filter(\.$callListID == listID).filter(\.$state == .waiting)

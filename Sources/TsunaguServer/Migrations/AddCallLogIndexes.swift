@@ -5,7 +5,7 @@ import SQLKit
 /// order (newest first), so a page of a million customers reads 50 rows instead of sorting them all.
 struct AddCallLogIndexes: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.create(index: "call_attempts_user_started").on(CallAttempt.schema).column("tenant_id").column(
             "user_id"
         ).column("started_at").run()
@@ -21,7 +21,7 @@ struct AddCallLogIndexes: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         for name in [
             "call_attempts_user_started", "call_attempts_extension_started", "call_attempts_list_started",
             "call_attempts_work_row", "customers_tenant_created",

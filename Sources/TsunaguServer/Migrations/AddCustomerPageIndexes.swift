@@ -7,7 +7,7 @@ import SQLKit
 /// and looks at each call's customer (deleted or not): both from indexes alone, without reading either table.
 struct AddCustomerPageIndexes: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.create(index: "call_list_entries_list_position").on(CallListEntry.schema).column("call_list_id")
             .column("position").run()
         try await sql.create(index: "customers_tenant_registered_created").on(Customer.schema)
@@ -25,7 +25,7 @@ struct AddCustomerPageIndexes: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.create(index: "call_attempts_user_started").on(CallAttempt.schema).column("tenant_id").column(
             "user_id"
         ).column("started_at").run()

@@ -10,7 +10,7 @@ struct AddCustomerTextSearch: AsyncMigration {
     static let table = "customer_text"
 
     func prepare(on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
+        guard let sql = database.sqlite else { return }
         try await sql.raw(
             """
             CREATE VIRTUAL TABLE customer_text USING fts5(
@@ -47,7 +47,7 @@ struct AddCustomerTextSearch: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
+        guard let sql = database.sqlite else { return }
         for trigger in ["customer_text_insert", "customer_text_delete", "customer_text_update"] {
             try await sql.raw("DROP TRIGGER IF EXISTS \(ident: trigger)").run()
         }

@@ -33,7 +33,7 @@ struct CreateAgentWork: AsyncMigration {
             .field("updated_at", .datetime)
             .unique(on: "user_id")
             .create()
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.create(index: "agent_work_rows_user").on(AgentWorkRow.schema).column("user_id").column("position")
             .run()
     }

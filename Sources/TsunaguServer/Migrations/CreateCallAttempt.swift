@@ -21,7 +21,7 @@ struct CreateCallAttempt: AsyncMigration {
             .field("prospect", .bool, .required)
             .field("callback", .bool, .required)
             .create()
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.create(index: "call_attempts_tenant_started").on(CallAttempt.schema).column("tenant_id").column(
             "started_at"
         ).run()

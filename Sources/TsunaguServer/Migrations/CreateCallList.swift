@@ -23,7 +23,7 @@ struct CreateCallList: AsyncMigration {
             .field("reported_at", .datetime)
             .unique(on: "call_list_id", "customer_id")
             .create()
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.create(index: "call_list_entries_pick")
             .on(CallListEntry.schema).column("tenant_id").column("state").column("assigned_user_id").column("position")
             .run()

@@ -25,7 +25,7 @@ struct CreateCustomer: AsyncMigration {
             .field("updated_at", .datetime)
             .field("deleted_at", .datetime)
             .create()
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.create(index: "customers_tenant_phone").on(Customer.schema).column("tenant_id").column(
             "phone_e164"
         ).run()

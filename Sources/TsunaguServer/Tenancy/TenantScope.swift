@@ -20,7 +20,7 @@ struct TenantScope: Sendable {
 
     /// The database for hand-written SQL; such a query must filter on this scope's `tenantID` itself (the call log
     /// and the row claimer do, and their tests prove it).
-    var sql: any SQLDatabase { database as! any SQLDatabase }
+    var sql: any SQLDatabase { database.sql }
 
     /// The row with this id, if it belongs to this tenant.
     func find<M: TenantOwned>(_ type: M.Type, id: UUID?) async throws -> M? {
