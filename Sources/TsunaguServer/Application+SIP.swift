@@ -6,7 +6,7 @@ import Vapor
 
 extension Application {
     /// The `sip` provider: one SIP user agent for the server, each tenant's calls through its own trunk (設定).
-    func useSIPTrunk() {
+    func useSIPTrunk() throws {
         let configuration = tsunaguConfiguration
         let agent = SIPUserAgent(
             eventLoop: eventLoopGroup.next(),
@@ -17,17 +17,18 @@ extension Application {
         let (database, logger) = (databaseProvider, self.logger)
         var media: WebRTCMediaBridge?
         if let host = configuration.rtpengineHost {
+            let address: SocketAddress
             do {
-                let address = try SocketAddress.makeAddressResolvingHost(host, port: configuration.rtpenginePort)
-                let client = NGClient(
-                    server: address, eventLoop: eventLoopGroup.next(), logger: Logger(label: "tsunagu.media"))
-                media = WebRTCMediaBridge(client: client)
-                lifecycle.use(NGClientLifecycle(client: client))
+                address = try SocketAddress.makeAddressResolvingHost(host, port: configuration.rtpenginePort)
             } catch {
-                logger.error(
-                    "RTPENGINE_NG \(host):\(configuration.rtpenginePort) cannot be resolved: \(error); calls carry no audio"
-                )
+                // Serving calls without the audio the operator asked for would fail every agent quietly.
+                throw ConfigurationError.unresolvable(
+                    "RTPENGINE_NG", "\(host):\(configuration.rtpenginePort)", reason: "\(error)")
             }
+            let client = NGClient(
+                server: address, eventLoop: eventLoopGroup.next(), logger: Logger(label: "tsunagu.media"))
+            media = WebRTCMediaBridge(client: client)
+            lifecycle.use(NGClientLifecycle(client: client))
         }
         useTelephony(
             SIPTrunk(agent: agent, media: media, logger: Logger(label: "tsunagu.telephony")) { tenantID in

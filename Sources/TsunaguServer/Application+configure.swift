@@ -69,7 +69,7 @@ extension Application {
 
         switch configuration.telephony {
         case .simulated: useSimulatedCarrier()
-        case .sip: useSIPTrunk()
+        case .sip: try useSIPTrunk()
         }
         lifecycle.use(DeskRegistryLifecycle())
         try routes()

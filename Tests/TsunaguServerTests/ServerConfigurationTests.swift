@@ -144,6 +144,20 @@ import Vapor
         #expect(error?.description.hasPrefix("TLS_CERT=\(garbage) cannot be used (") == true)
     }
 
+    /// An rtpengine whose host cannot be resolved stops start-up naming RTPENGINE_NG, instead of serving calls
+    /// without the audio the operator asked for.
+    @Test func unresolvableRTPEngine() async throws {
+        let error = await #expect(throws: ConfigurationError.self) {
+            try await withTestApp(configure: {
+                $0.telephony = .sip
+                $0.sipPort = 0
+                $0.rtpengineHost = "rtpengine.invalid"
+            }) { _, _ in }
+        }
+        #expect(error?.setting == "RTPENGINE_NG")
+        #expect(error?.description.hasPrefix("RTPENGINE_NG=rtpengine.invalid:22222 cannot be resolved (") == true)
+    }
+
     /// A flag `serve` does not have is refused, and so are stray words and flags of another command.
     @Test func unknownFlag() throws {
         try expectRefusal(

@@ -41,7 +41,15 @@ enum SignIn {
             } else { nil }
         // Always run bcrypt, so a wrong tenant or user takes as long as a wrong password.
         let hash = user?.passwordHash ?? timingDummyHash
-        let matches = (try? await request.password.async.verify(password, created: hash)) ?? false
+        let matches: Bool
+        do {
+            matches = try await request.password.async.verify(password, created: hash)
+        } catch {
+            // A stored hash bcrypt cannot read: the sign-in fails like a wrong password, and the operator is told.
+            request.logger.error(
+                "sign-in: the password hash of tenant '\(code)' user '\(loginID)' is unreadable: \(error)")
+            matches = false
+        }
         let valid = password.utf8.count <= 72 && matches
         guard let user, let tenant, valid, let userID = user.id, let tenantID = tenant.id else {
             let slowed = await request.application.loginGuard.recordFailure(for: keys, now: now)

@@ -45,4 +45,13 @@ public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
     static func unexpectedArgument(_ argument: String, accepts: String) -> Self {
         Self(setting: argument, description: "\(argument) is not understood: tsunagu accepts \(accepts)")
     }
+
+    /// A host named by `setting` that cannot be resolved to an address.
+    static func unresolvable(_ setting: String, _ value: String, reason: String) -> Self {
+        Self(
+            setting: setting,
+            description:
+                "\(setting)=\(value) cannot be resolved (\(reason)): \(setting) accepts host:port of a reachable rtpengine, e.g. 127.0.0.1:22222"
+        )
+    }
 }

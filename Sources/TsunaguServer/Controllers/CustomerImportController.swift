@@ -163,7 +163,11 @@ struct CustomerImportController: RouteCollection {
             _ = try await CallListBuilder(scope: scope).create(
                 name: listName, customerIDs: summary.customerIDs, createdBy: request.signedIn?.userID)
         }
-        try? FileManager.default.removeItem(atPath: uploadPath(request, token))
+        do {
+            try FileManager.default.removeItem(atPath: uploadPath(request, token))
+        } catch {
+            request.logger.warning("customer import: the checked upload could not be removed: \(error)")
+        }
         request.session.data[SessionKeys.pendingImport] = nil
         request.logger.info(
             "customer import by '\(request.signedIn?.loginID ?? "?")': \(summary.inserted) new, \(summary.updated) updated, \(summary.skipped) skipped"

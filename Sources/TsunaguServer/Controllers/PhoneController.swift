@@ -49,12 +49,16 @@ struct PhoneController: RouteCollection {
     }
 
     @Sendable func connect(request: Request, socket: WebSocket) async {
-        guard let signedIn = request.signedIn,
-            let connectionGuard = try? DeskConnectionGuard(request: request, signedIn: signedIn)
-        else {
-            try? await socket.close(code: .policyViolation)
+        let connectionGuard: DeskConnectionGuard
+        do {
+            guard let signedIn = request.signedIn else { throw Abort(.unauthorized) }
+            connectionGuard = try DeskConnectionGuard(request: request, signedIn: signedIn)
+        } catch {
+            request.logger.notice("refused a phone-screen socket without a signed-in session: \(error)")
+            try? await socket.close(code: .policyViolation)  // Closing a socket being refused: nothing to tell.
             return
         }
+        guard let signedIn = request.signedIn else { return }
         let application = request.application
         let language = request.language
         let logger = request.logger
@@ -69,22 +73,29 @@ struct PhoneController: RouteCollection {
         let clientID = UUID()
         // The callbacks are set on the socket's event loop, and stay synchronous so actions keep their order. The
         // screen sends nothing before the state that `join` makes the session send, so nothing arrives unhandled.
-        try? await socket.eventLoop.submit {
-            socket.onText { _, text in
-                guard !connectionGuard.isClosed else { return }
-                let (requestID, parsed) = DeskProtocol.parse(text)
-                switch parsed {
-                case .success(let command):
-                    if command != .ping { connectionGuard.noteActivity(at: application.clock.now()) }
-                    session.submit(.command(command, requestID: requestID, client: clientID))
-                case .failure(let error):
-                    session.submit(.rejected(error, requestID: requestID, client: clientID))
+        do {
+            try await socket.eventLoop.submit {
+                socket.onText { _, text in
+                    guard !connectionGuard.isClosed else { return }
+                    let (requestID, parsed) = DeskProtocol.parse(text)
+                    switch parsed {
+                    case .success(let command):
+                        if command != .ping { connectionGuard.noteActivity(at: application.clock.now()) }
+                        session.submit(.command(command, requestID: requestID, client: clientID))
+                    case .failure(let error):
+                        session.submit(.rejected(error, requestID: requestID, client: clientID))
+                    }
                 }
-            }
-            socket.onBinary { _, _ in
-                session.submit(.rejected(.malformed, requestID: nil, client: clientID))
-            }
-        }.get()
+                socket.onBinary { _, _ in
+                    session.submit(.rejected(.malformed, requestID: nil, client: clientID))
+                }
+            }.get()
+        } catch {
+            // The socket's event loop is gone (the server is stopping): this screen reconnects to the next one.
+            logger.notice(
+                "phone screen of user \(signedIn.userID): its socket closed before it could be joined: \(error)")
+            return
+        }
         session.submit(
             .join(AgentDeskSession.Client(id: clientID, language: language, send: { text in socket.send(text) })))
         // Taken now: a check that fires while the server shuts down must not reach into an application whose
@@ -103,6 +114,7 @@ struct PhoneController: RouteCollection {
                     session.submit(.leave(clientID))
                     let message = DeskProtocol.SignedOutMessage(
                         message: Label.phoneSignedOut.text(in: language))
+                    // The screen may already be gone: then there is no one left to tell.
                     try? await socket.send(DeskProtocol.encode(message))
                     try? await socket.close(code: .normalClosure)
                 }

@@ -121,8 +121,8 @@ struct DeskLedger {
     func changes(rows deskRows: [AgentDeskRow], position: DeskStore.Position) -> DeskChanges? {
         guard !unsaved.isEmpty || position != savedPosition || !pendingCalls.isEmpty else { return nil }
         var changes = pendingCalls
-        let byID = Dictionary(deskRows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        changes.rows = unsaved.compactMap { byID[$0] }
+        // Usually one or two rows: a scan each is cheaper than indexing the desk's hundreds of rows per commit.
+        changes.rows = unsaved.compactMap { id in deskRows.first { $0.id == id } }
         for row in changes.rows {
             guard let attemptID = rows[row.id]?.latestAttemptID else { continue }
             let notes = DeskChanges.Notes(row)

@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import Logging
 import Telephony
 import TsunaguCore
 
@@ -29,15 +30,20 @@ final class Tenant: Model, @unchecked Sendable {
 }
 
 extension Tenant {
+    /// Where a tenant's stored settings that cannot be read are reported (they are written by this server only).
+    static let logger = Logger(label: "tsunagu.tenant")
+
     /// The simulated carrier's rules for this tenant (the standard ones unless the tenant edited them).
     var carrierRules: SimulatedCarrierRules {
         get {
-            guard let json = carrierRulesJSON,
-                let rules = try? JSONDecoder().decode(SimulatedCarrierRules.self, from: Data(json.utf8))
-            else {
+            guard let json = carrierRulesJSON else { return .standard }
+            do {
+                return try JSONDecoder().decode(SimulatedCarrierRules.self, from: Data(json.utf8))
+            } catch {
+                Self.logger.error(
+                    "tenant \(code): its simulated carrier rules are unreadable, the standard ones apply: \(error)")
                 return .standard
             }
-            return rules
         }
         set {
             carrierRulesJSON =
@@ -50,7 +56,15 @@ extension Tenant {
 extension Tenant {
     /// The tenant's SIP trunk, used when the server runs with `TELEPHONY=sip`.
     var sipTrunk: SIPTrunkSettings? {
-        get { sipTrunkJSON.flatMap { try? JSONDecoder().decode(SIPTrunkSettings.self, from: Data($0.utf8)) } }
+        get {
+            guard let json = sipTrunkJSON else { return nil }
+            do {
+                return try JSONDecoder().decode(SIPTrunkSettings.self, from: Data(json.utf8))
+            } catch {
+                Self.logger.error("tenant \(code): its SIP trunk settings are unreadable, so it has no trunk: \(error)")
+                return nil
+            }
+        }
         set {
             sipTrunkJSON = newValue.flatMap { try? JSONEncoder().encode($0) }.map {
                 String(decoding: $0, as: UTF8.self)
