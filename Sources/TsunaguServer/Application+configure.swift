@@ -9,7 +9,7 @@ import Vapor
 
 extension Application {
     /// Sets up the whole server: database, migrations, sessions, views, routes. `tsunagu` and the tests both call it.
-    public func configureTsunagu(_ configuration: ServerConfiguration) async throws {
+    package func configureTsunagu(_ configuration: ServerConfiguration) async throws {
         storage[ConfigurationKey.self] = configuration
         http.server.configuration.hostname = configuration.host
         http.server.configuration.port = configuration.port
