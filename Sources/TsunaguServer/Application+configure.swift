@@ -76,7 +76,7 @@ extension Application {
     }
 
     /// The configuration the server was started with.
-    public var tsunaguConfiguration: ServerConfiguration {
+    var tsunaguConfiguration: ServerConfiguration {
         storage[ConfigurationKey.self] ?? ServerConfiguration()
     }
 
