@@ -99,7 +99,11 @@ let package = Package(
             dependencies: [
                 "TsunaguCore",
                 "TsunaguServer",
+                "Telephony",
                 "SIP",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "WebSocketKit", package: "websocket-kit"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -1,7 +1,6 @@
 import Foundation
-import TsunaguServer
 
-/// Issue 5's figures on a real server: 顧客一覧 and 通話一覧 with each filter (p95 of repeated requests, target
+/// The lists figures on a real server: 顧客一覧 and 通話一覧 with each filter (p95 of repeated requests, target
 /// < 100 ms), a 100,000-row import (target < 10 s), and the CSV download of every customer (target ≥ 100,000
 /// rows/s with flat memory).
 struct ListsBenchmark {

@@ -1,10 +1,9 @@
 import Foundation
 import NIOCore
 import NIOPosix
-import TsunaguServer
 import WebSocketKit
 
-/// Issue 6's figure: one real `tsunagu serve` process, many agents on WebSockets auto-dialling on the simulated
+/// The phone screen's figure: one real `tsunagu serve` process, many agents on WebSockets auto-dialling on the simulated
 /// carrier at a high time scale. Prints calls per second, the time from an agent's edit to its acknowledgement
 /// (sent after the commit), the server's memory, and checks the database for lost or duplicated results.
 struct PhoneBenchmark {

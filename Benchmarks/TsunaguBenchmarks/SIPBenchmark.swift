@@ -3,7 +3,7 @@ import NIOCore
 import NIOPosix
 import SIP
 
-/// SIP figures (issue 7): parser messages/s on one core, and call setup calls/s of our UAC against a SIPp UAS on
+/// SIP figures: parser messages/s on one core, and call setup calls/s of our UAC against a SIPp UAS on
 /// loopback beside SIPp's own UAC against the same UAS.
 enum SIPBenchmark {
     static let sdp =

@@ -1,10 +1,9 @@
 import Foundation
 import TsunaguCore
-import TsunaguServer
 
 // Prints the foundation's figures. Run in a release build: `swift run -c release TsunaguBenchmarks`.
-// Targets: CSV parse >= 300,000 rows/s, import >= 50,000 rows/s (issue 3); phone screen with 500 agents: edit to
-// commit p99 < 50 ms, server memory < 500 MB, nothing lost or duplicated (issue 6).
+// Targets: CSV parse >= 300,000 rows/s, import >= 50,000 rows/s; phone screen with 500 agents: edit to commit
+// p99 < 50 ms, server memory < 500 MB, nothing lost or duplicated.
 
 let arguments = CommandLine.arguments
 let rowCount = arguments.dropFirst().first.flatMap(Int.init) ?? 100_000

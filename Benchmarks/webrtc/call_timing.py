@@ -1,7 +1,7 @@
-"""Issue 8's figures: over N calls (BENCH_CALLS, default 100) from the real phone screen with audio, the time from
-the agent's click to the INVITE reaching the trunk, and from the trunk's 200 OK to the browser's peer connection
-being connected. Headless Chromium (fake microphone) → tsunagu (debug or release binary, TSUNAGU_BINARY) →
-rtpengine → SIPp echoing RTP, all on loopback. Run through scripts/bench-webrtc (inside a network namespace)."""
+"""The WebRTC call-timing figures: over N calls (BENCH_CALLS, default 100) from the real phone screen with audio,
+the time from the agent's click to the INVITE reaching the trunk, and from the trunk's 200 OK to the browser's peer
+connection being connected. Headless Chromium (fake microphone) → tsunagu (debug or release binary, TSUNAGU_BINARY)
+→ rtpengine → SIPp echoing RTP, all on loopback. Run through scripts/bench-webrtc (inside a network namespace)."""
 import os
 import re
 import statistics

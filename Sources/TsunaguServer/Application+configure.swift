@@ -9,7 +9,7 @@ import Vapor
 
 extension Application {
     /// Sets up the whole server: database, migrations, sessions, views, routes. `tsunagu` and the tests both call it.
-    public func configureTsunagu(_ configuration: ServerConfiguration) async throws {
+    package func configureTsunagu(_ configuration: ServerConfiguration) async throws {
         storage[ConfigurationKey.self] = configuration
         http.server.configuration.hostname = configuration.host
         http.server.configuration.port = configuration.port
@@ -76,7 +76,7 @@ extension Application {
     }
 
     /// The configuration the server was started with.
-    public var tsunaguConfiguration: ServerConfiguration {
+    var tsunaguConfiguration: ServerConfiguration {
         storage[ConfigurationKey.self] ?? ServerConfiguration()
     }
 

@@ -9,7 +9,7 @@ import Vapor
 /// `ConfigurationError` before anything is opened. A port in use throws `PortInUseError`. `main` turns either into
 /// one line on stderr and an exit status (`LaunchFailure`).
 public enum Launcher {
-    public static let usage = """
+    static let usage = """
         Usage: tsunagu [command] [flags]
 
         Commands:
@@ -27,10 +27,10 @@ public enum Launcher {
         """ + ServerConfiguration.environmentHelp
 
     /// What one run of `tsunagu` does, every value already checked.
-    public struct Plan: Sendable {
-        public var options: CommandLineOptions
+    struct Plan: Sendable {
+        var options: CommandLineOptions
         /// The environment's settings with the flags applied.
-        public var configuration: ServerConfiguration
+        var configuration: ServerConfiguration
 
         /// The arguments Vapor's command runs with: only what `options` decided, so Vapor parses nothing of its own.
         var vaporArguments: [String] {
@@ -44,7 +44,7 @@ public enum Launcher {
 
     /// Reads `arguments` (with the program's name first, as `CommandLine.arguments`) and `environment`. With `--help`
     /// the environment is not read, so help works even when it is wrong.
-    public static func parse(
+    static func parse(
         arguments: [String], environment: [String: String]
     ) throws(ConfigurationError) -> Plan {
         let options = try CommandLineOptions.parse(Array(arguments.dropFirst()))

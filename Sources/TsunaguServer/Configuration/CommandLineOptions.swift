@@ -2,8 +2,8 @@
 ///
 /// A flag given on the command line wins over the environment (`--port` over `PORT`). A flag the command does not
 /// have, a flag without its value or a stray word is refused, naming it and what is accepted.
-public struct CommandLineOptions: Sendable, Equatable {
-    public enum Command: String, Sendable, CaseIterable {
+struct CommandLineOptions: Sendable, Equatable {
+    enum Command: String, Sendable, CaseIterable {
         /// Migrate, seed the demo tenant once and serve.
         case demo
         /// Serve (after pending migrations unless `AUTO_MIGRATE=false`).
@@ -17,18 +17,18 @@ public struct CommandLineOptions: Sendable, Equatable {
     }
 
     /// The command; `serve` when none is given.
-    public var command = Command.serve
+    var command = Command.serve
     /// `--host H` (or `--hostname H`), for `serve` and `demo`: the address to listen on, instead of `HOST`.
-    public var host: String?
+    var host: String?
     /// `--port N`, for `serve` and `demo`: the port to listen on, instead of `PORT`.
-    public var port: Int?
+    var port: Int?
     /// `--yes` (or `-y`), for `migrate`: run the migrations without asking.
-    public var assumeYes = false
+    var assumeYes = false
 
-    public init() {}
+    init() {}
 
     /// Reads `arguments` (without the program's name). Flags take their value as the next argument or after `=`.
-    public static func parse(_ arguments: [String]) throws(ConfigurationError) -> Self {
+    static func parse(_ arguments: [String]) throws(ConfigurationError) -> Self {
         var options = CommandLineOptions()
         var remaining = arguments[...]
         if let first = remaining.first, !first.hasPrefix("-") {

@@ -2,11 +2,11 @@
 ///
 /// Thrown while the environment and the arguments are read, before anything is opened; `main` prints `description`
 /// and exits with `LaunchFailure.usageExitCode` (64, EX_USAGE).
-public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
+struct ConfigurationError: Error, CustomStringConvertible, Sendable {
     /// The variable or flag at fault, as the operator typed it: `PORT`, `--port`, `TLS_CERT`.
-    public let setting: String
+    let setting: String
     /// The whole sentence for the operator, naming `setting` and what it accepts.
-    public let description: String
+    let description: String
 
     private init(setting: String, description: String) {
         self.setting = setting

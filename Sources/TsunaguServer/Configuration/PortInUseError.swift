@@ -1,20 +1,20 @@
 /// A port `tsunagu` must listen on is taken, most often by another `tsunagu`.
 ///
 /// `main` prints `description` and exits with `LaunchFailure.unavailableExitCode` (69, EX_UNAVAILABLE).
-public struct PortInUseError: Error, CustomStringConvertible, Sendable {
+struct PortInUseError: Error, CustomStringConvertible, Sendable {
     /// What listens there.
-    public enum Listener: Sendable {
+    enum Listener: Sendable {
         /// The web server (`PORT`, `--port`).
         case web
         /// The SIP user agent (`SIP_PORT`), with `TELEPHONY=sip`.
         case sip
     }
 
-    public let listener: Listener
-    public let host: String
-    public let port: Int
+    let listener: Listener
+    let host: String
+    let port: Int
 
-    public var description: String {
+    var description: String {
         switch listener {
         case .web:
             "port \(port) is already in use (another tsunagu?): choose another with PORT=… or --port …"

@@ -4,7 +4,7 @@ import Mail
 extension ServerConfiguration {
     /// Reads every variable `tsunagu --help` lists into typed values; the first one that is not accepted is thrown,
     /// naming the variable and what it accepts. An empty value is the same as an unset one.
-    public static func fromEnvironment(
+    static func fromEnvironment(
         _ environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(ConfigurationError) -> Self {
         let reader = EnvironmentReader(environment: environment)

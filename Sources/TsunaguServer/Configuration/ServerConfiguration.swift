@@ -2,59 +2,59 @@ import Foundation
 import Mail
 
 /// Start-up settings, read once from the environment at the edge (`fromEnvironment`, `tsunagu --help` lists them).
-public struct ServerConfiguration: Sendable {
+package struct ServerConfiguration: Sendable {
     /// Address to listen on (`HOST`). Loopback by default: exposing the server is a deliberate choice.
-    public var host = "127.0.0.1"
+    var host = "127.0.0.1"
     /// Port to listen on (`PORT`).
-    public var port = 8080
+    var port = 8080
     /// SQLite file (`DATABASE_PATH`); its folder is created when missing.
-    public var databasePath = "data/tsunagu.sqlite"
+    package var databasePath = "data/tsunagu.sqlite"
     /// Folder for files the server writes (mail outbox, uploads) (`DATA_DIRECTORY`).
-    public var dataDirectory = "data"
+    package var dataDirectory = "data"
     /// The simulated carrier or real calls over SIP (`TELEPHONY`).
-    public var telephony = TelephonyKind.simulated
+    var telephony = TelephonyKind.simulated
     /// The SIP user agent's address and port (`SIP_HOST`, `SIP_PORT`) with `TELEPHONY=sip`.
-    public var sipHost = "127.0.0.1"
-    public var sipPort = 5060
+    var sipHost = "127.0.0.1"
+    var sipPort = 5060
     /// The address written in Via and Contact when the trunk must reach us at another one (`SIP_ADVERTISED_HOST`).
-    public var sipAdvertisedHost: String?
+    var sipAdvertisedHost: String?
     /// rtpengine's ng control address (`RTPENGINE_NG`, host:port) with `TELEPHONY=sip`: agents then hear the call in
     /// the browser (WebRTC), bridged by rtpengine to the trunk's RTP. Without it calls carry no audio.
-    public var rtpengineHost: String?
-    public var rtpenginePort = 22222
+    var rtpengineHost: String?
+    var rtpenginePort = 22222
     /// Run pending migrations when serving (`AUTO_MIGRATE`, default on).
-    public var autoMigrate = true
+    var autoMigrate = true
     /// SMTP server for outgoing mail (`SMTP_HOST`, `SMTP_PORT`, `SMTP_USER`, `SMTP_PASSWORD`, `SMTP_STARTTLS`);
     /// nil: mail goes to the log and to `data/outbox`.
-    public var smtp: SMTPConfiguration?
+    var smtp: SMTPConfiguration?
     /// The sender of outgoing mail (`SMTP_FROM`).
-    public var mailFrom = "noreply@tsunagu.localhost"
+    var mailFrom = "noreply@tsunagu.localhost"
     /// Serve over TLS with this certificate chain and key (`TLS_CERT`, `TLS_KEY`); cookies are then Secure.
-    public var tlsCertificatePath: String?
-    public var tlsKeyPath: String?
+    var tlsCertificatePath: String?
+    var tlsKeyPath: String?
 
     /// The folder where mails are kept when no SMTP server is configured.
-    public var outboxDirectory: String { (dataDirectory as NSString).appendingPathComponent("outbox") }
+    var outboxDirectory: String { (dataDirectory as NSString).appendingPathComponent("outbox") }
 
     /// The largest customer file accepted for import (`UPLOAD_LIMIT_MB`, default 50).
-    public var uploadLimitBytes = 50 * 1024 * 1024
+    var uploadLimitBytes = 50 * 1024 * 1024
 
     /// Where uploaded files wait between preview and confirmation.
-    public var uploadDirectory: String { (dataDirectory as NSString).appendingPathComponent("uploads") }
+    var uploadDirectory: String { (dataDirectory as NSString).appendingPathComponent("uploads") }
 
     /// A reverse proxy in front sets `X-Forwarded-For` (`TRUST_PROXY`); off, the header is ignored.
-    public var trustProxy = false
+    var trustProxy = false
 
     /// The simulated carrier's clock runs this many times faster than real time (`SIMULATED_TIME_SCALE`, demos
     /// and tests).
-    public var simulatedTimeScale: Double = 1
+    var simulatedTimeScale: Double = 1
 
-    public var servesTLS: Bool { tlsCertificatePath != nil && tlsKeyPath != nil }
+    var servesTLS: Bool { tlsCertificatePath != nil && tlsKeyPath != nil }
 
-    public init() {}
+    package init() {}
 
     /// What `tsunagu --help` prints about the environment.
-    public static let environmentHelp = """
+    static let environmentHelp = """
         Environment (read once at start-up; an empty value is the same as unset; a value that is not accepted stops
         tsunagu with a message naming the variable, exit status 64):
           HOST            address to listen on (default 127.0.0.1; 0.0.0.0 for every interface); --host wins

@@ -5,7 +5,7 @@ import Vapor
 
 /// Keeps SQLite's query-planner statistics current. Without them the planner guesses how selective each index is,
 /// and on a million customers it guessed wrong.
-enum PlannerStatistics {
+package enum PlannerStatistics {
     /// Measures the tables a bulk change (an import, a new call list, a migration) has grown, every row: a sample
     /// (`analysis_limit`) reads only the first rows of each index, which all belong to one tenant, and then takes
     /// the tenant column for a selective one. About 1.7 s for a million customers and their list entries; it
@@ -18,7 +18,7 @@ enum PlannerStatistics {
 
     /// Measures every table that was never measured or has changed a lot since (SQLite's own advice for a
     /// long-running connection: at start and then now and again).
-    static func optimize(on database: any Database) async throws {
+    package static func optimize(on database: any Database) async throws {
         guard let sql = database.sqlite else { return }
         // `optimize` only re-measures (with a sample of its own choosing): a database that was never measured is
         // measured whole, once.

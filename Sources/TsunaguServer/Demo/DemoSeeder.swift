@@ -6,25 +6,25 @@ import Vapor
 
 /// Seeds the demo tenant once: an admin, two agents, 50 customers whose numbers exercise every outcome of the
 /// simulated carrier, and one call list already split between the agents. A second run changes nothing.
-public struct DemoSeeder: Sendable {
-    public static let tenantCode = "demo"
-    public static let password = "tsunagu-demo"
+struct DemoSeeder: Sendable {
+    static let tenantCode = "demo"
+    static let password = "tsunagu-demo"
 
-    public struct Login: Sendable {
-        public var role: String
-        public var loginID: String
-        public var name: String
+    struct Login: Sendable {
+        var role: String
+        var loginID: String
+        var name: String
     }
 
-    public struct Result: Sendable {
-        public var created: Bool
-        public var logins: [Login]
+    struct Result: Sendable {
+        var created: Bool
+        var logins: [Login]
     }
 
     let database: any Database
     let hash: @Sendable (String) throws -> String
 
-    public init(database: any Database, hash: @escaping @Sendable (String) throws -> String) {
+    init(database: any Database, hash: @escaping @Sendable (String) throws -> String) {
         self.database = database
         self.hash = hash
     }
@@ -50,7 +50,7 @@ public struct DemoSeeder: Sendable {
     ]
     static let industries = ["卸売業", "製造業", "水産業", "電気機器", "持株会社", "不動産業", "運輸業", "食品", "農業", "物流"]
 
-    public func seed(now: Date = Date()) async throws -> Result {
+    func seed(now: Date = Date()) async throws -> Result {
         let logins = Self.users.map {
             Login(role: $0.role == .admin ? "管理者" : "一般", loginID: $0.loginID, name: $0.name)
         }

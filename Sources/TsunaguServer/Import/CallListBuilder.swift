@@ -3,13 +3,17 @@ import Foundation
 import SQLKit
 
 /// Creates a call list (コールリスト作成) of customers, in order, within one transaction.
-struct CallListBuilder: Sendable {
+package struct CallListBuilder: Sendable {
     let scope: TenantScope
+
+    package init(scope: TenantScope) {
+        self.scope = scope
+    }
 
     static let batchSize = 2_000
 
     /// Returns the new list's id. Entries wait in the pool until the list is distributed (配布).
-    func create(name: String, customerIDs: [UUID], createdBy: UUID?) async throws -> UUID {
+    package func create(name: String, customerIDs: [UUID], createdBy: UUID?) async throws -> UUID {
         let listID = try await scope.transaction { scope in
             let list = CallList(tenantID: scope.tenantID, name: name, createdByUserID: createdBy)
             try await scope.create(list)

@@ -5,7 +5,7 @@ import SQLiteNIO
 import TsunaguCore
 
 /// Stores checked customers for a tenant in one transaction: a failure half-way leaves nothing behind.
-struct CustomerImporter: Sendable {
+package struct CustomerImporter: Sendable {
     enum DuplicatePolicy: String, Sendable, Codable, CaseIterable {
         /// A customer whose normalised number is already in the tenant is left as it is.
         case skip
@@ -13,14 +13,14 @@ struct CustomerImporter: Sendable {
         case update
     }
 
-    struct Summary: Sendable, Equatable {
-        var inserted = 0
+    package struct Summary: Sendable, Equatable {
+        package var inserted = 0
         var updated = 0
         var skipped = 0
         /// The ids of the new customers, in file order.
         var insertedIDs: [UUID] = []
         /// Every good row's customer, new or already there, in file order without repeats (for a call list).
-        var customerIDs: [UUID] = []
+        package var customerIDs: [UUID] = []
     }
 
     let scope: TenantScope
@@ -38,7 +38,9 @@ struct CustomerImporter: Sendable {
         "created_at", "updated_at", "deleted_at",
     ]
 
-    func importCustomers(_ drafts: [CustomerDraft], registeredOn: String, now: Date = Date()) async throws -> Summary {
+    package func importCustomers(
+        _ drafts: [CustomerDraft], registeredOn: String, now: Date = Date()
+    ) async throws -> Summary {
         let policy = policy
         let owner = ownerUserID
         let afterBatch = afterBatch
@@ -135,6 +137,14 @@ struct CustomerImporter: Sendable {
 }
 
 extension CustomerImporter {
+    /// With the stored properties' defaults (duplicates skipped, no owner); written out, as the memberwise
+    /// initialiser cannot be given an access level.
+    package init(scope: TenantScope) {
+        self.scope = scope
+    }
+}
+
+extension CustomerImporter {
     static func insertSQL(rows: Int) -> String {
         let placeholders = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
         let values = Array(repeating: placeholders, count: rows).joined(separator: ",")
@@ -159,7 +169,7 @@ extension CustomerImporter {
 }
 
 extension Array {
-    func chunks(of size: Int) -> [ArraySlice<Element>] {
+    package func chunks(of size: Int) -> [ArraySlice<Element>] {
         stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
     }
 }

@@ -4,10 +4,14 @@ import SQLKit
 
 /// 配布: hands a list's waiting rows to agents, split evenly in list order, or puts them in a shared pool that
 /// agents draw from on ダウンロード. Rows already on a screen or reported stay where they are.
-struct ListDistributor: Sendable {
+package struct ListDistributor: Sendable {
     let scope: TenantScope
 
-    enum Mode: String, Sendable, CaseIterable {
+    package init(scope: TenantScope) {
+        self.scope = scope
+    }
+
+    package enum Mode: String, Sendable, CaseIterable {
         case evenSplit
         case sharedPool
     }
@@ -19,7 +23,7 @@ struct ListDistributor: Sendable {
 
     /// Returns how many waiting rows went to each agent (the pool counts as nil).
     @discardableResult
-    func distribute(listID: UUID, mode: Mode, agentIDs: [UUID]) async throws -> [UUID?: Int] {
+    package func distribute(listID: UUID, mode: Mode, agentIDs: [UUID]) async throws -> [UUID?: Int] {
         let list = try await scope.require(CallList.self, id: listID)
         if mode == .evenSplit {
             guard !agentIDs.isEmpty else { throw Failure.noAgents }

@@ -3,17 +3,17 @@ import Foundation
 import TsunaguCore
 
 /// A row on an agent's phone screen, saved the moment it changes so that nothing is ever lost.
-final class AgentWorkRow: Model, TenantOwned, @unchecked Sendable {
-    static let schema = "agent_work_rows"
-    static var tenantIDField: KeyPath<AgentWorkRow, FieldProperty<AgentWorkRow, UUID>> { \.$tenantID }
+package final class AgentWorkRow: Model, TenantOwned, @unchecked Sendable {
+    package static let schema = "agent_work_rows"
+    package static var tenantIDField: KeyPath<AgentWorkRow, FieldProperty<AgentWorkRow, UUID>> { \.$tenantID }
 
-    @ID(key: .id) var id: UUID?
-    @Field(key: "tenant_id") var tenantID: UUID
-    @Field(key: "user_id") var userID: UUID
-    @Field(key: "entry_id") var entryID: UUID
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "tenant_id") package var tenantID: UUID
+    @Field(key: "user_id") package var userID: UUID
+    @Field(key: "entry_id") package var entryID: UUID
     @Field(key: "customer_id") var customerID: UUID
     /// Order on the screen (No = position + 1 among the agent's rows).
-    @Field(key: "position") var position: Int
+    @Field(key: "position") package var position: Int
     @Field(key: "company") var company: String
     @Field(key: "contact_name") var contactName: String
     @Field(key: "phone") var phone: String
@@ -22,11 +22,11 @@ final class AgentWorkRow: Model, TenantOwned, @unchecked Sendable {
     @OptionalField(key: "result") var result: CallResult?
     @Field(key: "prospect") var prospect: Bool
     @Field(key: "callback") var callback: Bool
-    @Field(key: "memo") var memo: String
+    @Field(key: "memo") package var memo: String
     @OptionalField(key: "called_at") var calledAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
-    init() {}
+    package init() {}
 
     init(id: UUID? = nil, tenantID: UUID, userID: UUID, entryID: UUID, position: Int, row: AgentDeskRow) {
         self.id = id ?? row.id

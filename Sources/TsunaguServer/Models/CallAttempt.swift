@@ -3,12 +3,12 @@ import Foundation
 import TsunaguCore
 
 /// 通話一覧: every dial, from a list row or the dial pad.
-final class CallAttempt: Model, TenantOwned, @unchecked Sendable {
-    static let schema = "call_attempts"
-    static var tenantIDField: KeyPath<CallAttempt, FieldProperty<CallAttempt, UUID>> { \.$tenantID }
+package final class CallAttempt: Model, TenantOwned, @unchecked Sendable {
+    package static let schema = "call_attempts"
+    package static var tenantIDField: KeyPath<CallAttempt, FieldProperty<CallAttempt, UUID>> { \.$tenantID }
 
-    @ID(key: .id) var id: UUID?
-    @Field(key: "tenant_id") var tenantID: UUID
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "tenant_id") package var tenantID: UUID
     @OptionalField(key: "user_id") var userID: UUID?
     /// 内線番号 at the time of the call.
     @Field(key: "extension") var phoneExtension: String
@@ -18,15 +18,15 @@ final class CallAttempt: Model, TenantOwned, @unchecked Sendable {
     @Field(key: "number") var number: String
     @Field(key: "started_at") var startedAt: Date
     @OptionalField(key: "answered_at") var answeredAt: Date?
-    @OptionalField(key: "ended_at") var endedAt: Date?
-    @OptionalField(key: "result") var result: CallResult?
+    @OptionalField(key: "ended_at") package var endedAt: Date?
+    @OptionalField(key: "result") package var result: CallResult?
     /// The SIP final response code, for calls through a trunk.
     @OptionalField(key: "sip_status") var sipStatus: Int?
     @Field(key: "memo") var memo: String
     @Field(key: "prospect") var prospect: Bool
     @Field(key: "callback") var callback: Bool
 
-    init() {}
+    package init() {}
 
     init(
         id: UUID? = nil, tenantID: UUID, userID: UUID?, phoneExtension: String, callListID: UUID?, customerID: UUID?,

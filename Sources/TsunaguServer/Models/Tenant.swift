@@ -5,10 +5,10 @@ import Telephony
 import TsunaguCore
 
 /// 契約顧客: a call-centre team using Tsunagu. Every other row belongs to exactly one tenant.
-final class Tenant: Model, @unchecked Sendable {
-    static let schema = "tenants"
+package final class Tenant: Model, @unchecked Sendable {
+    package static let schema = "tenants"
 
-    @ID(key: .id) var id: UUID?
+    @ID(key: .id) package var id: UUID?
     /// 契約顧客コード, typed at sign-in.
     @Field(key: "code") var code: String
     @Field(key: "name") var name: String
@@ -19,9 +19,9 @@ final class Tenant: Model, @unchecked Sendable {
     @OptionalField(key: "sip_trunk") var sipTrunkJSON: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
-    init() {}
+    package init() {}
 
-    init(id: UUID? = nil, code: String, name: String, settings: TenantSettings = TenantSettings()) {
+    package init(id: UUID? = nil, code: String, name: String, settings: TenantSettings = TenantSettings()) {
         self.id = id
         self.code = code
         self.name = name
@@ -34,7 +34,7 @@ extension Tenant {
     static let logger = Logger(label: "tsunagu.tenant")
 
     /// The simulated carrier's rules for this tenant (the standard ones unless the tenant edited them).
-    var carrierRules: SimulatedCarrierRules {
+    package var carrierRules: SimulatedCarrierRules {
         get {
             guard let json = carrierRulesJSON else { return .standard }
             do {

@@ -2,19 +2,19 @@ import FluentKit
 import Foundation
 
 /// A person who signs in: 管理者 (admin) or 一般 (agent).
-final class User: Model, TenantOwned, @unchecked Sendable {
-    static let schema = "users"
-    static var tenantIDField: KeyPath<User, FieldProperty<User, UUID>> { \.$tenantID }
+package final class User: Model, TenantOwned, @unchecked Sendable {
+    package static let schema = "users"
+    package static var tenantIDField: KeyPath<User, FieldProperty<User, UUID>> { \.$tenantID }
 
-    enum Role: String, Codable, Sendable, CaseIterable {
+    package enum Role: String, Codable, Sendable, CaseIterable {
         case admin
         case agent
     }
 
-    @ID(key: .id) var id: UUID?
-    @Field(key: "tenant_id") var tenantID: UUID
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "tenant_id") package var tenantID: UUID
     /// ユーザID / ログインID, unique inside the tenant.
-    @Field(key: "login_id") var loginID: String
+    @Field(key: "login_id") package var loginID: String
     /// 氏名
     @Field(key: "name") var name: String
     @Field(key: "email") var email: String
@@ -34,9 +34,9 @@ final class User: Model, TenantOwned, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
-    init() {}
+    package init() {}
 
-    init(
+    package init(
         id: UUID? = nil, tenantID: UUID, loginID: String, name: String, email: String = "", groupName: String = "",
         phoneExtension: String = "", role: Role, passwordHash: String, phonePassword: String = "",
         canCreateLists: Bool = false

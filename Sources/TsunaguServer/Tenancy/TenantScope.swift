@@ -4,11 +4,11 @@ import SQLKit
 
 /// Every read and write of tenant data goes through here, so that no query can forget the tenant: a row of
 /// another tenant is never found, and writing one fails.
-struct TenantScope: Sendable {
-    let tenantID: UUID
+package struct TenantScope: Sendable {
+    package let tenantID: UUID
     let database: any Database
 
-    init(tenantID: UUID, database: any Database) {
+    package init(tenantID: UUID, database: any Database) {
         self.tenantID = tenantID
         self.database = database
     }
@@ -20,7 +20,7 @@ struct TenantScope: Sendable {
 
     /// The database for hand-written SQL; such a query must filter on this scope's `tenantID` itself (the call log
     /// and the row claimer do, and their tests prove it).
-    var sql: any SQLDatabase { database.sql }
+    package var sql: any SQLDatabase { database.sql }
 
     /// The row with this id, if it belongs to this tenant.
     func find<M: TenantOwned>(_ type: M.Type, id: UUID?) async throws -> M? {
@@ -35,7 +35,7 @@ struct TenantScope: Sendable {
     }
 
     /// Stores a new row for this tenant, whatever tenant the caller put on it.
-    func create<M: TenantOwned>(_ model: M) async throws {
+    package func create<M: TenantOwned>(_ model: M) async throws {
         model.tenantID = tenantID
         try await model.create(on: database)
     }
@@ -51,7 +51,9 @@ struct TenantScope: Sendable {
     }
 
     /// Runs `work` in one transaction, with a scope bound to it.
-    func transaction<T: Sendable>(_ work: @escaping @Sendable (TenantScope) async throws -> T) async throws -> T {
+    package func transaction<T: Sendable>(
+        _ work: @escaping @Sendable (TenantScope) async throws -> T
+    ) async throws -> T {
         let tenantID = tenantID
         return try await database.transaction { transaction in
             try await work(TenantScope(tenantID: tenantID, database: transaction))

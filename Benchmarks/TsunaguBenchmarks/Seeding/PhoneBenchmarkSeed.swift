@@ -2,18 +2,19 @@ import Fluent
 import Foundation
 import Telephony
 import TsunaguCore
+import TsunaguServer
 import Vapor
 
 /// The database for the phone-screen benchmark: one tenant, many agents, each with a list of customers handed to
-/// them, auto-dialling on the simulated carrier. `Benchmarks/` seeds it, runs a real server on it, then audits it.
-public enum PhoneBenchmarkSeed {
-    public static let tenantCode = "bench"
-    public static let password = "bench-password"
+/// them, auto-dialling on the simulated carrier. `PhoneBenchmark` seeds it, runs a real server on it, then audits it.
+enum PhoneBenchmarkSeed {
+    static let tenantCode = "bench"
+    static let password = "bench-password"
 
-    public static func loginID(_ agent: Int) -> String { "agent\(agent)" }
+    static func loginID(_ agent: Int) -> String { "agent\(agent)" }
 
     /// Seeds a fresh database in `dataDirectory`.
-    public static func seed(dataDirectory: String, agents: Int, rowsPerAgent: Int) async throws {
+    static func seed(dataDirectory: String, agents: Int, rowsPerAgent: Int) async throws {
         let app = try await application(dataDirectory)
         do {
             try await app.autoMigrate()
@@ -58,17 +59,17 @@ public enum PhoneBenchmarkSeed {
     }
 
     /// What the database holds after the run.
-    public struct Audit: Sendable {
-        public var callAttempts: Int
-        public var endedCalls: Int
-        public var answeredCalls: Int
+    struct Audit: Sendable {
+        var callAttempts: Int
+        var endedCalls: Int
+        var answeredCalls: Int
         /// Memo of every row still on a screen, by login ID and No (1-based).
-        public var memos: [String: String]
+        var memos: [String: String]
         /// List rows on more than one screen (must be zero).
-        public var rowsOnTwoScreens: Int
+        var rowsOnTwoScreens: Int
     }
 
-    public static func audit(dataDirectory: String) async throws -> Audit {
+    static func audit(dataDirectory: String) async throws -> Audit {
         let app = try await application(dataDirectory)
         do {
             let attempts = try await CallAttempt.query(on: app.db).count()

@@ -1,12 +1,13 @@
 import Fluent
 import Foundation
 import TsunaguCore
+import TsunaguServer
 import Vapor
 
-/// Times the server's own import path (CustomerImporter) into a fresh SQLite file, for `Benchmarks/`.
-public enum ImportBenchmark {
+/// Times the server's own import path (CustomerImporter) into a fresh SQLite file.
+enum ImportBenchmark {
     /// Returns the seconds the import took (migrations and set-up excluded).
-    public static func run(drafts: [CustomerDraft]) async throws -> Double {
+    static func run(drafts: [CustomerDraft]) async throws -> Double {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tsunagu-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         var configuration = ServerConfiguration()

@@ -2,26 +2,26 @@ import Fluent
 import Foundation
 import SQLKit
 import TsunaguCore
+import TsunaguServer
 import Vapor
 
-/// The database for issue 5's benchmark: one tenant with many customers on call lists and millions of calls.
-/// `Benchmarks/` seeds it, then times 顧客一覧, 通話一覧 and the CSV download on a real server.
-public enum ListsBenchmarkSeed {
-    public static let tenantCode = "bench"
-    public static let adminLoginID = "admin"
-    public static let password = "bench-password"
+/// The lists benchmark's database: one tenant with many customers on call lists and millions of calls.
+/// `ListsBenchmark` seeds it, then times 顧客一覧, 通話一覧 and the CSV download on a real server.
+enum ListsBenchmarkSeed {
+    static let tenantCode = "bench"
+    static let adminLoginID = "admin"
+    static let password = "bench-password"
 
-    public struct Seeded: Sendable, Codable {
-        public var listIDs: [UUID]
-        public var importSeconds: Double
+    struct Seeded: Sendable, Codable {
+        var listIDs: [UUID]
+        var importSeconds: Double
         /// The last 100,000 imported, into a tenant that already had all the others.
-        public var lastImportSeconds: Double
+        var lastImportSeconds: Double
     }
 
     /// Seeds `customers` customers (imported through the server's importer; the time of the first 100,000 is
     /// reported) and `calls` call attempts spread over 90 days.
-    public static func seed(dataDirectory: String, customers: Int, calls: Int, agents: Int = 50) async throws -> Seeded
-    {
+    static func seed(dataDirectory: String, customers: Int, calls: Int, agents: Int = 50) async throws -> Seeded {
         let app = try await PhoneBenchmarkSeed.application(dataDirectory)
         do {
             try await app.autoMigrate()
