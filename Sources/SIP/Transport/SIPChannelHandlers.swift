@@ -1,12 +1,12 @@
 import NIOCore
 
-/// Hands each UDP datagram to the user agent, on the event loop the agent lives on.
+/// Hands each UDP datagram to the transport layer, on the event loop the agent lives on.
 final class SIPDatagramHandler: ChannelInboundHandler {
     typealias InboundIn = AddressedEnvelope<ByteBuffer>
 
-    private let core: NIOLoopBound<SIPUserAgentCore>
+    private let transport: NIOLoopBound<SIPTransportLayer>
 
-    init(core: NIOLoopBound<SIPUserAgentCore>) { self.core = core }
+    init(transport: NIOLoopBound<SIPTransportLayer>) { self.transport = transport }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let envelope = unwrapInboundIn(data)
@@ -18,38 +18,39 @@ final class SIPDatagramHandler: ChannelInboundHandler {
             }
         }
         let source = SIPDestination(transport: .udp, address: SocketAddressKey(address: envelope.remoteAddress))
-        core.value.received(result, from: source)
+        transport.value.received(result, from: source)
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         // ICMP port unreachable and the like: UDP keeps going; the transaction's timers decide.
-        core.value.logDrop("UDP error \(error)", from: nil)
+        transport.value.failed("UDP error \(error)")
     }
 }
 
-/// Hands each framed TCP message to the user agent; the connection is keyed by the peer's address.
+/// Hands each framed TCP message to the transport layer; the connection is keyed by the peer's address.
 final class SIPStreamHandler: ChannelInboundHandler {
     typealias InboundIn = Result<SIPMessage, SIPRejectedMessage>
 
-    private let core: NIOLoopBound<SIPUserAgentCore>
+    private let transport: NIOLoopBound<SIPTransportLayer>
 
-    init(core: NIOLoopBound<SIPUserAgentCore>) { self.core = core }
+    init(transport: NIOLoopBound<SIPTransportLayer>) { self.transport = transport }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard let remote = context.channel.remoteAddress else { return }
-        core.value.received(
+        transport.value.received(
             unwrapInboundIn(data), from: SIPDestination(transport: .tcp, address: SocketAddressKey(address: remote)))
     }
 
     func channelInactive(context: ChannelHandlerContext) {
         if let remote = context.channel.remoteAddress {
-            core.value.connectionClosed(SIPDestination(transport: .tcp, address: SocketAddressKey(address: remote)))
+            transport.value.connectionClosed(
+                SIPDestination(transport: .tcp, address: SocketAddressKey(address: remote)))
         }
         context.fireChannelInactive()
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        core.value.logDrop("TCP error \(error)", from: nil)
+        transport.value.failed("TCP error \(error)")
         context.close(promise: nil)
     }
 }
