@@ -1,7 +1,7 @@
 import SIP
 import TsunaguCore
 
-/// How SIP signalling becomes the phone screen's 結果 and its reason (the SIP issue's outcome table).
+/// How SIP signalling becomes the phone screen's 結果 and its reason (docs/ARCHITECTURE.md#back-to-the-agent).
 enum SIPCallOutcome {
     static func ending(_ ending: OutboundCallEnding) -> CallEnding {
         if ending.wasAnswered { return .afterAnswer }

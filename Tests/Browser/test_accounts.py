@@ -1,4 +1,4 @@
-"""Issue 4 in a real browser: password change, password reset by mail through a real SMTP server, idle sign-out."""
+"""Accounts in a real browser (manual §4-3, §4-4): password change, password reset by mail through a real SMTP server, idle sign-out."""
 import re
 import time
 

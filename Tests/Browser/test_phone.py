@@ -185,7 +185,7 @@ def test_two_tabs_of_one_agent_stay_consistent(phone_server, page):
 
 
 def test_signed_out_screen_asks_to_sign_in_and_carries_on(phone_server, page):
-    """Issue 4: the session ends while the screen is open; it asks to sign in again, keeps everything, then the
+    """The session ends while the screen is open; it asks to sign in again, keeps everything, then the
     upload completes."""
     server = phone_server
     open_phone(page, server)

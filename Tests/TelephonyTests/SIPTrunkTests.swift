@@ -12,7 +12,7 @@ import TsunaguCore
 
 /// The `sip` provider through the same `Telephony` protocol the phone screen uses, against a real SIPp trunk.
 @Suite(.serialized) struct SIPTrunkTests {
-    /// The outcome table of the SIP issue: every code keeps its reason beside 不応答.
+    /// The outcome table of `SIPCallOutcome`: every code keeps its reason beside 不応答.
     @Test(arguments: [
         (486, UnansweredReason.busy), (600, .busy), (404, .invalidNumber), (484, .invalidNumber),
         (604, .invalidNumber), (480, .noAnswer), (408, .noAnswer), (603, .rejected), (503, .failed),

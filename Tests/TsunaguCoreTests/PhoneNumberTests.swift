@@ -4,7 +4,7 @@ import TsunaguCore
 
 /// Japanese numbers as people type them, and what is refused.
 @Suite struct PhoneNumberTests {
-    /// (entered, E.164, kind) — every form the issue lists.
+    /// (entered, E.164, kind) — every form people type.
     static let accepted: [(String, String, PhoneNumber.Kind)] = [
         ("03-1234-5678", "+81312345678", .fixedLine),
         ("0312345678", "+81312345678", .fixedLine),
