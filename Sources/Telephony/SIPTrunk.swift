@@ -36,7 +36,7 @@ public actor SIPTrunk: Telephony {
     private var health: [UUID: Health] = [:]
     private var registrations: [UUID: Registration] = [:]
     private let clock = ContinuousClock()
-    /// Each call's relay of the user agent's reports, keyed by the call.
+    /// Each call's relay of the user agent's reports; it ends with the call's report stream.
     private let relays = ChildTasks()
     private let logger: Logger
 
@@ -84,7 +84,7 @@ public actor SIPTrunk: Telephony {
         // reports go through a stream that one task works off in order.
         let (reports, sink) = AsyncStream.makeStream(of: OutboundCallProgress.self)
         let logger = logger
-        relays.start(key: request.id) {
+        relays.start {
             for await progress in reports {
                 switch progress {
                 case .ringing: report(.ringing)
@@ -125,8 +125,7 @@ public actor SIPTrunk: Telephony {
             if hungUpWhilePlacing.contains(request.id) { await agent.hangUp(callID: sipCallID) }
         } catch {
             logger.error("call \(sipCallID): the INVITE could not be sent to \(peer.host):\(peer.port): \(error)")
-            sink.finish()
-            relays.cancel(request.id)
+            sink.finish()  // Ends the call's relay.
             await Self.endMedia(bridge, callID: sipCallID, logger: logger)
             report(.ended(.unanswered(.failed)))
         }

@@ -15,7 +15,8 @@ public actor SimulatedCarrier<C: Clock>: Telephony where C.Duration == Duration 
     private let timeScale: Double
     private let rules: RulesLookup
     private var calls: [UUID: Call] = [:]
-    /// Each call's timeline, keyed by the call.
+    /// The calls' timelines. A timeline whose call was hung up ends at its next step (one task per call, none to
+    /// cancel it early: a sleeping task costs next to nothing, and every one ends when the server stops).
     private let timelines = ChildTasks()
 
     /// - Parameter rules: the rule table of a tenant (tenants can edit theirs).
@@ -37,21 +38,20 @@ public actor SimulatedCarrier<C: Clock>: Telephony where C.Duration == Duration 
         let start = clock.now
         let id = request.id
         calls[id] = Call(answered: false, report: report)
-        timelines.start(key: id) { [clock] in
+        timelines.start { [clock] in
             for step in timeline.steps {
                 do {
                     try await clock.sleep(until: start.advanced(by: .seconds(step.at)), tolerance: nil)
                 } catch {
                     return
                 }
-                await self.deliver(step.progress, for: id)
+                guard await self.deliver(step.progress, for: id) else { return }
             }
         }
     }
 
     public func hangUp(_ call: UUID) async {
         guard let ended = calls.removeValue(forKey: call) else { return }
-        timelines.cancel(call)
         ended.report(.ended(ended.answered ? .afterAnswer : .unanswered(.hungUpBeforeAnswer)))
     }
 
@@ -64,13 +64,15 @@ public actor SimulatedCarrier<C: Clock>: Telephony where C.Duration == Duration 
         Label.simulatedNoAudio.text
     }
 
-    private func deliver(_ progress: CallProgress, for id: UUID) {
-        guard let call = calls[id] else { return }
+    /// Reports a step of a call still in progress; false when the call is over (hung up), ending its timeline.
+    private func deliver(_ progress: CallProgress, for id: UUID) -> Bool {
+        guard let call = calls[id] else { return false }
         switch progress {
         case .answered: calls[id]?.answered = true
         case .ended: calls[id] = nil
         case .ringing, .remoteMedia: break
         }
         call.report(progress)
+        return true
     }
 }

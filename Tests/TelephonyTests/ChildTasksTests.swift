@@ -3,8 +3,7 @@ import Synchronization
 import Telephony
 import Testing
 
-/// Long-running work as children of one `run()`: started early, cancelled one by one, and all ended by
-/// cancelling the run.
+/// Long-running work as children of one `run()`: started early, and all ended by cancelling the run.
 @Suite struct ChildTasksTests {
     final class Log: Sendable {
         private let entries = Mutex<[String]>([])
@@ -23,33 +22,6 @@ import Testing
         try await eventually { log.all == ["ran"] }
         running.cancel()
         await running.value
-    }
-
-    /// `cancel(key)` ends that child at once (its sleep is cancelled); the others go on.
-    @Test func aKeyedChildIsCancelledAlone() async throws {
-        let tasks = ChildTasks()
-        let log = Log()
-        let running = Task { await tasks.run() }
-        let first = UUID()
-        let second = UUID()
-        for (key, name) in [(first, "first"), (second, "second")] {
-            tasks.start(key: key) {
-                log.add("\(name) started")
-                do {
-                    try await Task.sleep(for: .seconds(30))
-                    log.add("\(name) slept")
-                } catch {
-                    log.add("\(name) cancelled")
-                }
-            }
-        }
-        try await eventually { log.all.count == 2 }
-        tasks.cancel(first)
-        try await eventually { log.all.contains("first cancelled") }
-        #expect(!log.all.contains("second cancelled"))
-        running.cancel()
-        await running.value
-        #expect(log.all.filter { $0.hasSuffix("cancelled") } == ["first cancelled", "second cancelled"])
     }
 
     /// Cancelling `run()` cancels every child and returns only once each has ended.
