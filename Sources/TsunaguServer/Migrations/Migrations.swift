@@ -16,5 +16,6 @@ enum TsunaguMigrations {
         AddTenantSIPTrunk(),
         AddCustomerTextSearch(),
         AddCustomerPageIndexes(),
+        CreateDialBar(),
     ]
 }
