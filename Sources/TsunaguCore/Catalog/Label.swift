@@ -18,6 +18,11 @@ public enum Label: String, CaseIterable, Sendable {
     case save
     case showPassword
 
+    // MARK: Calling window
+    case callingWindowEndNotAfterStart
+    case callingWindowClosedDaysReversed
+    case callingWindowNoOpenDay
+
     // MARK: Sign-in
     case loginTitle
     case loginTenantCode
@@ -425,6 +430,15 @@ extension Label {
         case .back: LocalizedText(ja: "戻る", en: "Back")
         case .save: LocalizedText(ja: "登録", en: "Save")
         case .showPassword: LocalizedText(ja: "パスワードを表示", en: "Show password")
+        // Calling window
+        case .callingWindowEndNotAfterStart:
+            LocalizedText(ja: "終了時刻は開始時刻より後にしてください。", en: "The end time must be after the start time.")
+        case .callingWindowClosedDaysReversed:
+            LocalizedText(ja: "休業日の終了日は開始日以降にしてください。", en: "The last closed day must not come before the first.")
+        case .callingWindowNoOpenDay:
+            LocalizedText(
+                ja: "架電可能時間外です。架電できる日がありません。設定を確認してください。",
+                en: "Outside calling hours. No day is open for calls; please check the settings.")
         // Sign-in
         case .loginTitle: LocalizedText(ja: "ログイン", en: "Sign in")
         case .loginTenantCode: LocalizedText(ja: "契約顧客コード", en: "Tenant code")

@@ -60,6 +60,11 @@ public enum Message: Sendable, Hashable {
     case deskTextTooLong(maximum: Int)
     case deskUnknownAction(String)
     case deskMissingField(String)
+    // MARK: Calling window
+    case callingWindowInvalidTime(text: String)
+    case callingWindowInvalidRange(text: String)
+    case callingWindowInvalidClosedDay(text: String)
+    case callingWindowClosedUntil(next: LocalDateTime)
 }
 
 extension Message {
@@ -214,6 +219,19 @@ extension Message {
             LocalizedText(ja: "不明な操作です: \(type)", en: "Unknown action: \(type)")
         case .deskMissingField(let field):
             LocalizedText(ja: "操作に必要な項目がありません: \(field)", en: "The action lacks: \(field)")
+        case .callingWindowInvalidTime(let text):
+            LocalizedText(ja: "時刻が正しくありません: \(text)", en: "Not a valid time: \(text)")
+        case .callingWindowInvalidRange(let text):
+            LocalizedText(
+                ja: "時間帯が正しくありません: \(text)(例: 9:00-20:00)", en: "Not a valid time range: \(text) (e.g. 9:00-20:00)")
+        case .callingWindowInvalidClosedDay(let text):
+            LocalizedText(
+                ja: "休業日が正しくありません: \(text)(例: 12/29-1/3、2026/05/01)",
+                en: "Not a valid closed day: \(text) (e.g. 12/29-1/3, 2026/05/01)")
+        case .callingWindowClosedUntil(let next):
+            LocalizedText(
+                ja: "架電可能時間外です。次は\(next.text.ja) から架電できます。",
+                en: "Outside calling hours. Calls can be made again from \(next.text.en).")
         }
     }
 

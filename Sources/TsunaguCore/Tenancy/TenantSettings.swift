@@ -30,6 +30,8 @@ public struct TenantSettings: Sendable, Hashable, Codable {
     public var doubleDialGuardMinutes = 10
     /// IANA time zone the tenant's times are shown in.
     public var timeZoneIdentifier = "Asia/Tokyo"
+    /// 架電可能時間: when calls may be made, in `timeZoneIdentifier`'s wall time. A call list may narrow it.
+    public var callingWindow: CallingWindow = .default
 
     public static let maximumRingTimeoutSeconds = 120
 
