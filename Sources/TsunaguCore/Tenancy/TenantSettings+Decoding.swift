@@ -20,6 +20,7 @@ extension TenantSettings {
         read(.doubleDialGuardMinutes, into: &doubleDialGuardMinutes)
         read(.timeZoneIdentifier, into: &timeZoneIdentifier)
         read(.callingWindow, into: &callingWindow)
+        read(.retryPolicy, into: &retryPolicy)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -27,5 +28,6 @@ extension TenantSettings {
         case customerEdit, csvExportAndDeleteEnabled, idleLogoutMinutes, workListCap, ringTimeoutSeconds
         case doubleDialGuardMinutes, timeZoneIdentifier
         case callingWindow
+        case retryPolicy
     }
 }
