@@ -119,6 +119,10 @@ extension Application {
             .register(collection: AdminUsersController())
         try signedIn.grouped(RequirePermissionMiddleware { $0.canManageSettings })
             .register(collection: TenantSettingsController())
+        let doNotCall = signedIn.grouped(RequirePermissionMiddleware { $0.canManageDoNotCall })
+        try doNotCall.register(collection: DoNotCallController())
+        try doNotCall.register(collection: DoNotCallImportController())
+        try doNotCall.register(collection: DoNotCallExportController())
     }
 }
 

@@ -26,7 +26,7 @@ import TsunaguCore
                     let admin = Self.permissions(admin: true, scope: scope, edit: edit, csv: csv)
                     #expect(admin.canCreateLists && admin.canImport && admin.canDistributeLists)
                     #expect(admin.canExportAndDelete && admin.seesEveryCall)
-                    #expect(admin.canManageUsers && admin.canManageSettings)
+                    #expect(admin.canManageUsers && admin.canManageSettings && admin.canManageDoNotCall)
                     #expect(admin.onlyCustomersOwnedBy == nil)
                     for owner in [Self.me, Self.someoneElse, nil] {
                         #expect(admin.canSee(customerOwnedBy: owner) && admin.canEdit(customerOwnedBy: owner))
@@ -41,6 +41,8 @@ import TsunaguCore
     @Test func agentRights() {
         let agent = Self.permissions(admin: false)
         #expect(!agent.canManageUsers && !agent.canManageSettings && !agent.seesEveryCall)
+        // The 架電禁止リスト and lifting a refusal are the managers' alone, whatever else the agent may do.
+        #expect(!agent.canManageDoNotCall && !Self.permissions(admin: false, lists: true).canManageDoNotCall)
         #expect(!agent.canCreateLists && !agent.canImport && !agent.canDistributeLists)
         let builder = Self.permissions(admin: false, lists: true)
         #expect(builder.canCreateLists && builder.canImport && builder.canDistributeLists)

@@ -14,6 +14,7 @@ import Vapor
         "name": "乗っ取り", "loginID": "hijack", "email": "hijack@example.jp", "password": "hijacked password",
         "phonePassword": "hijacked password", "role": "admin", "group": "x", "phoneExtension": "999",
         "tenantCode": "bravo", "keyCode": "0123456789abcdef0123", "ringTimeoutSeconds": "99", "dialingMode": "manual",
+        "number": "03-0000-2001", "note": "乗っ取り", "reason": "乗っ取り", "search": "03-0000-2001", "token": "00",
     ]
 
     /// Everything of tenant B that must stay as it was.
@@ -30,7 +31,10 @@ import Vapor
         let entries = try await scope.query(CallListEntry.self).sort(\.$position).all().map {
             "\($0.position)|\($0.state)|\($0.assignedUserID?.uuidString ?? "-")"
         }
-        return users + customers + [settings] + lists + entries
+        let bars = try await scope.query(DialBar.self).sort(\.$createdAt).all().map {
+            "\($0.number ?? "-")|\($0.source)|\($0.note)|\($0.liftedAt == nil)|\($0.liftReason ?? "-")"
+        }
+        return users + customers + [settings] + lists + entries + bars
     }
 
     @Test func everyRouteRefusesAnotherTenantsData() async throws {
@@ -41,12 +45,18 @@ import Vapor
             let userOfB = try #require(try await scopeB.query(User.self).filter(\.$loginID == "admin").first()?.id)
             let listOfB = try await CallListBuilder(scope: scopeB).create(
                 name: "ブラボーリスト", customerIDs: [tenants.customerOfB], createdBy: nil)
+            let storeB = DialBarStore(scope: scopeB)
+            guard
+                case .added(let barOfB) = try await storeB.add(
+                    number: "+81300002001", note: "ブラボーの架電禁止", by: userOfB, at: Date())
+            else { throw CancellationError() }
             let parameterValues: [String: String] = [
                 "userID": userOfB.uuidString, "customerID": tenants.customerOfB.uuidString,
-                "listID": listOfB.uuidString,
+                "listID": listOfB.uuidString, "barID": try barOfB.requireID().uuidString,
             ]
             let secretsOfB = [
                 "ブラボー株式会社", "bravo admin", "bravo agent", "admin@bravo.example.jp", userOfB.uuidString, "ブラボーリスト",
+                "ブラボーの架電禁止",
             ]
             let before = try await Self.snapshot(app.db, tenant: tenants.b)
             let scopeA = TenantScope(tenantID: tenants.a, database: app.db)

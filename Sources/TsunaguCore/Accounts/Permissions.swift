@@ -12,6 +12,7 @@ import Foundation
 /// | see every call in 通話一覧 | yes | only their own |
 /// | 配布 | yes | with コールリスト作成 |
 /// | ユーザ管理, 設定 | yes | no |
+/// | 架電禁止リスト, lifting a refusal (勧誘お断りの解除) | yes | no |
 public struct Permissions: Sendable, Hashable {
     /// The user the answers are for.
     public let userID: UUID
@@ -49,6 +50,9 @@ public struct Permissions: Sendable, Hashable {
 
     /// 設定.
     public var canManageSettings: Bool { isAdministrator }
+
+    /// 架電禁止リスト: add, import, export and lift bars, refusals included (only with a reason).
+    public var canManageDoNotCall: Bool { isAdministrator }
 
     /// 配布: hand a call list's rows to agents (whoever builds lists hands them out).
     public var canDistributeLists: Bool { canCreateLists }

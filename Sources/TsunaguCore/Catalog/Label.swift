@@ -84,6 +84,34 @@ public enum Label: String, CaseIterable, Sendable {
     case listsDistributed
     case listsNoAgents
 
+    // MARK: 架電禁止リスト and refusals (再勧誘の禁止)
+    case menuDoNotCall
+    case doNotCallAddTitle
+    case doNotCallNote
+    case doNotCallAdd
+    case doNotCallImportTitle
+    case doNotCallImportLead
+    case doNotCallExport
+    case doNotCallIncludeLifted
+    case doNotCallSource
+    case doNotCallCustomer
+    case doNotCallCreatedAt
+    case doNotCallCreatedBy
+    case doNotCallLiftedAt
+    case doNotCallLiftedBy
+    case doNotCallLiftReason
+    case doNotCallLift
+    case doNotCallLiftedMark
+    case doNotCallEmpty
+    case doNotCallAlreadyLifted
+    case doNotCallReasonRequired
+    case doNotCallMissingNumberColumn
+    case doNotCallLayoutHeader
+    case doNotCallLayoutNumbersOnly
+    case doNotCallSourceRefusal
+    case doNotCallSourceManual
+    case doNotCallSourceImport
+
     // MARK: 通話一覧
     case callsExtension
     case callsDate
@@ -563,6 +591,45 @@ extension Label {
         case .listsDistributed: LocalizedText(ja: "配布しました。", en: "The list was distributed.")
         case .listsNoAgents:
             LocalizedText(ja: "均等に分配するには、配布先のユーザを選んでください。", en: "Choose the agents to split the list between.")
+        // 架電禁止リスト and refusals
+        case .menuDoNotCall: LocalizedText(ja: "架電禁止リスト", en: "Do-not-call list")
+        case .doNotCallAddTitle: LocalizedText(ja: "番号を追加", en: "Add a number")
+        case .doNotCallNote: LocalizedText(ja: "メモ", en: "Note")
+        case .doNotCallAdd: LocalizedText(ja: "追加", en: "Add")
+        case .doNotCallImportTitle: LocalizedText(ja: "CSVで取り込む", en: "Import a CSV file")
+        case .doNotCallImportLead:
+            LocalizedText(
+                ja:
+                    "CSVファイル(Shift_JIS/CP932 または UTF-8)。1行目が見出しなら「電話番号」列が必要で、「メモ」「備考」列は任意です。見出しのない、電話番号だけを1行に1件並べたファイルも取り込めます。",
+                en:
+                    "A CSV file (Shift_JIS/CP932 or UTF-8). With a header line it needs a 電話番号 (phone) column; a メモ or 備考 (note) column is optional. A file of numbers only, one a line without a header, is read too."
+            )
+        case .doNotCallExport: LocalizedText(ja: "CSVダウンロード", en: "Download CSV")
+        case .doNotCallIncludeLifted: LocalizedText(ja: "解除済みも表示", en: "Show lifted ones")
+        case .doNotCallSource: LocalizedText(ja: "種別", en: "Kind")
+        case .doNotCallCustomer: LocalizedText(ja: "顧客", en: "Customer")
+        case .doNotCallCreatedAt: LocalizedText(ja: "登録日時", en: "Added")
+        case .doNotCallCreatedBy: LocalizedText(ja: "登録者", en: "Added by")
+        case .doNotCallLiftedAt: LocalizedText(ja: "解除日時", en: "Lifted")
+        case .doNotCallLiftedBy: LocalizedText(ja: "解除者", en: "Lifted by")
+        case .doNotCallLiftReason: LocalizedText(ja: "解除理由", en: "Reason for lifting")
+        case .doNotCallLift: LocalizedText(ja: "解除", en: "Lift")
+        case .doNotCallLiftedMark: LocalizedText(ja: "解除済み", en: "Lifted")
+        case .doNotCallEmpty: LocalizedText(ja: "該当する番号はありません。", en: "No numbers found.")
+        case .doNotCallAlreadyLifted:
+            LocalizedText(ja: "この架電禁止はすでに解除されています。", en: "This bar has already been lifted.")
+        case .doNotCallReasonRequired:
+            LocalizedText(ja: "解除の理由を入力してください。", en: "Please enter the reason for lifting the bar.")
+        case .doNotCallMissingNumberColumn:
+            LocalizedText(
+                ja: "1行目の見出しに「電話番号」の列がなく、電話番号だけを並べたファイルでもありません。",
+                en: "The first line has no “電話番号” (phone) column, and the file is not a list of numbers either.")
+        case .doNotCallLayoutHeader: LocalizedText(ja: "見出し行あり", en: "With a header line")
+        case .doNotCallLayoutNumbersOnly:
+            LocalizedText(ja: "電話番号のみ(見出し行なし)", en: "Numbers only (no header line)")
+        case .doNotCallSourceRefusal: LocalizedText(ja: "勧誘お断り", en: "Refused further calls")
+        case .doNotCallSourceManual: LocalizedText(ja: "架電禁止(手動)", en: "Do not call (added)")
+        case .doNotCallSourceImport: LocalizedText(ja: "架電禁止(CSV)", en: "Do not call (CSV)")
         // 通話一覧
         case .callsExtension: LocalizedText(ja: "内線番号", en: "Extension")
         case .callsDate: LocalizedText(ja: "通話日付", en: "Call date")

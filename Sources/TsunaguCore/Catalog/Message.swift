@@ -18,6 +18,17 @@ public enum Message: Sendable, Hashable {
     case listsCreatedFromSearch(count: Int)
     case listsHolder(who: String, waiting: Int, onScreen: Int)
 
+    // MARK: 架電禁止リスト
+    case doNotCallAdded(number: String)
+    case doNotCallAlreadyListed(number: String)
+    case doNotCallLifted(number: String)
+    case doNotCallNoteTooLong(maximum: Int)
+    case doNotCallReasonTooLong(maximum: Int)
+    case doNotCallImportNew(count: Int)
+    case doNotCallImportAlreadyListed(count: Int)
+    case doNotCallImportDuplicates(count: Int)
+    case doNotCallImported(inserted: Int, alreadyListed: Int, duplicates: Int, rejected: Int)
+
     // MARK: 通話一覧
     case callsInvalidDate(text: String)
 
@@ -130,6 +141,31 @@ extension Message {
             LocalizedText(
                 ja: "\(who): 未取得 \(waiting)件 / 画面上 \(onScreen)件",
                 en: "\(who): \(waiting) waiting / \(onScreen) on screen")
+        case .doNotCallAdded(let number):
+            LocalizedText(ja: "\(number) を架電禁止リストに追加しました。", en: "\(number) was added to the do-not-call list.")
+        case .doNotCallAlreadyListed(let number):
+            LocalizedText(
+                ja: "\(number) はすでに架電禁止リストにあります。", en: "\(number) is already on the do-not-call list.")
+        case .doNotCallLifted(let number):
+            LocalizedText(ja: "\(number) の架電禁止を解除しました。", en: "The bar on \(number) was lifted.")
+        case .doNotCallNoteTooLong(let maximum):
+            LocalizedText(ja: "メモが長すぎます(\(maximum)文字まで)。", en: "The note is too long (at most \(maximum) characters).")
+        case .doNotCallReasonTooLong(let maximum):
+            LocalizedText(
+                ja: "解除理由が長すぎます(\(maximum)文字まで)。", en: "The reason is too long (at most \(maximum) characters).")
+        case .doNotCallImportNew(let count):
+            LocalizedText(ja: "新たに登録する番号: \(count)件", en: "Numbers to add: \(count)")
+        case .doNotCallImportAlreadyListed(let count):
+            LocalizedText(ja: "登録済みの番号: \(count)件", en: "Numbers already on the list: \(count)")
+        case .doNotCallImportDuplicates(let count):
+            LocalizedText(ja: "ファイル内の重複: \(count)件", en: "Repeated in the file: \(count)")
+        case .doNotCallImported(let inserted, let alreadyListed, let duplicates, let rejected):
+            LocalizedText(
+                ja:
+                    "取り込みが完了しました。新規 \(inserted)件、登録済み \(alreadyListed)件、ファイル内の重複 \(duplicates)件、エラー \(rejected)件。",
+                en:
+                    "Import finished: \(inserted) added, \(alreadyListed) already on the list, \(duplicates) repeated in the file, \(rejected) rejected."
+            )
         case .callsInvalidDate(let text):
             LocalizedText(
                 ja: "通話日付「\(text)」は日付として正しくありません(例: 2024/11/05)。",

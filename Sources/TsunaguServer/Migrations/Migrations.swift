@@ -17,5 +17,6 @@ enum TsunaguMigrations {
         AddCustomerTextSearch(),
         AddCustomerPageIndexes(),
         CreateDialBar(),
+        AddDialBarPageIndexes(),
     ]
 }

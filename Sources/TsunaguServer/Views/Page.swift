@@ -11,6 +11,7 @@ struct Page<Content: Encodable>: Encodable {
         var canCreateLists: Bool
         var canManageUsers: Bool
         var canManageSettings: Bool
+        var canManageDoNotCall: Bool
     }
 
     var lang: String
@@ -32,7 +33,8 @@ extension Request {
             Page<Content>.Nav(
                 tenantName: $0.tenantName, userName: $0.name, canImport: $0.permissions.canImport,
                 canCreateLists: $0.permissions.canCreateLists, canManageUsers: $0.permissions.canManageUsers,
-                canManageSettings: $0.permissions.canManageSettings)
+                canManageSettings: $0.permissions.canManageSettings,
+                canManageDoNotCall: $0.permissions.canManageDoNotCall)
         }
         let page = Page(
             lang: language.rawValue, otherLang: language == .ja ? "en" : "ja", t: labels, nav: nav, csrf: csrfToken,

@@ -1,0 +1,48 @@
+import FluentKit
+import Foundation
+import SQLKit
+import TsunaguCore
+
+/// A manager's changes: a number added by hand, a bar lifted with its reason. Nothing is ever deleted.
+extension DialBarStore {
+    enum AddOutcome: Sendable {
+        case added(DialBar)
+        /// A bar was already in force on the number (on the list, or a refusal): nothing was added.
+        case alreadyListed(DialBar)
+    }
+
+    /// Puts a number (E.164) on the 架電禁止リスト, unless a bar is already in force on it.
+    func add(number: String, note: String, by userID: UUID?, at now: Date) async throws -> AddOutcome {
+        try await scope.transaction { scope in
+            let store = DialBarStore(scope: scope)
+            if let existing = try await store.activeBar(number: number) { return .alreadyListed(existing) }
+            let bar = DialBar(
+                id: UUID.timeOrderedSequence(count: 1, at: now)[0], tenantID: scope.tenantID, number: number,
+                customerID: nil, source: .manual, note: note, createdAt: now, createdBy: userID)
+            try await scope.create(bar)
+            return .added(bar)
+        }
+    }
+
+    enum LiftOutcome: Sendable {
+        case lifted(DialBar)
+        /// Someone lifted it before: their reason stays, nothing changed.
+        case alreadyLifted(DialBar)
+    }
+
+    /// Lifts the bar: from now on its number and customer may be dialled again (unless another bar holds them).
+    /// The bar stays, with who lifted it, when and why. A bar of another tenant is not found.
+    func lift(id: UUID, reason: String, by userID: UUID?, at now: Date) async throws -> LiftOutcome {
+        try await scope.transaction { scope in
+            let bar = try await scope.require(DialBar.self, id: id)
+            guard bar.liftedAt == nil else { return .alreadyLifted(bar) }
+            // Only a bar still in force is changed, so two managers lifting at once cannot replace each other's
+            // reason.
+            try await scope.query(DialBar.self).filter(\.$id == id).filter(\.$liftedAt == nil)
+                .set(\.$liftedAt, to: now).set(\.$liftedBy, to: userID).set(\.$liftReason, to: reason).update()
+            let stored = try await scope.require(DialBar.self, id: id)
+            let ours = stored.liftedBy == userID && stored.liftReason == reason
+            return ours ? .lifted(stored) : .alreadyLifted(stored)
+        }
+    }
+}
