@@ -20,8 +20,8 @@ struct DialGateCheck {
         let settings = tenant.settings
         let timeZone = TimeZone(identifier: settings.timeZoneIdentifier) ?? TimeZone(identifier: "Asia/Tokyo")!
         let earliest = gated.map(\.startedAt).min()!
-        let barred = try await barredNumbersAndCustomers(
-            numbers: Set(gated.map(\.number)), customers: Set(gated.compactMap(\.customerID)))
+        let barred = try await DialBarStore(scope: scope).isBarred(
+            numbers: gated.map(\.number), customers: gated.compactMap(\.customerID))
         var dials = try await dialsSince(RedialLimit.windowStart(before: earliest), numbers: Set(gated.map(\.number)))
         let retry = settings.retryPolicy
         var histories: [HistoryKey: AttemptHistory] = [:]
@@ -38,8 +38,7 @@ struct DialGateCheck {
             let key = HistoryKey(attempt)
             let facts = DialGate.Facts(
                 kind: attempt.kind, now: attempt.startedAt,
-                barred: barred.numbers.contains(attempt.number)
-                    || attempt.customerID.map(barred.customers.contains) == true,
+                barred: barred.contains(number: attempt.number, customer: attempt.customerID),
                 window: window, previousDials: dials[attempt.number, default: []], retry: retry,
                 history: key.flatMap { histories[$0] } ?? .none)
             if let refusal = DialGate.refusal(for: facts) {
@@ -53,27 +52,6 @@ struct DialGateCheck {
             }
         }
         return refusals
-    }
-
-    /// The numbers and customers among these that a bar in force covers.
-    func barredNumbersAndCustomers(numbers: Set<String>, customers: Set<UUID>) async throws -> (
-        numbers: Set<String>, customers: Set<UUID>
-    ) {
-        var barredNumbers = Set<String>()
-        var barredCustomers = Set<UUID>()
-        for chunk in Array(numbers).chunks(of: 500) {
-            let rows = try await scope.sql.select().column("number").from(DialBar.schema)
-                .where("tenant_id", .equal, scope.tenantID).where("number", .in, Array(chunk))
-                .where(SQLColumn("lifted_at"), .is, SQLLiteral.null).all()
-            for row in rows { barredNumbers.insert(try row.decode(column: "number", as: String.self)) }
-        }
-        for chunk in Array(customers).chunks(of: 500) {
-            let rows = try await scope.sql.select().column("customer_id").from(DialBar.schema)
-                .where("tenant_id", .equal, scope.tenantID).where("customer_id", .in, Array(chunk))
-                .where(SQLColumn("lifted_at"), .is, SQLLiteral.null).all()
-            for row in rows { barredCustomers.insert(try row.decode(column: "customer_id", as: UUID.self)) }
-        }
-        return (barredNumbers, barredCustomers)
     }
 
     /// When each of these numbers was dialled after `start`, by anyone in the tenant.
