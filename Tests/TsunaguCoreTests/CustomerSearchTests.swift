@@ -8,7 +8,7 @@ import TsunaguCore
             [
                 "list": "L1", "distributed": "distributed", "from": "2024/11/5", "to": "2024-11-30", "deleted": "on",
                 "company": " さくら ", "kana": "サクラ", "phone": "03-1234-5678", "prefecture": "東京", "address": "新宿",
-                "page": "3",
+                "page": "3", "dnc": "barred",
             ],
             statuses: ["noAnswer", "callback", "bogus"]
         ).get()
@@ -17,6 +17,9 @@ import TsunaguCore
         #expect(search.statuses == [.noAnswer, .callback] && search.includeDeleted)
         #expect(search.company == "さくら" && search.companyKana == "サクラ" && search.address == "新宿")
         #expect(search.phone == .exact("+81312345678") && search.prefecture == "東京都" && search.page == 3)
+        #expect(search.dialBar == .barred)
+        #expect(try CustomerSearch.parse(["dnc": "notBarred"], statuses: []).get().dialBar == .notBarred)
+        #expect(try CustomerSearch.parse(["dnc": "bogus"], statuses: []).get().dialBar == .any)
     }
 
     /// A number matches however it was typed; part of one matches too.

@@ -120,4 +120,14 @@ import TsunaguCore
         #expect(DialBarInput.note(String(repeating: "あ", count: 500)) == .success(String(repeating: "あ", count: 500)))
         #expect(DialBarInput.note(String(repeating: "あ", count: 501)) == .failure(.noteTooLong(maximum: 500)))
     }
+
+    /// 勧誘お断り wins over 架電禁止; no bar, no mark.
+    @Test func markPrefersTheRefusal() {
+        #expect(DialBarMark(sources: [DialBarSource]()) == nil)
+        #expect(DialBarMark(sources: [.manual, .csvImport]) == .doNotCall)
+        #expect(DialBarMark(sources: [.csvImport, .refusal]) == .refusal)
+        #expect(DialBarMark.refusal.label.text.ja == "勧誘お断り" && DialBarMark.doNotCall.label.text.ja == "架電禁止")
+        #expect(
+            DialBarSource.manual.label.text.ja == "架電禁止(手動)" && DialBarSource.csvImport.label.text.ja == "架電禁止(CSV)")
+    }
 }

@@ -54,6 +54,8 @@ import Vapor
             return customer { $0.canEdit(customerOwnedBy: owner) }
         case (.POST, "customers/:customerID/assign-me"):
             return customer { $0.canTakeOver(customerOwnedBy: owner) }
+        case (.POST, "customers/:customerID/lift-bar"):
+            return customer { $0.canManageDoNotCall }
         case (_, let path) where path == "do-not-call" || path.hasPrefix("do-not-call/"):
             return allowed(permissions.canManageDoNotCall)
         case (_, let path) where path.hasPrefix("admin/users"):

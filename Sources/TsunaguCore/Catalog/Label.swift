@@ -111,6 +111,13 @@ public enum Label: String, CaseIterable, Sendable {
     case doNotCallSourceRefusal
     case doNotCallSourceManual
     case doNotCallSourceImport
+    case doNotCallMark
+    case doNotCallFilter
+    case doNotCallFilterBarred
+    case doNotCallFilterNotBarred
+    case doNotCallCall
+    case customerBarsTitle
+    case customerBarsHistory
 
     // MARK: 通話一覧
     case callsExtension
@@ -630,6 +637,13 @@ extension Label {
         case .doNotCallSourceRefusal: LocalizedText(ja: "勧誘お断り", en: "Refused further calls")
         case .doNotCallSourceManual: LocalizedText(ja: "架電禁止(手動)", en: "Do not call (added)")
         case .doNotCallSourceImport: LocalizedText(ja: "架電禁止(CSV)", en: "Do not call (CSV)")
+        case .doNotCallMark: LocalizedText(ja: "架電禁止", en: "Do not call")
+        case .doNotCallFilter: LocalizedText(ja: "架電禁止", en: "Do not call")
+        case .doNotCallFilterBarred: LocalizedText(ja: "架電禁止のみ", en: "Barred only")
+        case .doNotCallFilterNotBarred: LocalizedText(ja: "架電禁止を除く", en: "Not barred")
+        case .doNotCallCall: LocalizedText(ja: "架電", en: "Call")
+        case .customerBarsTitle: LocalizedText(ja: "架電禁止", en: "Barred from calls")
+        case .customerBarsHistory: LocalizedText(ja: "解除された架電禁止", en: "Lifted bars")
         // 通話一覧
         case .callsExtension: LocalizedText(ja: "内線番号", en: "Extension")
         case .callsDate: LocalizedText(ja: "通話日付", en: "Call date")

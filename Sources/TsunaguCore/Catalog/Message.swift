@@ -28,6 +28,7 @@ public enum Message: Sendable, Hashable {
     case doNotCallImportAlreadyListed(count: Int)
     case doNotCallImportDuplicates(count: Int)
     case doNotCallImported(inserted: Int, alreadyListed: Int, duplicates: Int, rejected: Int)
+    case listSkippedBarred(count: Int)
 
     // MARK: 通話一覧
     case callsInvalidDate(text: String)
@@ -166,6 +167,10 @@ extension Message {
                 en:
                     "Import finished: \(inserted) added, \(alreadyListed) already on the list, \(duplicates) repeated in the file, \(rejected) rejected."
             )
+        case .listSkippedBarred(let count):
+            LocalizedText(
+                ja: "架電禁止の顧客 \(count)件はリストに入れませんでした。",
+                en: "\(count) customers barred from calls were left out of the list.")
         case .callsInvalidDate(let text):
             LocalizedText(
                 ja: "通話日付「\(text)」は日付として正しくありません(例: 2024/11/05)。",

@@ -8,6 +8,13 @@ public struct CustomerSearch: Sendable, Equatable {
         case notDistributed
     }
 
+    /// 架電禁止: customers barred from dialling (by a refusal or by the 架電禁止リスト), or those that are not.
+    public enum DialBarFilter: String, Sendable, CaseIterable {
+        case any = ""
+        case barred
+        case notBarred
+    }
+
     /// How a typed phone number is matched.
     public enum PhoneMatch: Sendable, Equatable {
         /// A whole number, however it was typed: compare E.164.
@@ -30,6 +37,7 @@ public struct CustomerSearch: Sendable, Equatable {
 
     public var listID: String?
     public var distribution: Distribution = .any
+    public var dialBar: DialBarFilter = .any
     /// yyyy-MM-dd, inclusive.
     public var registeredFrom: String?
     public var registeredTo: String?
@@ -80,6 +88,7 @@ public struct CustomerSearch: Sendable, Equatable {
         }
         search.listID = value("list")
         search.distribution = Distribution(rawValue: value("distributed") ?? "") ?? .any
+        search.dialBar = DialBarFilter(rawValue: value("dnc") ?? "") ?? .any
         for (key, keyPath) in [("from", \CustomerSearch.registeredFrom), ("to", \CustomerSearch.registeredTo)] {
             guard let text = value(key) else { continue }
             if let day = Self.day(text) { search[keyPath: keyPath] = day } else { problems.append(.invalidDate(text)) }

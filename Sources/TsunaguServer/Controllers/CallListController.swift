@@ -43,6 +43,9 @@ struct CallListController: RouteCollection {
         var notice = request.query[String.self, at: "done"] != nil ? request.text(.listsDistributed) : nil
         if let created = request.query[Int.self, at: "created"] {
             notice = request.text(.listsCreatedFromSearch(count: created))
+            if let barred = request.query[Int.self, at: "barred"], barred > 0 {
+                notice = (notice ?? "") + " " + request.text(.listSkippedBarred(count: barred))
+            }
         }
         return try await render(request, notice: notice, error: nil)
     }

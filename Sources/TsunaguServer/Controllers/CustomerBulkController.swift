@@ -144,10 +144,12 @@ struct CustomerBulkController: RouteCollection {
         let scope = try request.tenantScope()
         let ids = try await CustomerQuery(scope: scope, search: search, signedIn: signedIn).ids()
         guard !ids.isEmpty else { throw Abort(.badRequest, reason: request.text(.customersEmpty)) }
-        _ = try await CallListBuilder(scope: scope).create(name: name, customerIDs: ids, createdBy: signedIn.userID)
+        let built = try await CallListBuilder(scope: scope).build(
+            name: name, customerIDs: ids, createdBy: signedIn.userID)
         request.logger.info(
-            "call list '\(name)' created from a search by '\(signedIn.loginID)': \(ids.count) customers")
-        return request.redirect(to: "/lists?created=\(ids.count)")
+            "call list '\(name)' created from a search by '\(signedIn.loginID)': \(built.entries) customers, \(built.skippedBarred) barred left out"
+        )
+        return request.redirect(to: "/lists?created=\(built.entries)&barred=\(built.skippedBarred)")
     }
 }
 

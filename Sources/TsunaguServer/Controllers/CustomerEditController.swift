@@ -3,7 +3,9 @@ import TsunaguCore
 import Vapor
 
 /// 顧客編集 (manual §3-3, §4-1): every customer field, 「自分を担当者にする」, the read-only 架電履歴, 登録 and 削除
-/// (soft, recoverable). What an agent may see and change follows the tenant's settings; the API refuses too.
+/// (soft, recoverable). What an agent may see and change follows the tenant's settings; the API refuses too. It
+/// shows the bars on dialling the customer (its refusal, its number on the 架電禁止リスト), in force and lifted; a
+/// manager lifts one here with a reason, the same lift as on the 架電禁止リスト page.
 struct CustomerEditController: RouteCollection {
     struct HistoryRow: Encodable {
         var listName: String
@@ -26,6 +28,11 @@ struct CustomerEditController: RouteCollection {
         var finalStatus: String
         var registeredOn: String
         var history: [HistoryRow]
+        /// The bars in force on the customer or its number.
+        var bars: [DialBarRow]
+        /// Bars lifted before, with who lifted them and why.
+        var liftedBars: [DialBarRow]
+        var canLiftBars: Bool
         var errors: [String]
         var notice: String?
     }
@@ -44,6 +51,11 @@ struct CustomerEditController: RouteCollection {
         var owner: String?
     }
 
+    struct LiftForm: Content {
+        var bar: String?
+        var reason: String?
+    }
+
     func boot(routes: any RoutesBuilder) throws {
         let customer = routes.grouped("customers", ":customerID")
         customer.get(use: show)
@@ -51,6 +63,7 @@ struct CustomerEditController: RouteCollection {
         customer.post("assign-me", use: assignMe)
         customer.post("delete", use: delete)
         customer.post("restore", use: restore)
+        customer.post("lift-bar", use: liftBar)
     }
 
     @Sendable func show(request: Request) async throws -> Response {
@@ -129,6 +142,31 @@ struct CustomerEditController: RouteCollection {
         return request.redirect(to: "/customers/\(try customer.requireID().uuidString)?saved=1")
     }
 
+    /// 「解除」 of a bar on this customer or its number (managers only), with the reason typed beside it.
+    @Sendable func liftBar(request: Request) async throws -> Response {
+        let (customer, settings) = try await load(request)
+        try request.require({ $0.canManageDoNotCall }, otherwise: .adminOnly)
+        let form = try request.decodeForm(LiftForm.self)
+        let store = DialBarStore(scope: try request.tenantScope())
+        guard let id = form.bar.flatMap(UUID.init(uuidString:)) else {
+            throw Abort(.badRequest, reason: request.text(.formUnreadable))
+        }
+        // Only a bar on this customer or its number is lifted from its page; any other is not there.
+        guard let bar = try await store.scope.find(DialBar.self, id: id),
+            bar.customerID == customer.id || (bar.number != nil && bar.number == customer.phoneE164)
+        else { throw Abort(.notFound, reason: request.text(.notFound)) }
+        switch try await DoNotCallController.lift(bar, reason: form.reason, store: store, request: request) {
+        case .success(let lifted):
+            let number = lifted.number.map(PhoneNumber.nationalDisplay(of:)) ?? customer.phone
+            return try await render(
+                request, customer, settings: settings, errors: [],
+                notice: request.text(.doNotCallLifted(number: number)))
+        case .failure(let refusal):
+            return try await render(
+                request, customer, settings: settings, errors: [refusal.message], notice: nil, status: refusal.status)
+        }
+    }
+
     /// The customer, deleted or not, if this tenant has it and the user may see it.
     private func load(_ request: Request) async throws -> (Customer, TenantSettings) {
         let scope = try request.tenantScope()
@@ -187,6 +225,9 @@ struct CustomerEditController: RouteCollection {
                 } ?? "",
                 agent: attempt.userID.flatMap { userNames[$0] } ?? "", memo: attempt.memo)
         }
+        let bars = try await DialBarRow.rows(
+            DialBarStore(scope: scope).bars(ofCustomer: try customer.requireID(), number: customer.phoneE164),
+            request: request)
         let fields: [String: String] = [
             "industry": customer.industry, "company": customer.company, "companyKana": customer.companyKana,
             "contactName": customer.contactName, "address": customer.address, "phone": customer.phone,
@@ -210,7 +251,8 @@ struct CustomerEditController: RouteCollection {
                 },
             distributed: customer.distributed, finalStatus: customer.finalStatus.label.text(in: language),
             registeredOn: customer.registeredOn.replacingOccurrences(of: "-", with: "/"), history: history,
-            errors: errors,
+            bars: bars.filter { !$0.lifted }, liftedBars: bars.filter(\.lifted),
+            canLiftBars: request.permissions?.canManageDoNotCall ?? false, errors: errors,
             notice: notice)
         return try await request.renderPage("customer", content, status: status)
     }

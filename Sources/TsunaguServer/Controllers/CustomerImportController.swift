@@ -159,8 +159,9 @@ struct CustomerImportController: RouteCollection {
         let summary = try await CustomerImporter(scope: scope, policy: policy).importCustomers(
             result.rows.map(\.customer), registeredOn: today, now: request.now)
         let listName = String((form.listName ?? "").trimmingCharacters(in: .whitespaces).prefix(100))
+        var list: CallListBuilder.Built?
         if !listName.isEmpty, !summary.customerIDs.isEmpty {
-            _ = try await CallListBuilder(scope: scope).create(
+            list = try await CallListBuilder(scope: scope).build(
                 name: listName, customerIDs: summary.customerIDs, createdBy: request.signedIn?.userID)
         }
         do {
@@ -178,6 +179,9 @@ struct CustomerImportController: RouteCollection {
                 rejected: result.problems.count))
         if !listName.isEmpty {
             message += " " + request.text(.importListCreated(name: listName))
+        }
+        if let skipped = list?.skippedBarred, skipped > 0 {
+            message += " " + request.text(.listSkippedBarred(count: skipped))
         }
         var content = ImportContent.upload(limitMB: limitMB(request))
         content.stage = "done"

@@ -17,6 +17,7 @@ struct CustomerListController: RouteCollection {
         var prefectures: [SelectOption]
         var statuses: [SelectOption]
         var distribution: [SelectOption]
+        var dialBar: [SelectOption]
         var form: [String: String]
         var includeDeleted: Bool
         var canExportAndDelete: Bool
@@ -40,6 +41,8 @@ struct CustomerListController: RouteCollection {
         var email: String
         var registeredOn: String
         var deleted: Bool
+        /// 勧誘お断り or 架電禁止, when the customer may not be dialled.
+        var bar: String?
     }
 
     func boot(routes: any RoutesBuilder) throws {
@@ -48,7 +51,7 @@ struct CustomerListController: RouteCollection {
     }
 
     static let formKeys = [
-        "list", "distributed", "from", "to", "deleted", "company", "kana", "phone", "prefecture", "address",
+        "list", "distributed", "from", "to", "deleted", "company", "kana", "phone", "prefecture", "address", "dnc",
     ]
 
     @Sendable func list(request: Request) async throws -> Response {
@@ -78,6 +81,7 @@ struct CustomerListController: RouteCollection {
         }
         let offset = (page - 1) * Self.pageSize
         let unknownContact = request.text(.customersUnknownContact)
+        let marks = try await Self.barMarks(customers, scope: scope)
         let rows = customers.enumerated().map { index, customer in
             CustomerRow(
                 id: customer.id?.uuidString ?? "",
@@ -87,7 +91,8 @@ struct CustomerListController: RouteCollection {
                 contactName: customer.contactName.isEmpty ? unknownContact : customer.contactName,
                 address: customer.prefecture + customer.address, phone: customer.phone, email: customer.email,
                 registeredOn: customer.registeredOn.replacingOccurrences(of: "-", with: "/"),
-                deleted: customer.deletedAt != nil)
+                deleted: customer.deletedAt != nil,
+                bar: customer.id.flatMap { marks[$0] }?.label.text(in: language))
         }
         let countLine = count.line(request, offset: offset, shown: rows.count)
         let pages = count.pages(pageSize: Self.pageSize)
@@ -113,6 +118,15 @@ struct CustomerListController: RouteCollection {
                     value: "notDistributed", label: request.text(.customersNotDistributed),
                     selected: search.distribution == .notDistributed),
             ],
+            dialBar: CustomerSearch.DialBarFilter.allCases.map { filter in
+                let label: String =
+                    switch filter {
+                    case .any: ""
+                    case .barred: request.text(.doNotCallFilterBarred)
+                    case .notBarred: request.text(.doNotCallFilterNotBarred)
+                    }
+                return SelectOption(value: filter.rawValue, label: label, selected: search.dialBar == filter)
+            },
             form: fields, includeDeleted: search.includeDeleted,
             canExportAndDelete: request.permissions?.canExportAndDelete ?? false,
             canCreateList: request.permissions?.canCreateLists ?? false,
@@ -123,6 +137,18 @@ struct CustomerListController: RouteCollection {
             }
                 + statusTexts.map { SelectOption(value: $0, label: "status", selected: false) })
         return try await request.renderPage("customers", content)
+    }
+
+    /// The mark of each customer of the page that may not be dialled: two reads on the bars' partial indexes.
+    static func barMarks(_ customers: [Customer], scope: TenantScope) async throws -> [UUID: DialBarMark] {
+        let bars = try await DialBarStore(scope: scope).activeBars(
+            customers: customers.compactMap(\.id), numbers: customers.map(\.phoneE164))
+        guard !bars.isEmpty else { return [:] }
+        return customers.reduce(into: [:]) { marks, customer in
+            guard let id = customer.id else { return }
+            let sources = bars.filter { $0.customerID == id || $0.number == customer.phoneE164 }.map(\.source)
+            marks[id] = DialBarMark(sources: sources)
+        }
     }
 
     private func listOptions(scope: TenantScope, selected: String?) async throws -> [SelectOption] {

@@ -49,6 +49,13 @@ struct CustomerQuery: Sendable {
         case .distributed: query = query.filter(\.$distributed == true)
         case .notDistributed: query = query.filter(\.$distributed == false)
         }
+        switch search.dialBar {
+        case .any: break
+        case .barred:
+            query = query.filter(.sql(DialBarStore.barred(customer: Customer.schema, tenantID: scope.tenantID)))
+        case .notBarred:
+            query = query.filter(.sql(DialBarStore.notBarred(customer: Customer.schema, tenantID: scope.tenantID)))
+        }
         if let from = search.registeredFrom { query = query.filter(\.$registeredOn >= from) }
         if let to = search.registeredTo { query = query.filter(\.$registeredOn <= to) }
         if !search.statuses.isEmpty { query = query.filter(\.$finalStatus ~~ Array(search.statuses)) }

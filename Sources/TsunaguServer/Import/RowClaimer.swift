@@ -66,8 +66,10 @@ struct RowClaimer: Sendable {
             \.id)
     }
 
-    /// The entries `user` may download from one source; never a deleted customer. Each source's condition is an
-    /// equality on the entries' (tenant, state, holder, position) index, so a claim reads only what it takes.
+    /// The entries `user` may download from one source; never a deleted customer, and never a customer or number
+    /// barred from dialling (a barred row stays waiting, untouched, and is handed out again if the bar is lifted).
+    /// Each source's condition is an equality on the entries' (tenant, state, holder, position) index, so a claim
+    /// reads only what it takes.
     private func claimable(user: String, from source: Source) -> SQLQueryString {
         let tenant = scope.tenantID.uuidString
         let holder: SQLQueryString =
@@ -81,6 +83,7 @@ struct RowClaimer: Sendable {
                 JOIN \(ident: Customer.schema) c ON c."id" = e."customer_id"
             WHERE e."tenant_id" = \(bind: tenant) AND l."tenant_id" = \(bind: tenant) AND c."tenant_id" = \(bind: tenant)
               AND c."deleted_at" IS NULL
+              AND \(DialBarStore.notBarred(customer: "c", tenantID: scope.tenantID))
               AND e."state" = \(bind: CallListEntry.State.waiting.rawValue)
               AND \(holder)
             """
