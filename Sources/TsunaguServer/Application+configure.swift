@@ -115,6 +115,7 @@ extension Application {
         try signedIn.register(collection: CustomerBulkController())
         try signedIn.register(collection: HolidayAPIController())
         try signedIn.register(collection: CalendarController())
+        try signedIn.register(collection: CallListRulesController())
         try signedIn.grouped(RequirePermissionMiddleware { $0.canManageUsers })
             .register(collection: AdminUsersController())
         try signedIn.grouped(RequirePermissionMiddleware { $0.canManageSettings })

@@ -43,7 +43,7 @@ import Vapor
             return allowed(permissions.canExportAndDelete)
         case (.POST, "customers/list"), (.GET, "lists"):
             return allowed(permissions.canCreateLists)
-        case (.POST, "lists/:listID/distribute"):
+        case (.POST, "lists/:listID/distribute"), (.GET, "lists/:listID/rules"), (.POST, "lists/:listID/rules"):
             return allowed(permissions.canDistributeLists)
         case (.GET, "customers/import"), (.POST, "customers/import"), (.POST, "customers/import/confirm"):
             return allowed(permissions.canImport)

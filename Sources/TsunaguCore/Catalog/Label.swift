@@ -455,6 +455,20 @@ public enum Label: String, CaseIterable, Sendable {
     case calendarFriday
     case calendarSaturday
 
+    // MARK: Talk script (§16) and a list's own rules
+    case talkScriptContactUnknown
+    case talkScriptUnclosedBrace
+    case listRulesTitle
+    case listRulesLink
+    case listRulesProduct
+    case listRulesTalkScript
+    case listRulesTalkScriptHelp
+    case listRulesWindowHelp
+    case listRulesTenantsRules
+    case listRulesOwnWindow
+    case listRulesOwnRetry
+    case phoneTalkScript
+
     // MARK: Calling rules on the phone screen
     case dialHoldBarred
     case dialHoldOutsideWindow
@@ -1151,6 +1165,30 @@ extension Label {
         case .calendarThursday: LocalizedText(ja: "木", en: "Thu")
         case .calendarFriday: LocalizedText(ja: "金", en: "Fri")
         case .calendarSaturday: LocalizedText(ja: "土", en: "Sat")
+        // Talk script (§16) and a list's own rules
+        case .talkScriptContactUnknown: LocalizedText(ja: "ご担当者様", en: "the person in charge")
+        case .talkScriptUnclosedBrace:
+            LocalizedText(
+                ja: "トークスクリプトの差し込み項目の波かっこが閉じられていません。",
+                en: "A placeholder's brace in the talk script is never closed.")
+        case .listRulesTitle: LocalizedText(ja: "リストのルール", en: "List rules")
+        case .listRulesLink: LocalizedText(ja: "ルール・トークスクリプト", en: "Rules and talk script")
+        case .listRulesProduct: LocalizedText(ja: "商品・サービス", en: "Product or service")
+        case .listRulesTalkScript: LocalizedText(ja: "トークスクリプト", en: "Talk script")
+        case .listRulesTalkScriptHelp:
+            LocalizedText(
+                ja: "通話がつながると電話画面に表示されます。特定商取引法 第16条により、最初に事業者名・担当者名・勧誘目的であること・商品の種類を伝えてください。差し込み項目:",
+                en:
+                    "Shown on the phone screen when the call is answered. Say first who is calling, for which company, that it is a sales call and what is offered (特定商取引法 §16). Placeholders:"
+            )
+        case .listRulesWindowHelp:
+            LocalizedText(
+                ja: "このリストだけ架電可能時間を狭められます(テナントの架電可能時間より広くはなりません)。",
+                en: "This list may call within narrower hours than the tenant's (never wider).")
+        case .listRulesTenantsRules: LocalizedText(ja: "テナントの設定どおり", en: "As the tenant's settings")
+        case .listRulesOwnWindow: LocalizedText(ja: "このリストで狭める", en: "Narrower for this list")
+        case .listRulesOwnRetry: LocalizedText(ja: "このリスト独自のルール", en: "This list's own rules")
+        case .phoneTalkScript: LocalizedText(ja: "トークスクリプト", en: "Talk script")
         // Calling rules on the phone screen
         case .dialHoldBarred: LocalizedText(ja: "架電禁止", en: "Do not call")
         case .dialHoldOutsideWindow: LocalizedText(ja: "時間外", en: "Outside hours")

@@ -81,6 +81,8 @@ public enum Message: Sendable, Hashable {
     case calendarMonthTitle(year: Int, month: Int)
     /// A problem with one field of a form, named: 「月曜日: 終了時刻は開始時刻より後にしてください。」
     case fieldProblem(field: Label, problem: LocalizedText)
+    case talkScriptSalesPurpose(product: String)
+    case talkScriptUnknownPlaceholder(name: String)
     // MARK: Calling window
     case callingWindowInvalidTime(text: String)
     case callingWindowInvalidRange(text: String)
@@ -277,6 +279,16 @@ extension Message {
             LocalizedText(
                 ja: "月は \(lowest)-01〜\(highest)-12 の形式で指定してください(例: month=2026-12)。",
                 en: "Give the month as \(lowest)-01 to \(highest)-12 (for example month=2026-12).")
+        case .talkScriptSalesPurpose(let product):
+            LocalizedText(
+                ja: "本日は\(product)のご案内(勧誘)のためにお電話いたしました。",
+                en: "I am calling today to offer you \(product).")
+        case .talkScriptUnknownPlaceholder(let name):
+            LocalizedText(
+                ja: "トークスクリプトに使えない差し込み項目があります: {\(name)}(使えるのは {自社名} {オペレーター名} {会社名} {担当者名} {商品} {勧誘目的})",
+                en:
+                    "The talk script has an unknown placeholder: {\(name)} (use {ourCompany} {agent} {company} {contact} {product} {salesPurpose})"
+            )
         case .fieldProblem(let field, let problem):
             LocalizedText(ja: "\(field.text.ja): \(problem.ja)", en: "\(field.text.en): \(problem.en)")
         case .calendarMonthTitle(let year, let month):

@@ -23,23 +23,27 @@ struct DialGateCheck {
         let barred = try await DialBarStore(scope: scope).isBarred(
             numbers: gated.map(\.number), customers: gated.compactMap(\.customerID))
         var dials = try await dialsSince(RedialLimit.windowStart(before: earliest), numbers: Set(gated.map(\.number)))
-        let retry = settings.retryPolicy
+        let lists = try await listRules(Set(gated.compactMap(\.callListID)))
+        func rules(of attempt: DeskChanges.NewAttempt) -> CallListRules {
+            attempt.callListID.flatMap { lists[$0] } ?? CallListRules()
+        }
         var histories: [HistoryKey: AttemptHistory] = [:]
-        if retry.enabled {
-            histories = try await attemptHistories(
-                for: Set(gated.compactMap { attempt in HistoryKey(attempt) }))
+        if gated.contains(where: { rules(of: $0).retry(within: settings.retryPolicy).enabled }) {
+            histories = try await attemptHistories(for: Set(gated.compactMap { attempt in HistoryKey(attempt) }))
         }
         var refusals: [UUID: DialRefusal] = [:]
         for attempt in gated {
+            let list = rules(of: attempt)
+            let callingWindow = list.window(within: settings.callingWindow)
             let window: DialGate.WindowState =
-                settings.callingWindow.isOpen(at: attempt.startedAt, in: timeZone)
-                ? .open
-                : .closed(nextOpening: settings.callingWindow.nextOpening(after: attempt.startedAt, in: timeZone))
+                callingWindow.isOpen(at: attempt.startedAt, in: timeZone)
+                ? .open : .closed(nextOpening: callingWindow.nextOpening(after: attempt.startedAt, in: timeZone))
             let key = HistoryKey(attempt)
             let facts = DialGate.Facts(
                 kind: attempt.kind, now: attempt.startedAt,
                 barred: barred.contains(number: attempt.number, customer: attempt.customerID),
-                window: window, previousDials: dials[attempt.number, default: []], retry: retry,
+                window: window, previousDials: dials[attempt.number, default: []],
+                retry: list.retry(within: settings.retryPolicy),
                 history: key.flatMap { histories[$0] } ?? .none)
             if let refusal = DialGate.refusal(for: facts) {
                 refusals[attempt.id] = refusal
@@ -52,6 +56,20 @@ struct DialGateCheck {
             }
         }
         return refusals
+    }
+
+    /// The rules of these call lists (a narrower window, retry rules of their own).
+    private func listRules(_ ids: Set<UUID>) async throws -> [UUID: CallListRules] {
+        var rules: [UUID: CallListRules] = [:]
+        for chunk in Array(ids).chunks(of: 500) {
+            let rows = try await scope.sql.select().column("id").column("rules").from(CallList.schema)
+                .where("tenant_id", .equal, scope.tenantID).where("id", .in, Array(chunk)).all()
+            for row in rows {
+                rules[try row.decode(column: "id", as: UUID.self)] = CallList.rules(
+                    from: try row.decode(column: "rules", as: String?.self))
+            }
+        }
+        return rules
     }
 
     /// When each of these numbers was dialled after `start`, by anyone in the tenant.

@@ -37,6 +37,11 @@ actor AgentDeskSession {
     private let now: @Sendable () -> Date
     private let logger: Logger
     private let extensionNumber: String
+    /// The agent's and the company's names, for the talk script.
+    private let agentName: String
+    private let companyName: String
+    /// The talk script of the answered call's list, shown until the next call is placed.
+    private var talkScript: (script: TalkScript, values: TalkScript.Values)?
     private var settings: TenantSettings
     private var desk: AgentDesk
     /// The rows' and calls' records beside the desk, and what the next commit must write (a failed commit is
@@ -79,7 +84,8 @@ actor AgentDeskSession {
         let stored = try await DeskStore(scope: scope, userID: userID).load()
         let (stream, continuation) = AsyncStream<Input>.makeStream()
         let session = AgentDeskSession(
-            tenantID: tenantID, userID: userID, extensionNumber: user.phoneExtension, settings: tenant.settings,
+            tenantID: tenantID, userID: userID, extensionNumber: user.phoneExtension, agentName: user.name,
+            companyName: tenant.name, settings: tenant.settings,
             stored: stored, database: database, writer: writer, telephony: telephony, now: now, logger: logger,
             inputs: continuation)
         tasks.start { await session.run(stream) }
@@ -87,7 +93,8 @@ actor AgentDeskSession {
     }
 
     private init(
-        tenantID: UUID, userID: UUID, extensionNumber: String, settings: TenantSettings, stored: DeskStore.Stored,
+        tenantID: UUID, userID: UUID, extensionNumber: String, agentName: String, companyName: String,
+        settings: TenantSettings, stored: DeskStore.Stored,
         database: @escaping @Sendable () -> any Database, writer: DurableWriter, telephony: any Telephony,
         now: @escaping @Sendable () -> Date, logger: Logger, inputs: AsyncStream<Input>.Continuation
     ) {
@@ -95,6 +102,8 @@ actor AgentDeskSession {
         self.tenantID = tenantID
         self.userID = userID
         self.extensionNumber = extensionNumber
+        self.agentName = agentName
+        self.companyName = companyName
         self.settings = settings
         self.database = database
         self.telephony = telephony
@@ -334,6 +343,7 @@ actor AgentDeskSession {
             return .dialRefused(call, refusal)
         }
         ledger.callPlaced(call, attemptID: attemptID, row: row?.id)
+        talkScript = nil
         var mediaOffer: String?
         if telephony.bridgesAudio {
             // Each call gets a peer connection of its own, so the offer is used once. Right after a call the
@@ -372,6 +382,7 @@ actor AgentDeskSession {
             return
         case .answered:
             ledger.answered(attemptID, at: at)
+            await loadTalkScript(forAttempt: attemptID)
         case .ended:
             break  // Recorded below, once the call it ends is known.
         }
@@ -430,6 +441,28 @@ actor AgentDeskSession {
         }
     }
 
+    /// The answered call's list may carry a talk script: fill it in for this customer and agent.
+    private func loadTalkScript(forAttempt attemptID: UUID) async {
+        guard let call = ledger.call(of: attemptID), desk.activeCall?.id == call, let rowID = desk.activeCall?.row,
+            let row = desk.rows.first(where: { $0.id == rowID }), let listID = ledger.rows[rowID]?.callListID
+        else { return }
+        do {
+            guard let list = try await scope.find(CallList.self, id: listID) else { return }
+            let rules = list.rules
+            guard !rules.talkScript.isEmpty, case .success(let script) = TalkScript.parse(rules.talkScript) else {
+                return
+            }
+            talkScript = (
+                script,
+                TalkScript.Values(
+                    ourCompany: companyName, agent: agentName, company: row.company, contact: row.contactName,
+                    product: rules.product)
+            )
+        } catch {
+            logger.error("reading the talk script of list \(listID) failed: \(error)")
+        }
+    }
+
     private func refreshLamp() async {
         toneRoute = await telephony.toneRoute(tenantID: tenantID)
         var readiness = await telephony.readiness(tenantID: tenantID)
@@ -476,6 +509,7 @@ actor AgentDeskSession {
         view.bridgesAudio = telephony.bridgesAudio
         view.audioNote = telephony.bridgesAudio ? nil : telephony.noAudioNote
         view.toneRoute = toneRoute
+        view.talkScript = talkScript
         return DeskProtocol.encode(
             view.state(version: version, language: client.language, full: full, rows: changed, now: now()))
     }

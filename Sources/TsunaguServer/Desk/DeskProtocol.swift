@@ -201,6 +201,8 @@ enum DeskProtocol {
         var tones: String
         var settings: SettingsView
         var extensionNumber: String
+        /// The call list's トークスクリプト, filled in for the answered call (特定商取引法 §16), or nil.
+        var talkScript: String?
     }
 
     struct StateMessage: Encodable, Sendable {

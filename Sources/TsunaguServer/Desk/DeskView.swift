@@ -12,6 +12,8 @@ struct DeskView {
     var toneRoute = ToneRoute.media
     let extensionNumber: String
     let unsaved: Set<UUID>
+    /// The answered call's talk script and what fills it.
+    var talkScript: (script: TalkScript, values: TalkScript.Values)?
 
     func state(version: UInt64, language: Language, full: Bool, rows changed: [UUID], now: Date)
         -> DeskProtocol.StateMessage
@@ -56,7 +58,8 @@ struct DeskView {
             settings: DeskProtocol.SettingsView(
                 fetchMode: deskSettings.fetchMode.rawValue, dialingMode: deskSettings.dialingMode.rawValue,
                 numberOpensCustomerEdit: settings.phoneNumberOpensCustomerEdit, workListCap: deskSettings.workListCap),
-            extensionNumber: extensionNumber)
+            extensionNumber: extensionNumber,
+            talkScript: talkScript.map { $0.script.rendered(with: $0.values, in: language) })
     }
 
     private func view(of row: AgentDeskRow, at index: Int, language: Language, calendar: TenantCalendar)

@@ -18,5 +18,6 @@ enum TsunaguMigrations {
         AddCustomerPageIndexes(),
         CreateDialBar(),
         AddDialBarPageIndexes(),
+        AddCallListRules(),
     ]
 }

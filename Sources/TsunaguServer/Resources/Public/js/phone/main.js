@@ -18,6 +18,8 @@ const elements = {
   notice: document.getElementById("notice"),
   rowCount: document.getElementById("row-count"),
   saveState: document.getElementById("save-state"),
+  talkScript: document.getElementById("talk-script"),
+  talkScriptText: document.getElementById("talk-script-text"),
 };
 let desk = null;
 let version = 0;
@@ -79,6 +81,7 @@ elements.upload.textContent = labels.phoneUpload;
 document.getElementById("no-label").textContent = labels.phoneNo;
 document.getElementById("compact-label").textContent = labels.phoneCompact;
 elements.start.textContent = labels.phoneStart;
+document.getElementById("talk-script-title").textContent = labels.phoneTalkScript;
 
 elements.start.addEventListener("click", () => actions.send(desk && desk.armed ? "stop" : "start"));
 elements.dial.addEventListener("click", () => actions.send("dial"));
@@ -133,6 +136,9 @@ function showDesk() {
   elements.cursorNo.max = String(desk.rowCount);
   elements.rowCount.textContent = desk.rowCountText;
   dialPad.show(desk);
+  // The list's talk script, filled in for the answered call (特定商取引法 §16).
+  elements.talkScript.hidden = !desk.talkScript;
+  elements.talkScriptText.textContent = desk.talkScript || "";
   media.update(desk);
   confirmDialog.show(desk.confirmation);
   showLamp();
