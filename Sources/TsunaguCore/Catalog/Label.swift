@@ -455,6 +455,11 @@ public enum Label: String, CaseIterable, Sendable {
     case calendarFriday
     case calendarSaturday
 
+    // MARK: Callbacks
+    case callbackDateRequired
+    case callbackTimeRequired
+    case callbackInThePast
+
     // MARK: Talk script (§16) and a list's own rules
     case talkScriptContactUnknown
     case talkScriptUnclosedBrace
@@ -1165,6 +1170,10 @@ extension Label {
         case .calendarThursday: LocalizedText(ja: "木", en: "Thu")
         case .calendarFriday: LocalizedText(ja: "金", en: "Fri")
         case .calendarSaturday: LocalizedText(ja: "土", en: "Sat")
+        // Callbacks
+        case .callbackDateRequired: LocalizedText(ja: "再架電日を入力してください。", en: "Please enter the callback date.")
+        case .callbackTimeRequired: LocalizedText(ja: "再架電時刻を入力してください。", en: "Please enter the callback time.")
+        case .callbackInThePast: LocalizedText(ja: "再架電日時が過去です。", en: "The callback time has already passed.")
         // Talk script (§16) and a list's own rules
         case .talkScriptContactUnknown: LocalizedText(ja: "ご担当者様", en: "the person in charge")
         case .talkScriptUnclosedBrace:

@@ -88,6 +88,11 @@ public enum Message: Sendable, Hashable {
     case callingWindowInvalidRange(text: String)
     case callingWindowInvalidClosedDay(text: String)
     case callingWindowClosedUntil(next: LocalDateTime)
+    // MARK: Callbacks
+    case callbackInvalidDate(text: String)
+    case callbackInvalidTime(text: String)
+    case callbackOutsideWindow(next: LocalDateTime)
+    case callbackNoteTooLong(maximum: Int)
 }
 
 extension Message {
@@ -314,6 +319,22 @@ extension Message {
             LocalizedText(
                 ja: "架電可能時間外です。次は\(next.text.ja) から架電できます。",
                 en: "Outside calling hours. Calls can be made again from \(next.text.en).")
+        case .callbackInvalidDate(let text):
+            LocalizedText(
+                ja: "再架電日「\(text)」は日付として正しくありません(例: 2026-12-08)。",
+                en: "“\(text)” is not a valid callback date (e.g. 2026-12-08).")
+        case .callbackInvalidTime(let text):
+            LocalizedText(
+                ja: "再架電時刻「\(text)」は時刻として正しくありません(例: 14:30)。",
+                en: "“\(text)” is not a valid callback time (e.g. 14:30).")
+        case .callbackOutsideWindow(let next):
+            LocalizedText(
+                ja: "再架電日時が架電可能時間外です。次に架電できるのは\(next.text.ja) です。",
+                en: "The callback time is outside calling hours. Calls can next be made from \(next.text.en).")
+        case .callbackNoteTooLong(let maximum):
+            LocalizedText(
+                ja: "再架電メモが長すぎます(\(maximum)文字まで)。",
+                en: "The callback note is too long (at most \(maximum) characters).")
         }
     }
 

@@ -21,6 +21,8 @@ extension TenantSettings {
         read(.timeZoneIdentifier, into: &timeZoneIdentifier)
         read(.callingWindow, into: &callingWindow)
         read(.retryPolicy, into: &retryPolicy)
+        read(.callbacksOpenToEveryoneAfterMinutes, into: &callbacksOpenToEveryoneAfterMinutes)
+        read(.dueCallbacksDialNext, into: &dueCallbacksDialNext)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -29,5 +31,6 @@ extension TenantSettings {
         case doubleDialGuardMinutes, timeZoneIdentifier
         case callingWindow
         case retryPolicy
+        case callbacksOpenToEveryoneAfterMinutes, dueCallbacksDialNext
     }
 }

@@ -37,6 +37,10 @@ public struct TenantSettings: Sendable, Hashable, Codable {
     /// How long to wait before dialling a customer again after each unanswered reason, and the most attempts per
     /// customer per list; off by default. A call list may override it.
     public var retryPolicy = RetryPolicy.off
+    /// Minutes a timed callback stays its agent's alone after it is due, then open to every agent (0 … 1440).
+    public var callbacksOpenToEveryoneAfterMinutes = CallbackSettings().openToEveryoneAfterMinutes
+    /// 期限の来た再架電を次に発信: a due callback is the next automatic dial, ahead of the list's next row.
+    public var dueCallbacksDialNext = false
 
     public static let maximumRingTimeoutSeconds = 120
 
@@ -49,6 +53,9 @@ public struct TenantSettings: Sendable, Hashable, Codable {
         copy.workListCap = min(max(1, workListCap), AgentDeskSettings.defaultWorkListCap)
         copy.idleLogoutMinutes = min(max(1, idleLogoutMinutes), 24 * 60)
         copy.doubleDialGuardMinutes = min(max(0, doubleDialGuardMinutes), 24 * 60)
+        let callbackMinutes = CallbackSettings.openToEveryoneAfterMinutesRange
+        copy.callbacksOpenToEveryoneAfterMinutes = min(
+            max(callbackMinutes.lowerBound, callbacksOpenToEveryoneAfterMinutes), callbackMinutes.upperBound)
         return copy
     }
 
