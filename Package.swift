@@ -111,7 +111,10 @@ let package = Package(
             path: "Benchmarks/TsunaguBenchmarks",
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "TsunaguCoreTests", dependencies: ["TsunaguCore"], swiftSettings: strictSettings),
+        // Fixtures/ holds the Cabinet Office's list of holidays.
+        .testTarget(
+            name: "TsunaguCoreTests", dependencies: ["TsunaguCore"], resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "TelephonyTests", dependencies: ["Telephony", "SIP", "Media", "SIPTestSupport", "MediaTestSupport"],
             swiftSettings: strictSettings),

@@ -113,6 +113,8 @@ extension Application {
         try signedIn.register(collection: PhoneController())
         try signedIn.register(collection: CallLogController())
         try signedIn.register(collection: CustomerBulkController())
+        try signedIn.register(collection: HolidayAPIController())
+        try signedIn.register(collection: CalendarController())
         try signedIn.grouped(RequirePermissionMiddleware { $0.canManageUsers })
             .register(collection: AdminUsersController())
         try signedIn.grouped(RequirePermissionMiddleware { $0.canManageSettings })

@@ -32,7 +32,7 @@ import TsunaguCore
                 DeskChanges.NewAttempt(
                     id: attemptID, phoneExtension: "302", callListID: fixture.listID, customerID: first.customerID,
                     workRowID: first.id, number: first.dialNumber, startedAt: started,
-                    notes: DeskChanges.Notes(first))
+                    notes: DeskChanges.Notes(first), kind: .manualRow)
             ]
             mine.answered = [(attemptID, started.addingTimeInterval(5))]
             mine.endings = [
@@ -53,7 +53,7 @@ import TsunaguCore
             foreign.notes = [(attemptID, DeskChanges.Notes(memo: "他テナント", prospect: false, callback: true))]
 
             let batch = [thief, mine, foreign]
-            try await app.db.transaction { transaction in
+            _ = try await app.db.transaction { transaction in
                 try await DeskChangesWriter(database: transaction).store(batch)
             }
 

@@ -33,7 +33,8 @@ import TsunaguCore
         DeskChanges.NewAttempt(
             id: id, phoneExtension: "101", callListID: list, customerID: row?.customerID, workRowID: row?.id,
             number: "+81312345678", startedAt: Date(),
-            notes: row.map(DeskChanges.Notes.init) ?? .init(memo: "", prospect: false, callback: false))
+            notes: row.map(DeskChanges.Notes.init) ?? .init(memo: "", prospect: false, callback: false),
+            kind: .manualRow)
     }
 
     /// Nothing changed: nothing to commit.

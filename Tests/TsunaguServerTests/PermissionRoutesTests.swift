@@ -37,7 +37,7 @@ import Vapor
             (.POST, "password/forgot"), (.GET, "password/reset"), (.POST, "password/reset"),
             (.GET, "api/session/csrf"), (.POST, "api/session"), (.GET, ""), (.GET, "customers"), (.GET, "calls"),
             (.GET, "phone"), (.GET, "api/phone/socket"), (.GET, "me"), (.POST, "me/password"),
-            (.POST, "me/phone-password"):
+            (.POST, "me/phone-password"), (.GET, "api/v1/calendar/holidays"), (.GET, "calendar"):
             return .allowed
         case (.GET, "customers/export"), (.GET, "customers/delete"), (.POST, "customers/delete"):
             return allowed(permissions.canExportAndDelete)

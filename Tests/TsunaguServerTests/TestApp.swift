@@ -128,12 +128,19 @@ struct TwoTenants {
     var customerOfA: UUID
     var customerOfB: UUID
 
+    /// Tests run at any hour: calls are allowed at every hour unless a test sets a window of its own.
+    static var settings: TenantSettings {
+        var settings = TenantSettings()
+        settings.callingWindow = .always
+        return settings
+    }
+
     static func create(on database: any Database) async throws -> TwoTenants {
         let hash = try Bcrypt.hash(password, cost: 4)
         var ids: [UUID] = []
         var customers: [UUID] = []
         for (code, company) in [("alpha", "アルファ株式会社"), ("bravo", "ブラボー株式会社")] {
-            let tenant = Tenant(code: code, name: "\(code) center")
+            let tenant = Tenant(code: code, name: "\(code) center", settings: settings)
             try await tenant.create(on: database)
             let scope = TenantScope(tenantID: try tenant.requireID(), database: database)
             try await scope.create(

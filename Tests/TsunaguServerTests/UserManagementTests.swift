@@ -117,7 +117,7 @@ import Vapor
                 settings.customerEdit == .own && !settings.csvExportAndDeleteEnabled && settings.idleLogoutMinutes == 15
             )
             #expect(
-                try await Tenant.find(tenants.b, on: app.db)?.settings == TenantSettings(),
+                try await Tenant.find(tenants.b, on: app.db)?.settings == TwoTenants.settings,
                 "the other tenant is untouched")
 
             let tooLong = try await client.send(

@@ -23,6 +23,7 @@ enum PhoneBenchmarkSeed {
             settings.dialingMode = .automatic
             settings.autoNextAfter = .everyCall
             settings.doubleDialGuardMinutes = 0
+            settings.callingWindow = .always
             settings.idleLogoutMinutes = 24 * 60
             let tenant = Tenant(code: tenantCode, name: "Benchmark", settings: settings)
             // A mix of every outcome; answered calls are hung up by the benchmark's agents.

@@ -59,6 +59,8 @@ extension AgentDesk {
         case invalidCursor
         case textTooLong(maximum: Int)
         case invalidNumber(PhoneNumberError)
+        /// The server held a dial back: why, with times in the tenant's zone.
+        case dialRefused(DialRefusal, timeZone: TimeZone)
 
         public var explanation: LocalizedText {
             switch self {
@@ -92,6 +94,8 @@ extension AgentDesk {
                 Message.deskTextTooLong(maximum: maximum).text
             case .invalidNumber(let error):
                 error.explanation
+            case .dialRefused(let refusal, let timeZone):
+                refusal.explanation(in: timeZone)
             }
         }
     }

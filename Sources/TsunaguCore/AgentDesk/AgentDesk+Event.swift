@@ -18,6 +18,8 @@ extension AgentDesk {
         case callbackSet(AgentDeskRow.ID, Bool)
         case memoEdited(AgentDeskRow.ID, String)
         case contactNameEdited(AgentDeskRow.ID, String)
+        /// The host recorded 「今後の勧誘お断り」 for this row's customer and number: the walk skips it from now on.
+        case refusalRecorded(AgentDeskRow.ID)
         /// ダウンロード
         case downloadPressed
         /// アップロード
@@ -38,6 +40,8 @@ extension AgentDesk {
         case callRinging(CallID)
         case callAnswered(CallID)
         case callEnded(CallID, CallEnding)
+        /// The server held the dial back before placing it (a calling rule): nothing was dialled.
+        case dialRefused(CallID, DialRefusal)
         case phoneReadinessChanged(Bool)
 
         case settingsChanged(AgentDeskSettings)

@@ -22,6 +22,7 @@ extension AgentDesk {
                 return [.show(.textTooLong(maximum: AgentDeskRow.contactNameMaximumLength))]
             }
             return editRow(row) { $0.contactName = text }
+        case .refusalRecorded(let row): return editRow(row) { $0.hold = .barred }
         case .downloadPressed: return download()
         case .uploadPressed: return requestUpload()
         case .confirmationAnswered(let confirmation, let accepted):
@@ -45,6 +46,7 @@ extension AgentDesk {
             return []
         case .callAnswered(let id): return callAnswered(id, now: now)
         case .callEnded(let id, let ending): return callEnded(id, ending: ending, now: now)
+        case .dialRefused(let id, let refusal): return dialRefused(id, refusal, now: now)
         case .phoneReadinessChanged(let ready):
             phoneReady = ready
             return []
@@ -73,11 +75,21 @@ extension AgentDesk {
         return []
     }
 
-    /// 開始 / 発信: dial the first row without 済 at or below ▶, asking first when it was dialled recently.
+    /// 開始 / 発信: dial the first row without 済 at or below ▶, asking first when it was dialled recently. A press
+    /// starts a new pass: rows held back in the last one are tried again (the server decides again).
     private mutating func dialAtCursor(arming: Bool, now: Date) -> [Effect] {
         if activeCall != nil { return [.show(.callInProgress)] }
         if pending == .upload || isFetching { return [.show(.busyWithPreviousRequest)] }
         guard phoneReady else { return [.show(.phoneNotReady)] }
+        var released: [Effect] = []
+        for index in rows.indices where rows[index].hold != nil {
+            rows[index].hold = nil
+            released.append(.rowChanged(rows[index].id))
+        }
+        return released + dialFirstUndone(arming: arming, now: now)
+    }
+
+    private mutating func dialFirstUndone(arming: Bool, now: Date) -> [Effect] {
         guard let target = firstUndone(from: cursor) else {
             if rows.isEmpty { return [.show(.nothingToDial)] }
             if arming, settings.fetchMode == .automatic, autoFetchActive {
@@ -97,10 +109,10 @@ extension AgentDesk {
             return [.confirm(confirmation)]
         }
         if arming { autoDialArmed = true }
-        return dial(rowAt: target, now: now)
+        return dial(rowAt: target, kind: arming ? .automatic : .manualRow, now: now)
     }
 
-    private mutating func dial(rowAt index: Int, now: Date) -> [Effect] {
+    private mutating func dial(rowAt index: Int, kind: DialKind, now: Date) -> [Effect] {
         guard phoneReady else {
             autoDialArmed = false
             return [.show(.phoneNotReady)]
@@ -108,18 +120,30 @@ extension AgentDesk {
         lastCallNumber += 1
         let id = CallID(lastCallNumber)
         cursor = index
+        let before = rows[index]
         rows[index].calledAt = now
         rows[index].lastDialedAnywhereAt = now
+        rows[index].hold = nil
         let row = rows[index]
         activeCall = ActiveCall(
-            id: id, row: row.id, number: row.dialNumber, stage: .dialing, startedAt: now, answeredAt: nil,
-            cursorMovedByAgent: false)
+            id: id, row: row.id, number: row.dialNumber, stage: .dialing, startedAt: now, answeredAt: nil, kind: kind,
+            cursorMovedByAgent: false, rowCalledAtBefore: before.calledAt,
+            rowLastDialedAnywhereBefore: before.lastDialedAnywhereAt)
         return [.rowChanged(row.id), .dial(id, row: row.id, number: row.dialNumber)]
     }
 
     private mutating func manualDial(_ text: String, now: Date) -> [Effect] {
         if activeCall != nil { return [.show(.callInProgress)] }
         guard phoneReady else { return [.show(.phoneNotReady)] }
+        let typed = text.trimmingCharacters(in: .whitespaces)
+        if DialKind.emergencyNumbers.contains(typed) {
+            lastCallNumber += 1
+            let id = CallID(lastCallNumber)
+            activeCall = ActiveCall(
+                id: id, row: nil, number: typed, stage: .dialing, startedAt: now, answeredAt: nil, kind: .emergency,
+                cursorMovedByAgent: false)
+            return [.dialNumber(id, number: typed)]
+        }
         switch PhoneNumber.parse(text) {
         case .failure(let error):
             return [.show(.invalidNumber(error))]
@@ -127,7 +151,7 @@ extension AgentDesk {
             lastCallNumber += 1
             let id = CallID(lastCallNumber)
             activeCall = ActiveCall(
-                id: id, row: nil, number: number.e164, stage: .dialing, startedAt: now, answeredAt: nil,
+                id: id, row: nil, number: number.e164, stage: .dialing, startedAt: now, answeredAt: nil, kind: .dialPad,
                 cursorMovedByAgent: false)
             return [.dialNumber(id, number: number.e164)]
         }
@@ -176,23 +200,49 @@ extension AgentDesk {
 
         // 終了 was pressed during the call (automatic dialing): ▶ stays on the row just called.
         if settings.dialingMode == .automatic && !autoDialArmed { return effects }
+        let moveOn = autoDialArmed && (!answered || settings.autoNextAfter == .everyCall)
+        return effects
+            + walkOn(
+                from: dialedIndex, cursorMovedByAgent: call.cursorMovedByAgent, dialNext: moveOn, now: now)
+    }
 
-        let next = call.cursorMovedByAgent ? firstUndone(from: cursor) : firstUndone(from: dialedIndex + 1)
+    /// After the call on row `dialedIndex`: ▶ goes to the next row without 済 and, when `dialNext`, it is dialled;
+    /// past the last row, automatic fetch fetches more, otherwise auto-dial stops.
+    private mutating func walkOn(from dialedIndex: Int, cursorMovedByAgent: Bool, dialNext: Bool, now: Date)
+        -> [Effect]
+    {
+        let next = cursorMovedByAgent ? firstUndone(from: cursor) : firstUndone(from: dialedIndex + 1)
         guard let next else {
             if settings.fetchMode == .automatic && autoFetchActive {
-                let dialAfterwards = autoDialArmed && (!answered || settings.autoNextAfter == .everyCall)
-                return effects + requestFetch(dialAfterwards: dialAfterwards)
+                return requestFetch(dialAfterwards: dialNext)
             }
-            if call.cursorMovedByAgent == false { cursor = dialedIndex }
+            if cursorMovedByAgent == false { cursor = dialedIndex }
             if autoDialArmed {
                 autoDialArmed = false
-                effects.append(.show(.endOfList))
+                return [.show(.endOfList)]
             }
-            return effects
+            return []
         }
         cursor = next
-        let moveOn = autoDialArmed && (!answered || settings.autoNextAfter == .everyCall)
-        return moveOn ? effects + dial(rowAt: next, now: now) : effects
+        return dialNext ? dial(rowAt: next, kind: .automatic, now: now) : []
+    }
+
+    /// The server held the dial back: nothing was dialled. The row shows why and keeps its 架電日時; an automatic
+    /// walk moves on to the next row (or stops when the window closed), a manual dial gets the reason.
+    private mutating func dialRefused(_ id: CallID, _ refusal: DialRefusal, now: Date) -> [Effect] {
+        guard let call = activeCall, call.id == id else { return [] }
+        activeCall = nil
+        let notice = Effect.show(.dialRefused(refusal, timeZone: settings.timeZone))
+        guard let rowID = call.row, let index = index(of: rowID) else { return [notice] }
+        rows[index].calledAt = call.rowCalledAtBefore
+        rows[index].lastDialedAnywhereAt = call.rowLastDialedAnywhereBefore
+        rows[index].hold = refusal
+        let effects: [Effect] = [.rowChanged(rowID)]
+        guard call.kind == .automatic, autoDialArmed, !refusal.stopsTheWalk else {
+            if refusal.stopsTheWalk { autoDialArmed = false }
+            return effects + [notice]
+        }
+        return effects + walkOn(from: index, cursorMovedByAgent: call.cursorMovedByAgent, dialNext: true, now: now)
     }
 
     // MARK: Agent edits
@@ -266,7 +316,7 @@ extension AgentDesk {
             }
             return effects
         }
-        return effects + dial(rowAt: next, now: now)
+        return effects + dial(rowAt: next, kind: .automatic, now: now)
     }
 
     // MARK: Upload
@@ -302,7 +352,7 @@ extension AgentDesk {
             if activeCall != nil { return [.show(.callInProgress)] }
             guard let index = index(of: rowID) else { return [.show(.unknownRow)] }
             if arming { autoDialArmed = true }
-            return dial(rowAt: index, now: now)
+            return dial(rowAt: index, kind: arming ? .automatic : .manualRow, now: now)
         }
     }
 }

@@ -35,8 +35,13 @@ public struct AgentDesk: Sendable {
         public var stage: Stage
         public var startedAt: Date
         public var answeredAt: Date?
+        /// Who decided the dial, for the calling rules.
+        public var kind: DialKind
         /// The agent moved ▶ while this call was on: the next dial starts from where they put it.
         var cursorMovedByAgent: Bool
+        /// The row's 架電日時 before this dial, put back if the server holds the dial back.
+        var rowCalledAtBefore: Date?
+        var rowLastDialedAnywhereBefore: Date?
     }
 
     /// What the desk waits for besides a call.
@@ -81,10 +86,10 @@ public struct AgentDesk: Sendable {
         rows.firstIndex { $0.id == row }
     }
 
-    /// The first row without 済 at or below `index`.
+    /// The first row without 済 at or below `index`, skipping rows the server held back in this pass.
     func firstUndone(from index: Int) -> Int? {
         guard index < rows.count else { return nil }
-        return rows[max(0, index)...].firstIndex { !$0.done }
+        return rows[max(0, index)...].firstIndex { $0.isWalkTarget }
     }
 }
 

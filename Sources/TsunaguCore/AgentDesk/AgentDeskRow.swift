@@ -27,11 +27,15 @@ public struct AgentDeskRow: Sendable, Hashable, Codable, Identifiable {
     public var calledAt: Date?
     /// The last time anyone in the tenant dialled this number, for the double-dial guard.
     public var lastDialedAnywhereAt: Date?
+    /// Why the server held back this row's last dial: skipped like a row with 済 until the agent presses 開始 or
+    /// 発信 again (a later pass, manual §3-4). Never stored; the server decides again at the next dial.
+    public var hold: DialRefusal?
 
     public init(
         id: ID, customerID: UUID? = nil, company: String, contactName: String = "", phone: String,
         dialNumber: String, done: Bool = false, result: CallResult? = nil, prospect: Bool = false,
-        callback: Bool = false, memo: String = "", calledAt: Date? = nil, lastDialedAnywhereAt: Date? = nil
+        callback: Bool = false, memo: String = "", calledAt: Date? = nil, lastDialedAnywhereAt: Date? = nil,
+        hold: DialRefusal? = nil
     ) {
         self.id = id
         self.customerID = customerID
@@ -46,7 +50,11 @@ public struct AgentDeskRow: Sendable, Hashable, Codable, Identifiable {
         self.memo = memo
         self.calledAt = calledAt
         self.lastDialedAnywhereAt = lastDialedAnywhereAt
+        self.hold = hold
     }
+
+    /// The walk dials this row: no 済 and nothing holding it back.
+    var isWalkTarget: Bool { !done && hold == nil }
 
     /// The final status this row reports on upload.
     public var finalStatus: FinalStatus {

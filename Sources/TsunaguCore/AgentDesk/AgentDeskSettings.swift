@@ -1,3 +1,5 @@
+import Foundation
+
 /// The tenant settings (管理者側の設定) that change how the phone screen behaves.
 public struct AgentDeskSettings: Sendable, Hashable, Codable {
     public enum FetchMode: String, Sendable, Codable, CaseIterable {
@@ -34,6 +36,8 @@ public struct AgentDeskSettings: Sendable, Hashable, Codable {
     public var workListCap: Int
     /// 開始 on a number dialled less than this many seconds ago asks first. Zero turns the guard off.
     public var doubleDialGuardSeconds: Int
+    /// The tenant's time zone, for times in messages (「再架電待ち 14:35」).
+    public var timeZone: TimeZone
 
     public init(
         fetchMode: FetchMode = .manual,
@@ -41,7 +45,8 @@ public struct AgentDeskSettings: Sendable, Hashable, Codable {
         autoNextAfter: AutoNextAfter = .unansweredCallsOnly,
         doneMarkedOn: DoneMarkedOn = .answeredCallsOnly,
         workListCap: Int = AgentDeskSettings.defaultWorkListCap,
-        doubleDialGuardSeconds: Int = 10 * 60
+        doubleDialGuardSeconds: Int = 10 * 60,
+        timeZone: TimeZone = TimeZone(identifier: "Asia/Tokyo")!
     ) {
         precondition(workListCap > 0, "the work list must hold at least one row")
         self.fetchMode = fetchMode
@@ -50,5 +55,6 @@ public struct AgentDeskSettings: Sendable, Hashable, Codable {
         self.doneMarkedOn = doneMarkedOn
         self.workListCap = workListCap
         self.doubleDialGuardSeconds = max(0, doubleDialGuardSeconds)
+        self.timeZone = timeZone
     }
 }

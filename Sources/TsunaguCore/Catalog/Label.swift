@@ -18,6 +18,11 @@ public enum Label: String, CaseIterable, Sendable {
     case save
     case showPassword
 
+    // MARK: Calling window
+    case callingWindowEndNotAfterStart
+    case callingWindowClosedDaysReversed
+    case callingWindowNoOpenDay
+
     // MARK: Sign-in
     case loginTitle
     case loginTenantCode
@@ -157,6 +162,11 @@ public enum Label: String, CaseIterable, Sendable {
     case phoneLampNotReady
     case phoneYes
     case phoneCancel
+    case phoneRefuse
+    case phoneRefuseTitle
+    case phoneRefuseText
+    case phoneRefuseNote
+    case phoneRefuseSubmit
     case phoneSaving
     case phoneSaved
     case phoneUnsaved
@@ -408,6 +418,55 @@ public enum Label: String, CaseIterable, Sendable {
     case numberNotAssigned
     case numberSpecialService
 
+    // MARK: Calling rules on 設定 and the calendar
+    case settingsCallingWindow
+    case settingsCallingWindowHelp
+    case settingsAlwaysOpenNote
+    case settingDayOff
+    case settingHolidays
+    case settingHolidaysOff
+    case settingHolidaysCalled
+    case settingClosedDays
+    case settingClosedDaysHelp
+    case settingsRetryRules
+    case settingsRetryRulesHelp
+    case settingRetryEnabled
+    case settingRetryBusy
+    case settingRetryNoAnswer
+    case settingRetryRejected
+    case settingRetryMaximumAttempts
+    case weekdayMonday
+    case weekdayTuesday
+    case weekdayWednesday
+    case weekdayThursday
+    case weekdayFriday
+    case weekdaySaturday
+    case weekdaySunday
+    case menuCalendar
+    case calendarPrevious
+    case calendarNext
+    case calendarClosedDay
+    case calendarNoCalls
+    case calendarSunday
+    case calendarMonday
+    case calendarTuesday
+    case calendarWednesday
+    case calendarThursday
+    case calendarFriday
+    case calendarSaturday
+
+    // MARK: Calling rules on the phone screen
+    case dialHoldBarred
+    case dialHoldOutsideWindow
+    case dialHoldRedialLimit
+    case dialHoldAttemptLimit
+    case dialHoldInvalidNumber
+    case dialRefusedBarred
+    case dialRefusedRedialLimit
+    case dialRefusedAttemptLimit
+    case dialRefusedInvalidNumber
+    case deskRefusalRecorded
+
     // MARK: Setting choices
     case settingManual
     case settingAutomatic
@@ -460,6 +519,15 @@ extension Label {
         case .back: LocalizedText(ja: "戻る", en: "Back")
         case .save: LocalizedText(ja: "登録", en: "Save")
         case .showPassword: LocalizedText(ja: "パスワードを表示", en: "Show password")
+        // Calling window
+        case .callingWindowEndNotAfterStart:
+            LocalizedText(ja: "終了時刻は開始時刻より後にしてください。", en: "The end time must be after the start time.")
+        case .callingWindowClosedDaysReversed:
+            LocalizedText(ja: "休業日の終了日は開始日以降にしてください。", en: "The last closed day must not come before the first.")
+        case .callingWindowNoOpenDay:
+            LocalizedText(
+                ja: "架電可能時間外です。架電できる日がありません。設定を確認してください。",
+                en: "Outside calling hours. No day is open for calls; please check the settings.")
         // Sign-in
         case .loginTitle: LocalizedText(ja: "ログイン", en: "Sign in")
         case .loginTenantCode: LocalizedText(ja: "契約顧客コード", en: "Tenant code")
@@ -622,6 +690,14 @@ extension Label {
         case .phoneLampNotReady: LocalizedText(ja: "電話が利用できません", en: "The phone is not available")
         case .phoneYes: LocalizedText(ja: "はい", en: "Yes")
         case .phoneCancel: LocalizedText(ja: "いいえ", en: "No")
+        case .phoneRefuse: LocalizedText(ja: "お断り", en: "Refused")
+        case .phoneRefuseTitle: LocalizedText(ja: "今後の勧誘お断り", en: "No further sales calls")
+        case .phoneRefuseText:
+            LocalizedText(
+                ja: "この顧客とこの電話番号には、今後だれも架電できなくなります。解除できるのは管理者だけです。",
+                en: "Nobody in the company will call this customer or this number again. Only a manager can lift it.")
+        case .phoneRefuseNote: LocalizedText(ja: "お客様の言葉・メモ(任意)", en: "What the customer said, or a note (optional)")
+        case .phoneRefuseSubmit: LocalizedText(ja: "お断りを登録", en: "Record the refusal")
         case .phoneSaving: LocalizedText(ja: "保存中…", en: "Saving…")
         case .phoneSaved: LocalizedText(ja: "保存済み", en: "Saved")
         case .phoneUnsaved: LocalizedText(ja: "未保存", en: "Not saved")
@@ -1016,6 +1092,91 @@ extension Label {
             LocalizedText(
                 ja: "緊急通報・特殊番号(110、119、117 など)は登録できません。",
                 en: "Emergency and special service numbers (110, 119, 117…) cannot be used.")
+        // Calling rules on 設定 and the calendar
+        case .settingsCallingWindow: LocalizedText(ja: "架電可能時間", en: "Calling hours")
+        case .settingsCallingWindowHelp:
+            LocalizedText(
+                ja:
+                    "曜日ごとに架電できる時間帯を「9:00-12:00, 13:00-18:00」のように入力します(空欄はその曜日は架電しません。日をまたぐ時間帯は指定できません)。時刻はテナントのタイムゾーンです。時間外は開始・発信・ダイヤルパッドが止まり、自動発信は通話中の架電を切らずに停止します。",
+                en:
+                    "Enter each weekday's calling hours like “9:00-12:00, 13:00-18:00” (empty: no calls that day; a range cannot cross midnight). Times are in the tenant's time zone. Outside them Start, Dial and the dial pad are refused, and auto-dial stops without cutting the call in progress."
+            )
+        case .settingsAlwaysOpenNote:
+            LocalizedText(
+                ja: "このテナントは毎日24時間(祝日も)架電できる設定です(デモ用)。実際の運用では架電可能時間を設定してください。",
+                en:
+                    "This tenant may call at every hour of every day, holidays included (the demo's setting). Set real calling hours before calling customers."
+            )
+        case .settingDayOff: LocalizedText(ja: "架電しない", en: "No calls")
+        case .settingHolidays: LocalizedText(ja: "祝日", en: "Public holidays")
+        case .settingHolidaysOff: LocalizedText(ja: "祝日は架電しない", en: "No calls on public holidays")
+        case .settingHolidaysCalled: LocalizedText(ja: "祝日も架電する", en: "Call on public holidays")
+        case .settingClosedDays: LocalizedText(ja: "休業日", en: "Closed days")
+        case .settingClosedDaysHelp:
+            LocalizedText(
+                ja: "1行に1つ。毎年の休み「12/29-1/3」「5/1」、特定の日「2026/08/13」「2026/08/13-2026/08/15」。",
+                en:
+                    "One per line. Every year: “12/29-1/3”, “5/1”; particular dates: “2026/08/13”, “2026/08/13-2026/08/15”."
+            )
+        case .settingsRetryRules: LocalizedText(ja: "再架電ルール", en: "Retry rules")
+        case .settingsRetryRulesHelp:
+            LocalizedText(
+                ja:
+                    "不応答の理由ごとに、次に架電できるまでの待ち時間(分)と、1つのリストで1顧客に架電する上限回数を決めます。番号不明の番号は自動では再架電しません。ダイヤルパッドの発信は数えますが制限しません。無効のときは従来どおりです。",
+                en:
+                    "Minutes to wait after each unanswered reason before a customer is called again, and the most attempts per customer per list. Invalid numbers are never retried automatically. Dial-pad calls are counted, never limited. Off: as before."
+            )
+        case .settingRetryEnabled: LocalizedText(ja: "再架電ルール", en: "Retry rules")
+        case .settingRetryBusy: LocalizedText(ja: "話し中の後の待ち時間(分)", en: "Wait after busy (minutes)")
+        case .settingRetryNoAnswer: LocalizedText(ja: "応答なしの後の待ち時間(分)", en: "Wait after no answer (minutes)")
+        case .settingRetryRejected: LocalizedText(ja: "着信拒否の後の待ち時間(分)", en: "Wait after rejected (minutes)")
+        case .settingRetryMaximumAttempts:
+            LocalizedText(ja: "1リストあたりの上限回数(空欄は上限なし)", en: "Most attempts per list (empty: no cap)")
+        case .weekdayMonday: LocalizedText(ja: "月曜日", en: "Monday")
+        case .weekdayTuesday: LocalizedText(ja: "火曜日", en: "Tuesday")
+        case .weekdayWednesday: LocalizedText(ja: "水曜日", en: "Wednesday")
+        case .weekdayThursday: LocalizedText(ja: "木曜日", en: "Thursday")
+        case .weekdayFriday: LocalizedText(ja: "金曜日", en: "Friday")
+        case .weekdaySaturday: LocalizedText(ja: "土曜日", en: "Saturday")
+        case .weekdaySunday: LocalizedText(ja: "日曜日", en: "Sunday")
+        case .menuCalendar: LocalizedText(ja: "カレンダー", en: "Calendar")
+        case .calendarPrevious: LocalizedText(ja: "« 前の月", en: "« Previous month")
+        case .calendarNext: LocalizedText(ja: "次の月 »", en: "Next month »")
+        case .calendarClosedDay: LocalizedText(ja: "休業日", en: "Closed")
+        case .calendarNoCalls: LocalizedText(ja: "架電なし", en: "No calls")
+        case .calendarSunday: LocalizedText(ja: "日", en: "Sun")
+        case .calendarMonday: LocalizedText(ja: "月", en: "Mon")
+        case .calendarTuesday: LocalizedText(ja: "火", en: "Tue")
+        case .calendarWednesday: LocalizedText(ja: "水", en: "Wed")
+        case .calendarThursday: LocalizedText(ja: "木", en: "Thu")
+        case .calendarFriday: LocalizedText(ja: "金", en: "Fri")
+        case .calendarSaturday: LocalizedText(ja: "土", en: "Sat")
+        // Calling rules on the phone screen
+        case .dialHoldBarred: LocalizedText(ja: "架電禁止", en: "Do not call")
+        case .dialHoldOutsideWindow: LocalizedText(ja: "時間外", en: "Outside hours")
+        case .dialHoldRedialLimit: LocalizedText(ja: "再発信制限", en: "Redial limit")
+        case .dialHoldAttemptLimit: LocalizedText(ja: "上限到達", en: "Attempt limit")
+        case .dialHoldInvalidNumber: LocalizedText(ja: "番号不明のため対象外", en: "Invalid number")
+        case .dialRefusedBarred:
+            LocalizedText(
+                ja: "この番号は架電禁止です(架電禁止リストまたは今後の勧誘お断り)。",
+                en: "This number must not be called (do-not-call list or a refusal of further calls).")
+        case .dialRefusedRedialLimit:
+            LocalizedText(
+                ja: "この番号には3分以内に2回発信したため、自動発信を控えました(再発信制限)。",
+                en:
+                    "This number was dialled twice within 3 minutes, so it was not dialled automatically (redial limit)."
+            )
+        case .dialRefusedAttemptLimit:
+            LocalizedText(
+                ja: "このリストでの架電回数の上限に達しています。",
+                en: "This customer has had the most attempts this list allows.")
+        case .dialRefusedInvalidNumber:
+            LocalizedText(
+                ja: "前回の架電で番号不明だったため、自動では発信しません。",
+                en: "The last call found this number invalid, so it is not dialled automatically.")
+        case .deskRefusalRecorded:
+            LocalizedText(ja: "今後の勧誘お断りを登録しました。", en: "The refusal of further calls was recorded.")
         // Setting choices
         case .settingManual: LocalizedText(ja: "手動", en: "Manual")
         case .settingAutomatic: LocalizedText(ja: "自動", en: "Automatic")

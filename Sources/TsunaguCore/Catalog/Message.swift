@@ -72,6 +72,20 @@ public enum Message: Sendable, Hashable {
     case deskTextTooLong(maximum: Int)
     case deskUnknownAction(String)
     case deskMissingField(String)
+
+    // MARK: Calling rules on the phone screen
+    case dialHoldNotDue(time: String)
+    case dialRefusedNotDue(time: String)
+    case holidayYearOutOfRange(lowest: Int, highest: Int)
+    case calendarMonthOutOfRange(lowest: Int, highest: Int)
+    case calendarMonthTitle(year: Int, month: Int)
+    /// A problem with one field of a form, named: 「月曜日: 終了時刻は開始時刻より後にしてください。」
+    case fieldProblem(field: Label, problem: LocalizedText)
+    // MARK: Calling window
+    case callingWindowInvalidTime(text: String)
+    case callingWindowInvalidRange(text: String)
+    case callingWindowInvalidClosedDay(text: String)
+    case callingWindowClosedUntil(next: LocalDateTime)
 }
 
 extension Message {
@@ -255,6 +269,39 @@ extension Message {
             LocalizedText(ja: "不明な操作です: \(type)", en: "Unknown action: \(type)")
         case .deskMissingField(let field):
             LocalizedText(ja: "操作に必要な項目がありません: \(field)", en: "The action lacks: \(field)")
+        case .dialHoldNotDue(let time):
+            LocalizedText(ja: "再架電待ち \(time)", en: "Retry at \(time)")
+        case .dialRefusedNotDue(let time):
+            LocalizedText(ja: "再架電待ちです。\(time) 以降に架電できます。", en: "Waiting to retry: calls can be made from \(time).")
+        case .calendarMonthOutOfRange(let lowest, let highest):
+            LocalizedText(
+                ja: "月は \(lowest)-01〜\(highest)-12 の形式で指定してください(例: month=2026-12)。",
+                en: "Give the month as \(lowest)-01 to \(highest)-12 (for example month=2026-12).")
+        case .fieldProblem(let field, let problem):
+            LocalizedText(ja: "\(field.text.ja): \(problem.ja)", en: "\(field.text.en): \(problem.en)")
+        case .calendarMonthTitle(let year, let month):
+            LocalizedText(
+                ja: "\(year)年\(month)月",
+                en:
+                    "\(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"][month - 1]) \(year)"
+            )
+        case .holidayYearOutOfRange(let lowest, let highest):
+            LocalizedText(
+                ja: "年は \(lowest)〜\(highest) の西暦4桁で指定してください(例: year=2026)。",
+                en: "Give the year as four digits from \(lowest) to \(highest) (for example year=2026).")
+        case .callingWindowInvalidTime(let text):
+            LocalizedText(ja: "時刻が正しくありません: \(text)", en: "Not a valid time: \(text)")
+        case .callingWindowInvalidRange(let text):
+            LocalizedText(
+                ja: "時間帯が正しくありません: \(text)(例: 9:00-20:00)", en: "Not a valid time range: \(text) (e.g. 9:00-20:00)")
+        case .callingWindowInvalidClosedDay(let text):
+            LocalizedText(
+                ja: "休業日が正しくありません: \(text)(例: 12/29-1/3、2026/05/01)",
+                en: "Not a valid closed day: \(text) (e.g. 12/29-1/3, 2026/05/01)")
+        case .callingWindowClosedUntil(let next):
+            LocalizedText(
+                ja: "架電可能時間外です。次は\(next.text.ja) から架電できます。",
+                en: "Outside calling hours. Calls can be made again from \(next.text.en).")
         }
     }
 

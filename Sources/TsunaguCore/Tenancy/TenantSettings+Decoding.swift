@@ -19,11 +19,15 @@ extension TenantSettings {
         read(.ringTimeoutSeconds, into: &ringTimeoutSeconds)
         read(.doubleDialGuardMinutes, into: &doubleDialGuardMinutes)
         read(.timeZoneIdentifier, into: &timeZoneIdentifier)
+        read(.callingWindow, into: &callingWindow)
+        read(.retryPolicy, into: &retryPolicy)
     }
 
     enum CodingKeys: String, CodingKey {
         case fetchMode, dialingMode, autoNextAfter, doneMarkedOn, phoneNumberOpensCustomerEdit, customerScope
         case customerEdit, csvExportAndDeleteEnabled, idleLogoutMinutes, workListCap, ringTimeoutSeconds
         case doubleDialGuardMinutes, timeZoneIdentifier
+        case callingWindow
+        case retryPolicy
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The manual's 「管理者側の設定」 (manual §1-3), one set per tenant (docs/ARCHITECTURE.md#tenant-settings).
 public struct TenantSettings: Sendable, Hashable, Codable {
     public enum CustomerScope: String, Sendable, Codable, CaseIterable {
@@ -30,6 +32,11 @@ public struct TenantSettings: Sendable, Hashable, Codable {
     public var doubleDialGuardMinutes = 10
     /// IANA time zone the tenant's times are shown in.
     public var timeZoneIdentifier = "Asia/Tokyo"
+    /// 架電可能時間: when calls may be made, in `timeZoneIdentifier`'s wall time. A call list may narrow it.
+    public var callingWindow: CallingWindow = .default
+    /// How long to wait before dialling a customer again after each unanswered reason, and the most attempts per
+    /// customer per list; off by default. A call list may override it.
+    public var retryPolicy = RetryPolicy.off
 
     public static let maximumRingTimeoutSeconds = 120
 
@@ -50,6 +57,7 @@ public struct TenantSettings: Sendable, Hashable, Codable {
         return AgentDeskSettings(
             fetchMode: settings.fetchMode, dialingMode: settings.dialingMode, autoNextAfter: settings.autoNextAfter,
             doneMarkedOn: settings.doneMarkedOn, workListCap: settings.workListCap,
-            doubleDialGuardSeconds: settings.doubleDialGuardMinutes * 60)
+            doubleDialGuardSeconds: settings.doubleDialGuardMinutes * 60,
+            timeZone: TimeZone(identifier: settings.timeZoneIdentifier) ?? TimeZone(identifier: "Asia/Tokyo")!)
     }
 }

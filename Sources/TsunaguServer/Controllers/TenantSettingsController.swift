@@ -22,6 +22,7 @@ struct TenantSettingsController: RouteCollection {
 
     struct SettingsContent: Encodable {
         var rows: [Row]
+        var callingRules: CallingRulesForm
         var notice: String?
         var errors: [String]
     }
@@ -39,7 +40,7 @@ struct TenantSettingsController: RouteCollection {
             SettingsContent(
                 rows: Self.rows(
                     tenant.settings, carrierRules: tenant.carrierRules, sipTrunk: tenant.sipTrunk, request.language),
-                notice: notice, errors: []))
+                callingRules: CallingRulesForm(tenant.settings, request.language), notice: notice, errors: []))
     }
 
     @Sendable func save(request: Request) async throws -> Response {
@@ -79,7 +80,7 @@ struct TenantSettingsController: RouteCollection {
                 SettingsContent(
                     rows: Self.rows(
                         tenant.settings, carrierRules: tenant.carrierRules, sipTrunk: tenant.sipTrunk, request.language),
-                    errors: errors),
+                    callingRules: CallingRulesForm(tenant.settings, request.language), errors: errors),
                 status: .badRequest)
         case .failure(let problems):
             let errors = (problems.messages + trunkProblems).map { $0.text(in: request.language) }
@@ -88,7 +89,7 @@ struct TenantSettingsController: RouteCollection {
                 SettingsContent(
                     rows: Self.rows(
                         tenant.settings, carrierRules: tenant.carrierRules, sipTrunk: tenant.sipTrunk, request.language),
-                    errors: errors),
+                    callingRules: CallingRulesForm(tenant.settings, request.language), errors: errors),
                 status: .badRequest)
         }
     }
@@ -156,6 +157,7 @@ struct TenantSettingsController: RouteCollection {
                 problems.append(Message.settingUnknownTimeZone(zone).text)
             }
         }
+        problems += CallingRulesForm.apply(form, to: &settings)
         return problems.isEmpty ? .success(settings) : .failure(Problems(messages: problems))
     }
 

@@ -155,6 +155,8 @@ actor AgentDeskSession {
             }
             await telephony.sendTone(key, call: attempt)
             acknowledge(requestID, to: client, ok: true)
+        case .command(.refuse(let row, let note), let requestID, let client):
+            await recordRefusal(of: row, note: note, requestID: requestID, client: client)
         case .command(.refresh, let requestID, let client):
             if let target = clients[client] { target.send(stateText(for: target, full: true, rows: [])) }
             acknowledge(requestID, to: client, ok: true)
@@ -282,19 +284,26 @@ actor AgentDeskSession {
     /// the rows stay unsaved (the screens show it) and are retried with the next input.
     @discardableResult
     private func commit() async -> Bool {
+        await commitAndGate() != nil
+    }
+
+    /// `commit()`, answering with the new call attempts the calling rules held back (not recorded), or nil when the
+    /// database failed.
+    private func commitAndGate() async -> [UUID: DialRefusal]? {
         let position = position
-        guard let changes = ledger.changes(rows: desk.rows, position: position) else { return true }
+        guard let changes = ledger.changes(rows: desk.rows, position: position) else { return [:] }
         do {
-            try await writer.write(changes)
+            let refusals = try await writer.write(changes)
             ledger.committed(changes, position: position)
-            return true
+            return refusals
         } catch {
             logger.error("saving the phone screen of user \(userID) failed: \(error)")
-            return false
+            return nil
         }
     }
 
-    /// Records the attempt, then places the call; a call that cannot be recorded is not placed.
+    /// Records the attempt, then places the call; a call that cannot be recorded, or that the calling rules hold
+    /// back in the recording transaction, is not placed.
     private func placeCall(_ call: CallID, row: AgentDeskRow?, number: String) async -> AgentDesk.Event? {
         let attemptID = UUID()
         var customerID = row?.customerID
@@ -312,12 +321,17 @@ actor AgentDeskSession {
                 id: attemptID, phoneExtension: extensionNumber,
                 callListID: row.flatMap { ledger.rows[$0.id]?.callListID }, customerID: customerID,
                 workRowID: row?.id, number: number, startedAt: now(),
-                notes: row.map(DeskChanges.Notes.init) ?? DeskChanges.Notes(memo: "", prospect: false, callback: false))
+                notes: row.map(DeskChanges.Notes.init) ?? DeskChanges.Notes(memo: "", prospect: false, callback: false),
+                kind: desk.activeCall?.kind ?? .dialPad)
         )
-        guard await commit() else {
+        guard let refusals = await commitAndGate() else {
             ledger.forgetAttempt(attemptID)
             logger.error("call \(attemptID) of user \(userID) could not be recorded, so it was not placed")
             return .callEnded(call, .unanswered(.failed))
+        }
+        if let refusal = refusals[attemptID] {
+            logger.info("call \(attemptID) of user \(userID) to \(number) held back: \(refusal)")
+            return .dialRefused(call, refusal)
         }
         ledger.callPlaced(call, attemptID: attemptID, row: row?.id)
         var mediaOffer: String?
@@ -381,6 +395,38 @@ actor AgentDeskSession {
         case .answered: await apply(.callAnswered(call), requestID: nil, client: nil)
         case .ended(let ending, _):
             await apply(.callEnded(call, ending), requestID: nil, client: nil)
+        }
+    }
+
+    /// 「今後の勧誘お断り」 on a row, during or after its call: the bar is on disk before the screen hears of it.
+    private func recordRefusal(of rowID: UUID, note: String, requestID: Int?, client: UUID) async {
+        guard let row = desk.rows.first(where: { $0.id == rowID }) else {
+            acknowledge(requestID, to: client, ok: false, message: Label.deskUnknownRow.text)
+            return
+        }
+        guard note.count <= AgentDeskRow.memoMaximumLength else {
+            acknowledge(
+                requestID, to: client, ok: false,
+                message: Message.deskTextTooLong(maximum: AgentDeskRow.memoMaximumLength).text)
+            return
+        }
+        let attemptID = ledger.rows[rowID]?.latestAttemptID
+        let at = now()
+        do {
+            _ = try await write { scope, userID in
+                try await RefusalRecorder(scope: scope).record(
+                    number: row.dialNumber, customerID: row.customerID, note: note, by: userID,
+                    callAttemptID: attemptID, at: at)
+            }
+        } catch {
+            logger.error("recording a refusal for row \(rowID) of user \(userID) failed: \(error)")
+            acknowledge(requestID, to: client, ok: false, message: Label.deskSaveRetrying.text)
+            return
+        }
+        logger.info("refusal recorded for row \(rowID) by user \(userID)")
+        await apply(.refusalRecorded(rowID), requestID: requestID, client: client)
+        broadcast {
+            DeskProtocol.encode(DeskProtocol.NoticeMessage(message: Label.deskRefusalRecorded.text.text(in: $0)))
         }
     }
 

@@ -14,6 +14,8 @@ struct DeskChanges: Sendable {
         var number: String
         var startedAt: Date
         var notes: Notes
+        /// Who decided the dial, for the calling rules checked before it is recorded.
+        var kind: DialKind
     }
 
     struct Ending: Sendable {

@@ -1,26 +1,36 @@
 import FluentKit
 import Foundation
 import SQLKit
+import TsunaguCore
 
 /// Stores a batch of phone-screen commits inside the writer's transaction: per tenant, one INSERT for the new call
-/// attempts and one UPDATE for each kind of change, however many screens the batch holds.
+/// attempts and one UPDATE for each kind of change, however many screens the batch holds. Each new attempt first
+/// passes the calling rules (`DialGateCheck`); one they hold back is not recorded and its call is not placed.
 struct DeskChangesWriter {
     let database: any Database
 
-    func store(_ batch: [DeskChanges]) async throws {
+    /// Stores the batch; returns the new attempts the calling rules held back, with why.
+    @discardableResult
+    func store(_ batch: [DeskChanges]) async throws -> [UUID: DialRefusal] {
         var tenants: [UUID] = []
         var byTenant: [UUID: [DeskChanges]] = [:]
         for changes in batch where !changes.isEmpty {
             if byTenant[changes.tenantID] == nil { tenants.append(changes.tenantID) }
             byTenant[changes.tenantID, default: []].append(changes)
         }
+        var refusals: [UUID: DialRefusal] = [:]
         for tenantID in tenants {
-            try await store(byTenant[tenantID]!, in: TenantScope(tenantID: tenantID, database: database))
+            let scope = TenantScope(tenantID: tenantID, database: database)
+            refusals.merge(try await store(byTenant[tenantID]!, in: scope)) { first, _ in first }
         }
+        return refusals
     }
 
-    private func store(_ batch: [DeskChanges], in scope: TenantScope) async throws {
-        let attempts = batch.flatMap { changes in changes.newAttempts.map { (changes.userID, $0) } }
+    private func store(_ batch: [DeskChanges], in scope: TenantScope) async throws -> [UUID: DialRefusal] {
+        let refusals = try await DialGateCheck(scope: scope).decide(batch.flatMap(\.newAttempts))
+        let attempts = batch.flatMap { changes in
+            changes.newAttempts.filter { refusals[$0.id] == nil }.map { (changes.userID, $0) }
+        }
         if !attempts.isEmpty {
             try await scope.insertRows(
                 into: CallAttempt.schema,
@@ -85,5 +95,6 @@ struct DeskChangesWriter {
                 columns: ["cursor", "auto_fetch_active", "last_call_number"],
                 rows: positions)
         }
+        return refusals
     }
 }

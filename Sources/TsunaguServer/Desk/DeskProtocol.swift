@@ -35,6 +35,8 @@ enum DeskProtocol {
         case microphone(granted: Bool)
         /// A dial-pad key during the call, for trunks that take tones as SIP INFO (the header's `tones` says).
         case tone(Character)
+        /// 「今後の勧誘お断り」 on a row, with the customer's words or a note (may be empty).
+        case refuse(row: UUID, note: String)
     }
 
     enum ParseError: Error, Equatable, UserExplainable {
@@ -122,6 +124,7 @@ enum DeskProtocol {
                     throw .missing("text")
                 }
                 return .success(.tone(tone))
+            case "refuse": return .success(.refuse(row: try row(), note: message.text ?? ""))
             case "refresh", "hello": return .success(.refresh)
             case "ping": return .success(.ping)
             default: throw .unknownType(message.type)
@@ -149,6 +152,8 @@ enum DeskProtocol {
         var callback: Bool
         var memo: String
         var calledAt: String?
+        /// Why the server held the row's last dial back (「架電禁止」「再架電待ち 14:35」), or nil.
+        var hold: String?
         /// False while the row's latest change is not committed yet.
         var saved: Bool
     }

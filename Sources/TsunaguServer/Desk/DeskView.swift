@@ -70,6 +70,7 @@ struct DeskView {
             result: row.result.map { $0.isAnswered ? "answered" : "unanswered" },
             resultLabel: row.result?.label.text(in: language) ?? "",
             reason: reason, prospect: row.prospect, callback: row.callback, memo: row.memo,
-            calledAt: row.calledAt.map(calendar.manualDateTime), saved: !unsaved.contains(row.id))
+            calledAt: row.calledAt.map(calendar.manualDateTime),
+            hold: row.hold?.rowLabel(in: calendar.timeZone).text(in: language), saved: !unsaved.contains(row.id))
     }
 }

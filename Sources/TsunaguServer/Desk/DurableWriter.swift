@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import SQLKit
+import TsunaguCore
 
 /// The one writer of the phone screens' changes. Writes that arrive while a commit is in progress are committed
 /// together in the next transaction (group commit), so many agents share one fsync instead of queueing for one
@@ -17,7 +18,8 @@ actor DurableWriter {
 
     private struct Job: Sendable {
         var work: Work
-        var done: CheckedContinuation<Void, any Error>
+        /// Resumed once the work is durable, with the new call attempts the calling rules held back.
+        var done: CheckedContinuation<[UUID: DialRefusal], any Error>
     }
 
     static let maximumBatch = 64
@@ -52,17 +54,19 @@ actor DurableWriter {
     /// Runs `work` in a transaction and returns once it is committed.
     func write<T: Sendable>(_ work: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         let result = ResultBox<T>()
-        try await enqueue(.code { database in result.value = try await work(database) })
+        _ = try await enqueue(.code { database in result.value = try await work(database) })
         return result.value!
     }
 
-    /// Stores a phone screen's commit and returns once it is committed.
-    func write(_ changes: DeskChanges) async throws {
+    /// Stores a phone screen's commit and returns once it is committed, with the new call attempts the calling
+    /// rules held back (those were not recorded).
+    @discardableResult
+    func write(_ changes: DeskChanges) async throws -> [UUID: DialRefusal] {
         try await enqueue(.desk(changes))
     }
 
-    private func enqueue(_ work: Work) async throws {
-        try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
+    private func enqueue(_ work: Work) async throws -> [UUID: DialRefusal] {
+        try await withCheckedThrowingContinuation { (done: CheckedContinuation<[UUID: DialRefusal], any Error>) in
             guard !stopped else { return done.resume(throwing: DurableWriterError.stopped) }
             queue.append(Job(work: work, done: done))
             if !draining {
@@ -77,28 +81,29 @@ actor DurableWriter {
             // A bounded batch: one huge transaction would keep every write in it waiting for the slowest.
             let batch = Array(queue.prefix(Self.maximumBatch))
             queue.removeFirst(batch.count)
-            let outcomes: [(any Error)?]
+            let outcomes: [Result<[UUID: DialRefusal], any Error>]
             do {
-                try await commit(batch)
-                outcomes = Array(repeating: nil, count: batch.count)
+                let refusals = try await commit(batch)
+                outcomes = batch.map { job in
+                    guard case .desk(let changes) = job.work, !refusals.isEmpty else { return .success([:]) }
+                    return .success(refusals.filter { id, _ in changes.newAttempts.contains { $0.id == id } })
+                }
             } catch {
                 // Something in the batch failed and the whole transaction was rolled back: run it again with each
                 // write in its own savepoint, so only the failing ones fail.
                 do {
                     outcomes = try await commitIsolated(batch)
                 } catch {
-                    outcomes = Array(repeating: error, count: batch.count)
+                    outcomes = Array(repeating: .failure(error), count: batch.count)
                 }
             }
-            for (job, outcome) in zip(batch, outcomes) {
-                if let outcome { job.done.resume(throwing: outcome) } else { job.done.resume() }
-            }
+            for (job, outcome) in zip(batch, outcomes) { job.done.resume(with: outcome) }
         }
         draining = false
     }
 
     /// The common case: every write of the batch in one transaction, no savepoints.
-    private func commit(_ batch: [Job]) async throws {
+    private func commit(_ batch: [Job]) async throws -> [UUID: DialRefusal] {
         try await database().transaction { transaction in
             try await Self.takeWriteLock(transaction)
             var desks: [DeskChanges] = []
@@ -108,32 +113,34 @@ actor DurableWriter {
                 case .desk(let changes): desks.append(changes)
                 }
             }
-            try await DeskChangesWriter(database: transaction).store(desks)
+            return try await DeskChangesWriter(database: transaction).store(desks)
         }
     }
 
-    private static func run(_ work: Work, in transaction: any Database) async throws {
+    private static func run(_ work: Work, in transaction: any Database) async throws -> [UUID: DialRefusal] {
         switch work {
-        case .code(let work): try await work(transaction)
-        case .desk(let changes): try await DeskChangesWriter(database: transaction).store([changes])
+        case .code(let work):
+            try await work(transaction)
+            return [:]
+        case .desk(let changes): return try await DeskChangesWriter(database: transaction).store([changes])
         }
     }
 
-    private func commitIsolated(_ batch: [Job]) async throws -> [(any Error)?] {
+    private func commitIsolated(_ batch: [Job]) async throws -> [Result<[UUID: DialRefusal], any Error>] {
         try await database().transaction { transaction in
             let sql = transaction.sql
             try await Self.takeWriteLock(transaction)
-            var outcomes: [(any Error)?] = []
+            var outcomes: [Result<[UUID: DialRefusal], any Error>] = []
             for job in batch {
                 try await sql.raw("SAVEPOINT tsunagu_write").run()
                 do {
-                    try await Self.run(job.work, in: transaction)
+                    let refusals = try await Self.run(job.work, in: transaction)
                     try await sql.raw("RELEASE tsunagu_write").run()
-                    outcomes.append(nil)
+                    outcomes.append(.success(refusals))
                 } catch {
                     try await sql.raw("ROLLBACK TO tsunagu_write").run()
                     try await sql.raw("RELEASE tsunagu_write").run()
-                    outcomes.append(error)
+                    outcomes.append(.failure(error))
                 }
             }
             return outcomes

@@ -2,7 +2,8 @@
 // once the change is committed. Edits not yet acknowledged are kept and sent again after a reconnection (they
 // set a value, so sending twice is harmless); other actions are never repeated by themselves.
 const PROTOCOL_VERSION = 1;
-const REPEATABLE = new Set(["setDone", "setProspect", "setCallback", "editMemo", "editContactName", "moveCursor"]);
+// Sent again after a reconnection until acknowledged; the server takes each of them twice without harm.
+const REPEATABLE = new Set(["setDone", "setProspect", "setCallback", "editMemo", "editContactName", "moveCursor", "refuse"]);
 
 export class DeskConnection {
   constructor({ onState, onAck, onNotice, onSignedOut, onConnectionChange, onDropped, onMedia, onReady }) {

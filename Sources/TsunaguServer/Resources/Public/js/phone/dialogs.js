@@ -38,6 +38,38 @@ export class ConfirmDialog {
   }
 }
 
+/// 「今後の勧誘お断り」: the agent notes what the customer said (optional) and the server bars the customer and the
+/// number for the whole tenant.
+export class RefuseDialog {
+  constructor(labels, onRefuse) {
+    this.dialog = document.getElementById("refuse-dialog");
+    this.form = document.getElementById("refuse-form");
+    this.customer = document.getElementById("refuse-customer");
+    document.getElementById("refuse-title").textContent = labels.phoneRefuseTitle;
+    document.getElementById("refuse-text").textContent = labels.phoneRefuseText;
+    document.getElementById("refuse-note-label").textContent = labels.phoneRefuseNote;
+    document.getElementById("refuse-submit").textContent = labels.phoneRefuseSubmit;
+    const cancel = document.getElementById("refuse-cancel");
+    cancel.textContent = labels.phoneCancel;
+    cancel.addEventListener("click", () => this.dialog.close());
+    this.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const row = this.row;
+      this.dialog.close();
+      if (row) onRefuse(row.id, this.form.elements.note.value);
+    });
+  }
+
+  show(row) {
+    if (!row) return;
+    this.row = row;
+    this.customer.textContent = `No.${row.no} ${row.company} ${row.phone}`;
+    this.form.elements.note.value = "";
+    this.dialog.showModal();
+    this.form.elements.note.focus();
+  }
+}
+
 export class SignInDialog {
   constructor(labels, root, onSignedIn) {
     this.labels = labels;

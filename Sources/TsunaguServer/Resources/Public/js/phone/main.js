@@ -1,6 +1,6 @@
 // The agent's phone screen. The dialer runs on the server; this page shows its state and sends the agent's actions.
 import { DeskConnection } from "./connection.js";
-import { ConfirmDialog, SignInDialog } from "./dialogs.js";
+import { ConfirmDialog, RefuseDialog, SignInDialog } from "./dialogs.js";
 import { DeskTable } from "./table.js";
 import { DialPad } from "./dialpad.js";
 import { DeskMedia } from "./media.js";
@@ -57,6 +57,7 @@ const actions = {
   },
   moveCursor: (index) => actions.send("moveCursor", { index }),
   typing: () => showSaveState(),
+  refuse: (row) => refuseDialog.show(row),
   // The trunk says where tones go: in the audio (RFC 4733), or to the server for SIP INFO.
   tone: (key) => {
     if (!desk || desk.tones !== "info") return media.sendDTMF(key);
@@ -68,6 +69,7 @@ const table = new DeskTable(labels, actions);
 const dialPad = new DialPad(labels, actions);
 const confirmDialog = new ConfirmDialog(labels, (key, accepted) => actions.send("answer", { confirmation: key, accepted }));
 const signIn = new SignInDialog(labels, root, () => connection.open());
+const refuseDialog = new RefuseDialog(labels, (row, note) => actions.send("refuse", { row, text: note }));
 
 document.title = `${labels.phoneTitle} — ${document.title.split(" — ").pop()}`;
 elements.dial.textContent = labels.phoneDial;

@@ -76,7 +76,16 @@ export class DeskTable {
     result.className = "result-label";
     const reason = document.createElement("span");
     reason.className = "reason";
-    cells.result.append(result, reason);
+    // Why the server held the row's dial back (「架電禁止」「再発信制限」「再架電待ち 14:35」).
+    const hold = document.createElement("span");
+    hold.className = "hold";
+    const refuse = document.createElement("button");
+    refuse.type = "button";
+    refuse.className = "refuse";
+    refuse.textContent = this.labels.phoneRefuse;
+    refuse.title = this.labels.phoneRefuseTitle;
+    refuse.addEventListener("click", () => this.actions.refuse(this.rows[this.indexOf(row.id)]));
+    cells.result.append(result, reason, hold, refuse);
     tr.cells_ = cells;
     this.elements.set(row.id, tr);
     return tr;
@@ -148,8 +157,11 @@ export class DeskTable {
     cells.company.textContent = row.company;
     this.setText(cells.contact.firstChild, row.id, "editContactName", row.contactName);
     cells.phone.replaceChildren(this.phone(row));
-    cells.result.firstChild.textContent = row.resultLabel;
-    cells.result.lastChild.textContent = row.reason ? `(${row.reason})` : "";
+    const [result, reason, hold] = cells.result.children;
+    result.textContent = row.resultLabel;
+    reason.textContent = row.reason ? `(${row.reason})` : "";
+    hold.textContent = row.hold || "";
+    tr.classList.toggle("held", Boolean(row.hold));
     cells.result.dataset.result = row.result || "";
     this.setCheck(cells.prospect.firstChild, row.id, "setProspect", row.prospect);
     this.setCheck(cells.callback.firstChild, row.id, "setCallback", row.callback);
