@@ -53,7 +53,8 @@ struct ListsBenchmark {
             ("会社名", "company=\(encoded("ひかり電機 4"))"), ("会社名フリガナ", "kana=\(encoded("カブシキガイシャ77"))"),
             ("電話番号 (whole)", "phone=03-0042-4242"), ("電話番号 (part)", "phone=0042"),
             ("都道府県", "prefecture=\(encoded("愛知県"))"),
-            ("住所", "address=\(encoded("中央7-"))"), ("page 100", "page=100"),
+            ("住所", "address=\(encoded("中央7-"))"), ("page 100", "page=100"), ("架電禁止のみ", "dnc=barred"),
+            ("架電禁止を除く", "dnc=notBarred"),
         ]
         report("  顧客一覧 (admin), p50 / p95 of \(repeats) requests:")
         for (name, query) in customerFilters {

@@ -6,7 +6,7 @@ import Vapor
 
 @testable import TsunaguServer
 
-/// The bars hold where lists are made and rows handed out (docs/ARCHITECTURE.md, calling within the rules): a
+/// The bars hold where lists are made and rows handed out (docs/ARCHITECTURE.md, where each rule lives): a
 /// barred customer (its refusal, or its number on the 架電禁止リスト) never enters a new list and is never handed
 /// out by ダウンロード, even when barred after the list was built; lifting the bar makes it callable again.
 @Suite struct DialBarEnforcementTests {

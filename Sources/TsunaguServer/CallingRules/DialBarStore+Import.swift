@@ -7,8 +7,8 @@ import TsunaguCore
 
 /// A 架電禁止リスト file into the table: a million numbers in seconds, in one transaction, never a number twice.
 extension DialBarStore {
-    struct ImportSummary: Sendable, Equatable {
-        var inserted = 0
+    package struct ImportSummary: Sendable, Equatable {
+        package var inserted = 0
         /// Numbers of the file that a bar in force was already on (left as they were).
         var alreadyListed = 0
     }
@@ -22,7 +22,7 @@ extension DialBarStore {
     /// Fast because: the numbers already barred are found with one read of the partial index (or of the file's
     /// numbers, when the list is larger than the file); the new rows go in sorted by number, with ids in that
     /// order, so both indexes grow at their end; thousands of rows go to each INSERT.
-    func importNumbers(_ entries: [DoNotCallCSVImport.Entry], by userID: UUID?, at now: Date) async throws
+    package func importNumbers(_ entries: [DoNotCallCSVImport.Entry], by userID: UUID?, at now: Date) async throws
         -> ImportSummary
     {
         let summary = try await scope.transaction { scope in
@@ -35,9 +35,9 @@ extension DialBarStore {
             }
             let ids = UUID.timeOrderedSequence(count: fresh.count, at: now)
             let source = BatchValue.text(DialBarSource.csvImport.rawValue)
-            let by = userID.map { BatchValue.text($0.uuidString) } ?? .null
+            let by = userID.map { BatchValue.uuid($0) } ?? .null
             try await scope.insertRows(into: DialBar.schema, columns: Self.importColumns, count: fresh.count) {
-                [.text(ids[$0].uuidString), .text(fresh[$0].number), source, .text(fresh[$0].note), .date(now), by]
+                [.uuid(ids[$0]), .text(fresh[$0].number), source, .text(fresh[$0].note), .date(now), by]
             }
             return ImportSummary(inserted: fresh.count, alreadyListed: entries.count - fresh.count)
         }

@@ -95,7 +95,7 @@ extension DialBarStore {
     /// Every bar in force, `size` at a time in id order (time-ordered ids: the order they were added), without
     /// holding more than one batch in memory.
     func forEachActiveBatch(size: Int = 5_000, _ body: ([ExportRow]) async throws -> Void) async throws {
-        var after: String?
+        var after: UUID?
         while true {
             var query: SQLQueryString = """
                 SELECT "id", "number", "source", "note", "created_at", "created_by" FROM \(ident: DialBar.schema) \
@@ -116,7 +116,7 @@ extension DialBarStore {
             }
             try await body(batch)
             guard rows.count == size else { return }
-            after = try rows.last?.decode(column: "id", as: String.self)
+            after = try rows.last?.decode(column: "id", as: UUID.self)
         }
     }
 }

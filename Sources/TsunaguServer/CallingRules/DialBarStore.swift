@@ -23,7 +23,7 @@ package struct DialBarStore: Sendable {
 
     /// Whether a bar in force is on this number (E.164): the one statement the check right before a dial runs, a
     /// seek on `dial_bars_active_number`.
-    func isBarred(number: String) async throws -> Bool {
+    package func isBarred(number: String) async throws -> Bool {
         try await scope.sql.raw(
             """
             SELECT 1 AS "barred" FROM \(ident: DialBar.schema) WHERE "tenant_id" = \(bind: tenant) \
@@ -67,7 +67,7 @@ package struct DialBarStore: Sendable {
             let rows = try await scope.sql.raw(
                 """
                 SELECT "customer_id" FROM \(ident: DialBar.schema) WHERE "tenant_id" = \(bind: tenant) \
-                AND "lifted_at" IS NULL AND "customer_id" IN (\(binds: chunk.map(\.uuidString)))
+                AND "lifted_at" IS NULL AND "customer_id" IN (\(binds: Array(chunk)))
                 """
             ).all()
             for row in rows { barred.customers.insert(try row.decode(column: "customer_id", as: UUID.self)) }
@@ -90,7 +90,7 @@ package struct DialBarStore: Sendable {
             let rows = try await scope.sql.raw(
                 """
                 SELECT c."id" FROM \(ident: Customer.schema) c WHERE c."tenant_id" = \(bind: tenant) \
-                AND c."id" IN (\(binds: chunk.map(\.uuidString))) AND NOT (\(Self.notBarred(customer: "c", tenantID: scope.tenantID)))
+                AND c."id" IN (\(binds: Array(chunk))) AND NOT (\(Self.notBarred(customer: "c", tenantID: scope.tenantID)))
                 """
             ).all()
             for row in rows { barred.insert(try row.decode(column: "id", as: UUID.self)) }

@@ -6,6 +6,7 @@ import SQLiteNIO
 /// One value of a bulk insert (`TenantScope.insertRows(into:columns:count:values:)`).
 enum BatchValue: Sendable {
     case text(String)
+    case uuid(UUID)
     case integer(Int)
     case date(Date)
     case null
@@ -15,6 +16,7 @@ enum BatchValue: Sendable {
     var sqlite: SQLiteData {
         switch self {
         case .text(let text): .text(text)
+        case .uuid(let uuid): .text(uuid.uuidString)
         case .integer(let value): .integer(value)
         case .date(let date): date.sqliteData ?? .null
         case .null: .null
@@ -24,6 +26,7 @@ enum BatchValue: Sendable {
     var expression: any SQLExpression {
         switch self {
         case .text(let text): SQLBind(text)
+        case .uuid(let uuid): SQLBind(uuid)
         case .integer(let value): SQLBind(value)
         case .date(let date): SQLBind(date)
         case .null: SQLLiteral.null
@@ -44,7 +47,7 @@ extension TenantScope {
             for start in stride(from: 0, to: count, by: Self.portableRowsPerStatement) {
                 var insert = sql.insert(into: table).columns(["tenant_id"] + columns)
                 for index in start..<min(count, start + Self.portableRowsPerStatement) {
-                    insert = insert.values([SQLBind(tenant)] + values(index).map(\.expression))
+                    insert = insert.values([SQLBind(tenantID)] + values(index).map(\.expression))
                 }
                 try await insert.run()
             }
