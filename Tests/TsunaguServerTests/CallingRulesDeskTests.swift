@@ -187,4 +187,56 @@ import TsunaguCore
             #expect(stored == 2)
         }
     }
+
+    /// Retry rules on: a customer whose last call on this list was busy a minute ago waits (「再架電待ち」), one who
+    /// has had the most attempts leaves the walk as 「上限到達」, kept on its list entry; the walk moves on.
+    @Test func retryRulesHoldBackRowsNotDueAndAtTheirLimit() async throws {
+        try await withTestApp { app, client in
+            let fixture = try await DeskFixture.make(app, rows: 3, first: 5)
+            let tenant = try #require(try await Tenant.find(fixture.scope.tenantID, on: app.db))
+            tenant.settings.retryPolicy = RetryPolicy(enabled: true, busyWaitMinutes: 10, maximumAttempts: 2)
+            tenant.settings.doubleDialGuardMinutes = 0
+            try await tenant.save(on: app.db)
+            let session = try await fixture.session(app)
+            let probe = DeskProbe(session)
+            try await probe.send("download")
+            let rows = await session.snapshot.rows
+            func attempt(_ row: AgentDeskRow, endedSecondsAgo: Double, result: CallResult) async throws {
+                let attempt = CallAttempt(
+                    tenantID: fixture.scope.tenantID, userID: fixture.otherAgentID, phoneExtension: "303",
+                    callListID: fixture.listID, customerID: row.customerID, workRowID: nil, number: row.dialNumber,
+                    startedAt: Date().addingTimeInterval(-endedSecondsAgo - 30))
+                attempt.endedAt = Date().addingTimeInterval(-endedSecondsAgo)
+                attempt.result = result
+                try await fixture.scope.create(attempt)
+            }
+            try await attempt(rows[0], endedSecondsAgo: 60, result: .unanswered(.busy))
+            try await attempt(rows[1], endedSecondsAgo: 7200, result: .unanswered(.noAnswer))
+            try await attempt(rows[1], endedSecondsAgo: 3600, result: .unanswered(.noAnswer))
+            try await probe.send("start")
+            try await eventually("the walk to reach row 3") {
+                try await fixture.scope.query(CallAttempt.self).filter(\.$workRowID == rows[2].id).first()
+            }
+            let desk = await session.snapshot
+            guard case .notDue = desk.rows[0].hold else {
+                Issue.record("row 1 should wait, not \(String(describing: desk.rows[0].hold))")
+                return
+            }
+            #expect(desk.rows[1].hold == .attemptLimitReached)
+            let shown = probe.messages(ofType: "state").flatMap { ($0["rows"] as? [[String: Any]]) ?? [] }
+            #expect(shown.contains { ($0["hold"] as? String)?.hasPrefix("再架電待ち ") == true })
+            #expect(shown.contains { $0["hold"] as? String == "上限到達" })
+            let entries = try await fixture.scope.query(CallListEntry.self).filter(\.$limitReached == true).all()
+            #expect(entries.map(\.customerID) == [rows[1].customerID])
+            // 顧客一覧 filters them, コールリスト一覧 counts them.
+            _ = try await client.signIn(tenant: "alpha", loginID: "admin", password: TwoTenants.password)
+            let limited = try await client.send(.GET, "/customers?limit=on").body.string
+            #expect(limited.contains(rows[1].company) && !limited.contains(rows[0].company))
+            let inList = try await client.send(.GET, "/customers?limit=on&list=\(fixture.listID.uuidString)").body
+                .string
+            #expect(inList.contains(rows[1].company) && !inList.contains(rows[2].company))
+            let lists = try await client.send(.GET, "/lists").body.string
+            #expect(lists.contains("limit=on\">1</a>"))
+        }
+    }
 }

@@ -473,6 +473,8 @@ public enum Label: String, CaseIterable, Sendable {
     case listRulesOwnWindow
     case listRulesOwnRetry
     case phoneTalkScript
+    case filterLimitReached
+    case listsLimitReached
 
     // MARK: Calling rules on the phone screen
     case dialHoldBarred
@@ -1198,6 +1200,8 @@ extension Label {
         case .listRulesOwnWindow: LocalizedText(ja: "このリストで狭める", en: "Narrower for this list")
         case .listRulesOwnRetry: LocalizedText(ja: "このリスト独自のルール", en: "This list's own rules")
         case .phoneTalkScript: LocalizedText(ja: "トークスクリプト", en: "Talk script")
+        case .filterLimitReached: LocalizedText(ja: "上限到達のみ", en: "Attempt limit reached only")
+        case .listsLimitReached: LocalizedText(ja: "上限到達", en: "Attempt limit")
         // Calling rules on the phone screen
         case .dialHoldBarred: LocalizedText(ja: "架電禁止", en: "Do not call")
         case .dialHoldOutsideWindow: LocalizedText(ja: "時間外", en: "Outside hours")

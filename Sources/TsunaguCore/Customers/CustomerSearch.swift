@@ -43,6 +43,8 @@ public struct CustomerSearch: Sendable, Equatable {
     public var registeredTo: String?
     public var statuses: Set<FinalStatus> = []
     public var includeDeleted = false
+    /// 上限到達のみ: customers who have had the most attempts the retry rules allow (on the chosen list, or on any).
+    public var limitReachedOnly = false
     public var company: String?
     public var companyKana: String?
     public var phone: PhoneMatch?
@@ -96,6 +98,7 @@ public struct CustomerSearch: Sendable, Equatable {
         if let from = search.registeredFrom, let to = search.registeredTo, from > to { problems.append(.fromAfterTo) }
         search.statuses = Set(statuses.compactMap(FinalStatus.init(rawValue:)))
         search.includeDeleted = value("deleted") != nil
+        search.limitReachedOnly = value("limit") != nil
         search.company = value("company")
         search.companyKana = value("kana")
         search.address = value("address")

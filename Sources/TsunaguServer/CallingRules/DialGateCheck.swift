@@ -55,7 +55,22 @@ struct DialGateCheck {
                 }
             }
         }
+        try await markLimitReached(gated.filter { refusals[$0.id] == .attemptLimitReached }.compactMap(\.workRowID))
         return refusals
+    }
+
+    /// 上限到達 stays on the rows' list entries, for 顧客一覧 and コールリスト一覧.
+    private func markLimitReached(_ workRows: [UUID]) async throws {
+        for chunk in workRows.chunks(of: 500) {
+            try await scope.sql.raw(
+                """
+                UPDATE \(ident: CallListEntry.schema) SET "limit_reached" = \(bind: true)
+                WHERE "tenant_id" = \(bind: scope.tenantID) AND "id" IN (
+                    SELECT "entry_id" FROM \(ident: AgentWorkRow.schema)
+                    WHERE "tenant_id" = \(bind: scope.tenantID) AND "id" IN (\(binds: Array(chunk))))
+                """
+            ).run()
+        }
     }
 
     /// The rules of these call lists (a narrower window, retry rules of their own).

@@ -13,6 +13,8 @@ struct CallListController: RouteCollection {
         var statusCounts: [String]
         var holders: [String]
         var distribution: String
+        /// 上限到達: rows whose customer has had the most attempts the retry rules allow.
+        var limitReached: Int
     }
 
     struct AgentOption: Encodable {
@@ -101,6 +103,13 @@ struct CallListController: RouteCollection {
             """
         ).all(decoding: HolderCount.self)
 
+        struct LimitCount: Decodable { var call_list_id: UUID; var count: Int }
+        let limitCounts = try await sql.raw(
+            """
+            SELECT "call_list_id", COUNT(*) AS "count" FROM \(ident: CallListEntry.schema)
+            WHERE "tenant_id" = \(bind: tenant) AND "limit_reached" = \(bind: true) GROUP BY "call_list_id"
+            """
+        ).all(decoding: LimitCount.self)
         let calendar = TenantCalendar(identifier: request.signedIn?.settings.timeZoneIdentifier ?? "Asia/Tokyo")
         let rows = lists.compactMap { list -> ListRow? in
             guard let id = list.id else { return nil }
@@ -124,7 +133,8 @@ struct CallListController: RouteCollection {
                 statusCounts: FinalStatus.allCases.map { status in
                     "\(statuses.first { $0.final_status == status.rawValue }?.count ?? 0)"
                 },
-                holders: holderLines, distribution: request.text(Self.label(of: list.distribution)))
+                holders: holderLines, distribution: request.text(Self.label(of: list.distribution)),
+                limitReached: limitCounts.first { $0.call_list_id == id }?.count ?? 0)
         }
         let agents = users.filter { !$0.disabled }.compactMap { user in
             user.id.map { AgentOption(id: $0.uuidString, name: user.name) }

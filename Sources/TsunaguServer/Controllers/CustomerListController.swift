@@ -20,6 +20,7 @@ struct CustomerListController: RouteCollection {
         var dialBar: [SelectOption]
         var form: [String: String]
         var includeDeleted: Bool
+        var limitReachedOnly: Bool
         var canExportAndDelete: Bool
         var canCreateList: Bool
         /// The search as a query string (for the download and delete links).
@@ -52,6 +53,7 @@ struct CustomerListController: RouteCollection {
 
     static let formKeys = [
         "list", "distributed", "from", "to", "deleted", "company", "kana", "phone", "prefecture", "address", "dnc",
+        "limit",
     ]
 
     @Sendable func list(request: Request) async throws -> Response {
@@ -127,7 +129,7 @@ struct CustomerListController: RouteCollection {
                     }
                 return SelectOption(value: filter.rawValue, label: label, selected: search.dialBar == filter)
             },
-            form: fields, includeDeleted: search.includeDeleted,
+            form: fields, includeDeleted: search.includeDeleted, limitReachedOnly: search.limitReachedOnly,
             canExportAndDelete: request.permissions?.canExportAndDelete ?? false,
             canCreateList: request.permissions?.canCreateLists ?? false,
             currentQuery: SiteURL.query(

@@ -49,6 +49,20 @@ struct CustomerQuery: Sendable {
         case .distributed: query = query.filter(\.$distributed == true)
         case .notDistributed: query = query.filter(\.$distributed == false)
         }
+        if search.limitReachedOnly {
+            if search.listID != nil {
+                query = query.filter(CallListEntry.self, \.$limitReached == true)
+            } else {
+                query = query.filter(
+                    .sql(
+                        """
+                        EXISTS (SELECT 1 FROM \(ident: CallListEntry.schema) AS "limit_entry" \
+                        WHERE "limit_entry"."tenant_id" = \(bind: scope.tenantID) \
+                        AND "limit_entry"."customer_id" = \(ident: Customer.schema)."id" \
+                        AND "limit_entry"."limit_reached" = \(bind: true))
+                        """ as SQLQueryString))
+            }
+        }
         switch search.dialBar {
         case .any: break
         case .barred:

@@ -19,5 +19,6 @@ enum TsunaguMigrations {
         CreateDialBar(),
         AddDialBarPageIndexes(),
         AddCallListRules(),
+        AddEntryLimitReached(),
     ]
 }

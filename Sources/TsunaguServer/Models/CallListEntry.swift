@@ -26,6 +26,8 @@ final class CallListEntry: Model, TenantOwned, @unchecked Sendable {
     @Field(key: "state") var state: State
     @OptionalField(key: "final_status") var finalStatus: FinalStatus?
     @OptionalField(key: "reported_at") var reportedAt: Date?
+    /// 上限到達: the customer has had the most attempts the retry rules allow on this list.
+    @Field(key: "limit_reached") var limitReached: Bool
 
     init() {}
 
@@ -40,5 +42,6 @@ final class CallListEntry: Model, TenantOwned, @unchecked Sendable {
         self.position = position
         self.assignedUserID = assignedUserID
         self.state = state
+        self.limitReached = false
     }
 }
