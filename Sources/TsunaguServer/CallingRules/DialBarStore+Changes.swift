@@ -3,7 +3,8 @@ import Foundation
 import SQLKit
 import TsunaguCore
 
-/// A manager's changes: a number added by hand, a bar lifted with its reason. Nothing is ever deleted.
+/// The changes: a number added by hand, a refusal from the phone screen, a bar lifted with its reason. Nothing is
+/// ever deleted.
 extension DialBarStore {
     enum AddOutcome: Sendable {
         case added(DialBar)
@@ -22,6 +23,29 @@ extension DialBarStore {
             try await scope.create(bar)
             return .added(bar)
         }
+    }
+
+    /// Records 「今後の勧誘お断り」 (再勧誘の禁止, 特定商取引法 §17): one bar on the customer record and its number, for
+    /// the whole tenant (not the customer's whole company: a 法人's switchboard may serve other contacts), with who,
+    /// when, which call and the words noted. Recording it again while it is in force changes nothing, so a screen may
+    /// resend it after a reconnection; false then.
+    @discardableResult
+    func recordRefusal(
+        number: String, customerID: UUID?, note: String, by userID: UUID, callAttemptID: UUID?, at now: Date
+    ) async throws -> Bool {
+        var existing = scope.query(DialBar.self).filter(\.$source == .refusal).filter(\.$liftedAt == nil)
+        if let customerID {
+            existing = existing.filter(\.$customerID == customerID)
+        } else {
+            existing = existing.filter(\.$number == number)
+        }
+        if try await existing.first() != nil { return false }
+        try await scope.create(
+            DialBar(
+                id: UUID.timeOrderedSequence(count: 1, at: now)[0], tenantID: scope.tenantID, number: number,
+                customerID: customerID, source: .refusal, note: note, createdAt: now, createdBy: userID,
+                callAttemptID: callAttemptID))
+        return true
     }
 
     enum LiftOutcome: Sendable {

@@ -425,7 +425,7 @@ actor AgentDeskSession {
         let at = now()
         do {
             _ = try await write { scope, userID in
-                try await RefusalRecorder(scope: scope).record(
+                try await DialBarStore(scope: scope).recordRefusal(
                     number: row.dialNumber, customerID: row.customerID, note: note, by: userID,
                     callAttemptID: attemptID, at: at)
             }
