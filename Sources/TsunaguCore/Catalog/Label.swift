@@ -711,7 +711,7 @@ extension Label {
         case .phoneLampNotReady: LocalizedText(ja: "電話が利用できません", en: "The phone is not available")
         case .phoneYes: LocalizedText(ja: "はい", en: "Yes")
         case .phoneCancel: LocalizedText(ja: "いいえ", en: "No")
-        case .phoneRefuse: LocalizedText(ja: "お断り", en: "Refused")
+        case .phoneRefuse: LocalizedText(ja: "お断り登録", en: "Refusal…")
         case .phoneRefuseTitle: LocalizedText(ja: "今後の勧誘お断り", en: "No further sales calls")
         case .phoneRefuseText:
             LocalizedText(
