@@ -64,28 +64,18 @@ public struct DoNotCallCSVImport: Sendable {
     }
 
     public static func read(_ bytes: [UInt8]) -> Result<DoNotCallCSVImport, FileProblem> {
-        let decoded: TextFileDecoder.Decoded
-        switch TextFileDecoder.decode(bytes) {
-        case .success(let value): decoded = value
-        case .failure(let failure): return .failure(.encoding(failure))
+        let opened: SpreadsheetCSV
+        switch SpreadsheetCSV.open(bytes) {
+        case .success(let value): opened = value
+        case .failure(.encoding(let failure)): return .failure(.encoding(failure))
+        case .failure(.empty): return .failure(.empty)
+        case .failure(.syntax(let error)): return .failure(.headerSyntax(error))
         }
-        // Excel saves UTF-16 text as tab separated.
-        let isUTF16 = decoded.encoding == .utf16LittleEndian || decoded.encoding == .utf16BigEndian
-        var reader = CSVReader(utf8: decoded.utf8, separator: isUTF16 ? UInt8(ascii: "\t") : UInt8(ascii: ","))
-
-        var first: CSVRecord?
-        while let next = reader.nextRecord() {
-            switch next {
-            case .failure(let error): return .failure(.headerSyntax(error))
-            case .success(let record) where record.isBlank: continue
-            case .success(let record): first = record
-            }
-            break
-        }
-        guard let first else { return .failure(.empty) }
+        var reader = opened.reader
+        let first = opened.first
 
         var result = DoNotCallCSVImport(
-            encoding: decoded.encoding, layout: .numbersOnly, ignoredHeaders: [], entries: [], duplicates: 0,
+            encoding: opened.encoding, layout: .numbersOnly, ignoredHeaders: [], entries: [], duplicates: 0,
             problems: [])
         var seen = Set<String>()
         let columnCount: Int

@@ -39,25 +39,15 @@ public struct CustomerCSVImport: Sendable {
     }
 
     public static func read(_ bytes: [UInt8]) -> Result<CustomerCSVImport, FileProblem> {
-        let decoded: TextFileDecoder.Decoded
-        switch TextFileDecoder.decode(bytes) {
-        case .success(let value): decoded = value
-        case .failure(let failure): return .failure(.encoding(failure))
+        let opened: SpreadsheetCSV
+        switch SpreadsheetCSV.open(bytes) {
+        case .success(let value): opened = value
+        case .failure(.encoding(let failure)): return .failure(.encoding(failure))
+        case .failure(.empty): return .failure(.empty)
+        case .failure(.syntax(let error)): return .failure(.headerSyntax(error))
         }
-        // Excel saves UTF-16 text as tab separated.
-        let isUTF16 = decoded.encoding == .utf16LittleEndian || decoded.encoding == .utf16BigEndian
-        var reader = CSVReader(utf8: decoded.utf8, separator: isUTF16 ? UInt8(ascii: "\t") : UInt8(ascii: ","))
-
-        var header: CSVRecord?
-        while let next = reader.nextRecord() {
-            switch next {
-            case .failure(let error): return .failure(.headerSyntax(error))
-            case .success(let record) where record.isBlank: continue
-            case .success(let record): header = record
-            }
-            break
-        }
-        guard let header else { return .failure(.empty) }
+        var reader = opened.reader
+        let header = opened.first
 
         var mapping: [Int: CustomerField] = [:]
         var ignored: [String] = []
@@ -72,7 +62,7 @@ public struct CustomerCSVImport: Sendable {
         guard mapping.values.contains(.phone) else { return .failure(.missingPhoneColumn) }
 
         var result = CustomerCSVImport(
-            encoding: decoded.encoding, mapping: mapping, ignoredHeaders: ignored, rows: [], problems: [])
+            encoding: opened.encoding, mapping: mapping, ignoredHeaders: ignored, rows: [], problems: [])
         let columnCount = header.fields.count
         let orderedMapping = mapping.sorted { $0.key < $1.key }
         while let next = reader.nextRecord() {
