@@ -116,6 +116,7 @@ extension Application {
         try signedIn.register(collection: HolidayAPIController())
         try signedIn.register(collection: CalendarController())
         try signedIn.register(collection: CallListRulesController())
+        try signedIn.register(collection: CallbackController())
         try signedIn.grouped(RequirePermissionMiddleware { $0.canManageUsers })
             .register(collection: AdminUsersController())
         try signedIn.grouped(RequirePermissionMiddleware { $0.canManageSettings })

@@ -37,7 +37,7 @@ import Vapor
             (.POST, "password/forgot"), (.GET, "password/reset"), (.POST, "password/reset"),
             (.GET, "api/session/csrf"), (.POST, "api/session"), (.GET, ""), (.GET, "customers"), (.GET, "calls"),
             (.GET, "phone"), (.GET, "api/phone/socket"), (.GET, "me"), (.POST, "me/password"),
-            (.POST, "me/phone-password"), (.GET, "api/v1/calendar/holidays"), (.GET, "calendar"):
+            (.POST, "me/phone-password"), (.GET, "api/v1/calendar/holidays"), (.GET, "calendar"), (.GET, "callbacks"):
             return .allowed
         case (.GET, "customers/export"), (.GET, "customers/delete"), (.POST, "customers/delete"):
             return allowed(permissions.canExportAndDelete)
@@ -56,6 +56,8 @@ import Vapor
             return customer { $0.canTakeOver(customerOwnedBy: owner) }
         case (.POST, "customers/:customerID/lift-bar"):
             return customer { $0.canManageDoNotCall }
+        case (.POST, "callbacks/:callbackID/reassign"):
+            return allowed(permissions.canManageCallbacks)
         case (_, let path) where path == "do-not-call" || path.hasPrefix("do-not-call/"):
             return allowed(permissions.canManageDoNotCall)
         case (_, let path) where path.hasPrefix("admin/users"):
@@ -97,6 +99,11 @@ import Vapor
                 case .added(let bar) = try await DialBarStore(scope: scope).add(
                     number: "+81300009999", note: "", by: nil, at: Date())
             else { throw CancellationError() }
+            // A callback waiting, for the reassign route (the empty form names no agent, so nothing changes).
+            let callback = Callback(
+                id: UUID(), customerID: nil, number: "+81300009998", company: "再架電先", contactName: "",
+                callListID: nil, ownerID: admin, dueAt: Date().addingTimeInterval(3600), note: "", createdAt: Date())
+            try await CallbackStore(scope: scope).schedule(callback, by: admin, setAttemptID: nil, at: Date())
             let signIn = try await client.signIn(tenant: "alpha", loginID: "agent", password: TwoTenants.password)
             #expect(signIn.status == .seeOther)
 
@@ -135,6 +142,7 @@ import Vapor
                                             case .parameter("listID"): list.uuidString
                                             case .parameter("userID"): extra.id!.uuidString
                                             case .parameter("barID"): bar.id!.uuidString
+                                            case .parameter("callbackID"): callback.id.uuidString
                                             case .parameter(let other): other
                                             case .constant(let value): value
                                             case .anything, .catchall: "x"
@@ -162,6 +170,7 @@ import Vapor
                                 ("/admin/settings", permissions.canManageSettings),
                                 ("/do-not-call", permissions.canManageDoNotCall),
                                 ("/customers", true), ("/calls", true), ("/phone", true), ("/me", true),
+                                ("/callbacks", true),
                             ]
                             for (link, shown) in entries {
                                 #expect(menu.contains("href=\"\(link)\"") == shown, "\(setting): menu entry \(link)")

@@ -34,7 +34,10 @@ import Vapor
         let bars = try await scope.query(DialBar.self).sort(\.$createdAt).all().map {
             "\($0.number ?? "-")|\($0.source)|\($0.note)|\($0.liftedAt == nil)|\($0.liftReason ?? "-")"
         }
-        return users + customers + [settings] + lists + entries + bars
+        let callbacks = try await scope.query(CallbackRecord.self).sort(\.$createdAt).all().map {
+            "\($0.ownerID)|\($0.state)|\($0.dueAt)|\($0.note)"
+        }
+        return users + customers + [settings] + lists + entries + bars + callbacks
     }
 
     @Test func everyRouteRefusesAnotherTenantsData() async throws {
@@ -50,13 +53,19 @@ import Vapor
                 case .added(let barOfB) = try await storeB.add(
                     number: "+81300002001", note: "ブラボーの架電禁止", by: userOfB, at: Date())
             else { throw CancellationError() }
+            let callbackOfB = Callback(
+                id: UUID(), customerID: tenants.customerOfB, number: "+81300002001", company: "ブラボー株式会社",
+                contactName: "", callListID: listOfB, ownerID: userOfB, dueAt: Date().addingTimeInterval(-7200),
+                note: "ブラボーの再架電", createdAt: Date())
+            try await CallbackStore(scope: scopeB).schedule(callbackOfB, by: userOfB, setAttemptID: nil, at: Date())
             let parameterValues: [String: String] = [
                 "userID": userOfB.uuidString, "customerID": tenants.customerOfB.uuidString,
                 "listID": listOfB.uuidString, "barID": try barOfB.requireID().uuidString,
+                "callbackID": callbackOfB.id.uuidString,
             ]
             let secretsOfB = [
                 "ブラボー株式会社", "bravo admin", "bravo agent", "admin@bravo.example.jp", userOfB.uuidString, "ブラボーリスト",
-                "ブラボーの架電禁止",
+                "ブラボーの架電禁止", "ブラボーの再架電",
             ]
             let before = try await Self.snapshot(app.db, tenant: tenants.b)
             let scopeA = TenantScope(tenantID: tenants.a, database: app.db)

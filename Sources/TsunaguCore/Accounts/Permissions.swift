@@ -54,6 +54,9 @@ public struct Permissions: Sendable, Hashable {
     /// 架電禁止リスト: add, import, export and lift bars, refusals included (only with a reason).
     public var canManageDoNotCall: Bool { isAdministrator }
 
+    /// 再架電予定: every agent's timed callbacks, and handing one to another agent (otherwise only one's own).
+    public var canManageCallbacks: Bool { isAdministrator }
+
     /// 配布: hand a call list's rows to agents (whoever builds lists hands them out).
     public var canDistributeLists: Bool { canCreateLists }
 

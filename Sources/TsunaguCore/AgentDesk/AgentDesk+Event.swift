@@ -27,6 +27,8 @@ extension AgentDesk {
         case confirmationAnswered(Confirmation, accepted: Bool)
         /// A number typed on the dial pad.
         case manualDialRequested(String)
+        /// A click on a callback of the section above the list: dials its number now, like 発信 on a row.
+        case callbackDialRequested(DueCallback)
 
         // Results of the effects the desk asked for.
         /// Rows the host assigned to this agent; `moreAvailable` when the pool held more than was asked for.

@@ -28,6 +28,7 @@ extension AgentDesk {
         case .confirmationAnswered(let confirmation, let accepted):
             return answer(confirmation, accepted: accepted, now: now)
         case .manualDialRequested(let text): return manualDial(text, now: now)
+        case .callbackDialRequested(let callback): return dialCallback(callback, now: now)
         case .rowsFetched(let fetched, let moreAvailable):
             return receive(fetched, moreAvailable: moreAvailable, now: now)
         case .fetchFailed:
@@ -90,6 +91,10 @@ extension AgentDesk {
     }
 
     private mutating func dialFirstUndone(arming: Bool, now: Date) -> [Effect] {
+        if arming, let callback = takeDueCallback() {
+            autoDialArmed = true
+            return dial(callback, kind: .automatic, now: now)
+        }
         guard let target = firstUndone(from: cursor) else {
             if rows.isEmpty { return [.show(.nothingToDial)] }
             if arming, settings.fetchMode == .automatic, autoFetchActive {
@@ -179,24 +184,27 @@ extension AgentDesk {
     private mutating func callEnded(_ id: CallID, ending: CallEnding, now: Date) -> [Effect] {
         guard let call = activeCall, call.id == id else { return [] }
         activeCall = nil
-        guard let rowID = call.row, let dialedIndex = index(of: rowID) else { return [] }
-
+        let answered = ending == .afterAnswer
         var effects: [Effect] = []
-        let answered: Bool
-        switch ending {
-        case .afterAnswer:
-            answered = true
-            if call.answeredAt == nil {
-                rows[dialedIndex].result = .answered
-                rows[dialedIndex].done = true
+        let dialedIndex = call.row.flatMap { index(of: $0) }
+        if let dialedIndex {
+            let rowID = rows[dialedIndex].id
+            switch ending {
+            case .afterAnswer:
+                if call.answeredAt == nil {
+                    rows[dialedIndex].result = .answered
+                    rows[dialedIndex].done = true
+                    effects.append(.rowChanged(rowID))
+                }
+            case .unanswered(let reason):
+                rows[dialedIndex].result = .unanswered(reason)
+                rows[dialedIndex].done = settings.doneMarkedOn == .everyDialedCall
                 effects.append(.rowChanged(rowID))
             }
-        case .unanswered(let reason):
-            answered = false
-            rows[dialedIndex].result = .unanswered(reason)
-            rows[dialedIndex].done = settings.doneMarkedOn == .everyDialedCall
-            effects.append(.rowChanged(rowID))
         }
+        // A callback's call leaves ▶ where it was: the walk goes on from there.
+        if call.callback != nil { return effects + walkOnAfterCallback(call, answered: answered, now: now) }
+        guard let dialedIndex else { return effects }
 
         // 終了 was pressed during the call (automatic dialing): ▶ stays on the row just called.
         if settings.dialingMode == .automatic && !autoDialArmed { return effects }
@@ -208,7 +216,7 @@ extension AgentDesk {
 
     /// After the call on row `dialedIndex`: ▶ goes to the next row without 済 and, when `dialNext`, it is dialled;
     /// past the last row, automatic fetch fetches more, otherwise auto-dial stops.
-    private mutating func walkOn(from dialedIndex: Int, cursorMovedByAgent: Bool, dialNext: Bool, now: Date)
+    mutating func walkOn(from dialedIndex: Int, cursorMovedByAgent: Bool, dialNext: Bool, now: Date)
         -> [Effect]
     {
         let next = cursorMovedByAgent ? firstUndone(from: cursor) : firstUndone(from: dialedIndex + 1)
@@ -224,7 +232,10 @@ extension AgentDesk {
             return []
         }
         cursor = next
-        return dialNext ? dial(rowAt: next, kind: .automatic, now: now) : []
+        guard dialNext else { return [] }
+        // ▶ is on the next row already; a due callback goes first when the tenant wants it so.
+        if let callback = takeDueCallback() { return dial(callback, kind: .automatic, now: now) }
+        return dial(rowAt: next, kind: .automatic, now: now)
     }
 
     /// The server held the dial back: nothing was dialled. The row shows why and keeps its 架電日時; an automatic
@@ -233,15 +244,21 @@ extension AgentDesk {
         guard let call = activeCall, call.id == id else { return [] }
         activeCall = nil
         let notice = Effect.show(.dialRefused(refusal, timeZone: settings.timeZone))
-        guard let rowID = call.row, let index = index(of: rowID) else { return [notice] }
-        rows[index].calledAt = call.rowCalledAtBefore
-        rows[index].lastDialedAnywhereAt = call.rowLastDialedAnywhereBefore
-        rows[index].hold = refusal
-        let effects: [Effect] = [.rowChanged(rowID)]
+        var effects: [Effect] = []
+        let index = call.row.flatMap { self.index(of: $0) }
+        if let index {
+            rows[index].calledAt = call.rowCalledAtBefore
+            rows[index].lastDialedAnywhereAt = call.rowLastDialedAnywhereBefore
+            // A callback someone else took says nothing about the row itself.
+            if refusal != .callbackTaken { rows[index].hold = refusal }
+            effects.append(.rowChanged(rows[index].id))
+        }
         guard call.kind == .automatic, autoDialArmed, !refusal.stopsTheWalk else {
             if refusal.stopsTheWalk { autoDialArmed = false }
             return effects + [notice]
         }
+        if call.callback != nil { return effects + [notice] + walkOnAfterCallback(call, answered: false, now: now) }
+        guard let index else { return effects + [notice] }
         return effects + walkOn(from: index, cursorMovedByAgent: call.cursorMovedByAgent, dialNext: true, now: now)
     }
 

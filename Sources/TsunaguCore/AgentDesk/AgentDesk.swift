@@ -18,6 +18,8 @@ public struct AgentDesk: Sendable {
     public internal(set) var activeCall: ActiveCall?
     var pending: Pending?
     var lastCallNumber: UInt64
+    /// A due callback the host asks to be the next automatic dial (「期限の来た再架電を次に発信」), ahead of ▶'s row.
+    public internal(set) var dueCallback: DueCallback?
 
     /// The call in progress.
     public struct ActiveCall: Sendable, Hashable {
@@ -42,6 +44,8 @@ public struct AgentDesk: Sendable {
         /// The row's 架電日時 before this dial, put back if the server holds the dial back.
         var rowCalledAtBefore: Date?
         var rowLastDialedAnywhereBefore: Date?
+        /// The timed callback this call takes (a dial from the callback section); nil otherwise.
+        public var callback: UUID?
     }
 
     /// What the desk waits for besides a call.

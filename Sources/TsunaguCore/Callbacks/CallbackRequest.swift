@@ -16,7 +16,7 @@ public struct CallbackRequest: Sendable, Hashable {
     public static let noteMaximumLength = 1000
 
     /// Reads the phone screen's fields: a date (`2026-12-08` as a date field sends it, or `2026/12/8`), a time
-    /// (`14:30`), a note; full-width digits are read too. Nil when all three are blank: a plain 再架電. Refused: a
+    /// (`14:30`, or `14:30:15`), a note; full-width digits are read too. Nil when all three are blank: a plain 再架電. Refused: a
     /// date or time that cannot be read, a time before the current minute, a time the calling window is closed at
     /// (with its next opening after that time, so the agent knows what to type instead), a note too long.
     ///
@@ -34,13 +34,13 @@ public struct CallbackRequest: Sendable, Hashable {
         if typedTime.isEmpty { return .failure(.timeRequired) }
         guard let day = civilDate(typedDate) else { return .failure(.invalidDate(typedDate)) }
         // 24:00 ends a range of the window; as a moment to call it is the next day's 0:00, so it must be typed so.
-        guard case .success(let clock) = TimeOfDay.parse(typedTime), clock < .endOfDay else {
+        guard let (clock, seconds) = clockTime(typedTime), clock < .endOfDay else {
             return .failure(.invalidTime(typedTime))
         }
         let local = LocalDateTime(date: day, time: clock)
         if local < LocalDateTime(now, in: timeZone) { return .failure(.inThePast) }
         // A time the clock skips (a daylight-saving jump) is the first instant after it.
-        let dueAt = local.firstInstant(in: timeZone)
+        let dueAt = local.firstInstant(in: timeZone).addingTimeInterval(TimeInterval(seconds))
         guard window.isOpen(at: dueAt, in: timeZone, isHoliday: isHoliday) else {
             let next = window.nextOpening(after: dueAt, in: timeZone, isHoliday: isHoliday)
             return .failure(.outsideWindow(nextOpening: next.map { LocalDateTime($0, in: timeZone) }))
@@ -49,6 +49,20 @@ public struct CallbackRequest: Sendable, Hashable {
             return .failure(.noteTooLong(maximum: noteMaximumLength))
         }
         return .success(CallbackRequest(dueAt: dueAt, note: typedNote))
+    }
+
+    /// `14:30`, or `14:30:15` as a time field with seconds sends it: the time of day and the seconds.
+    static func clockTime(_ text: String) -> (TimeOfDay, Int)? {
+        let folded = text.foldingFullWidthASCII
+        let parts = folded.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 3 else {
+            guard case .success(let clock) = TimeOfDay.parse(text) else { return nil }
+            return (clock, 0)
+        }
+        guard parts[2].count == 2, parts[2].allSatisfy({ $0.isASCII && $0.isNumber }), let seconds = Int(parts[2]),
+            seconds < 60, case .success(let clock) = TimeOfDay.parse(parts[0...1].joined(separator: ":"))
+        else { return nil }
+        return (clock, seconds)
     }
 
     /// `2026-12-08`, `2026/12/08` or `2026/12/8`, full-width digits too; nil for anything else or a day the calendar

@@ -15,6 +15,8 @@ public enum DialRefusal: Sendable, Hashable, Codable {
     case attemptLimitReached
     /// The last call found the number invalid: never dialled again automatically.
     case invalidNumber
+    /// The timed callback was taken by another agent first (or withdrawn) before this dial was recorded.
+    case callbackTaken
 
     /// The window closed: auto-dial stops instead of walking on, since every later row would be refused too.
     public var stopsTheWalk: Bool {
@@ -31,6 +33,7 @@ public enum DialRefusal: Sendable, Hashable, Codable {
         case .notDue(let until): Message.dialHoldNotDue(time: Self.clockTime(until, in: timeZone)).text
         case .attemptLimitReached: Label.dialHoldAttemptLimit.text
         case .invalidNumber: Label.dialHoldInvalidNumber.text
+        case .callbackTaken: Label.dialHoldCallbackTaken.text
         }
     }
 
@@ -43,6 +46,7 @@ public enum DialRefusal: Sendable, Hashable, Codable {
         case .notDue(let until): Message.dialRefusedNotDue(time: Self.clockTime(until, in: timeZone)).text
         case .attemptLimitReached: Label.dialRefusedAttemptLimit.text
         case .invalidNumber: Label.dialRefusedInvalidNumber.text
+        case .callbackTaken: Label.dialRefusedCallbackTaken.text
         }
     }
 

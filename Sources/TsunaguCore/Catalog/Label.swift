@@ -486,6 +486,35 @@ public enum Label: String, CaseIterable, Sendable {
     case dialRefusedRedialLimit
     case dialRefusedAttemptLimit
     case dialRefusedInvalidNumber
+    case phoneCallbacks
+    case phoneCallbacksDue
+    case phoneCallbackShared
+    case phoneCallbackSharedHelp
+    case phoneCallbackBarred
+    case phoneCallbackDial
+    case phoneCallbackSchedule
+    case phoneCallbackDate
+    case phoneCallbackTime
+    case phoneCallbackNote
+    case phoneCallbackSave
+    case menuCallbacks
+    case callbacksLeadEveryone
+    case callbacksLeadOwn
+    case callbacksEmpty
+    case callbacksDue
+    case callbacksNote
+    case callbacksOwner
+    case callbacksReassign
+    case callbacksOverdue
+    case callbacksChooseAgent
+    case callbacksAlreadyTaken
+    case settingsCallbackRules
+    case settingCallbacksOpenAfter
+    case settingCallbacksOpenAfterHelp
+    case settingDueCallbacksDialNext
+    case settingDueCallbacksDialNextHelp
+    case dialHoldCallbackTaken
+    case dialRefusedCallbackTaken
     case deskRefusalRecorded
 
     // MARK: Setting choices
@@ -1226,6 +1255,59 @@ extension Label {
             LocalizedText(
                 ja: "前回の架電で番号不明だったため、自動では発信しません。",
                 en: "The last call found this number invalid, so it is not dialled automatically.")
+        case .phoneCallbacks: LocalizedText(ja: "再架電予定", en: "Callbacks")
+        case .phoneCallbacksDue: LocalizedText(ja: "期限到来", en: "Due")
+        case .phoneCallbackShared: LocalizedText(ja: "共有", en: "Shared")
+        case .phoneCallbackSharedHelp:
+            LocalizedText(
+                ja: "担当者が期限を過ぎても発信していないため、全員が発信できる再架電です。",
+                en: "Its agent has not called back in time, so any agent may take it.")
+        case .phoneCallbackBarred: LocalizedText(ja: "架電禁止", en: "Do not call")
+        case .phoneCallbackDial: LocalizedText(ja: "発信", en: "Call")
+        case .phoneCallbackSchedule: LocalizedText(ja: "再架電の日時指定", en: "Schedule a callback")
+        case .phoneCallbackDate: LocalizedText(ja: "再架電日", en: "Date")
+        case .phoneCallbackTime: LocalizedText(ja: "再架電時刻", en: "Time")
+        case .phoneCallbackNote: LocalizedText(ja: "メモ", en: "Note")
+        case .phoneCallbackSave: LocalizedText(ja: "登録", en: "Save")
+        case .menuCallbacks: LocalizedText(ja: "再架電予定", en: "Callbacks")
+        case .callbacksLeadEveryone:
+            LocalizedText(
+                ja: "全担当者の再架電予定です。期限切れのものが先頭です。担当者を変更できます。",
+                en: "Every agent's scheduled callbacks, overdue ones first. You can hand one to another agent.")
+        case .callbacksLeadOwn:
+            LocalizedText(
+                ja: "あなたの再架電予定です。発信はPhone画面の再架電予定から行います。",
+                en: "Your scheduled callbacks. Call them back from the callbacks on the phone screen.")
+        case .callbacksEmpty: LocalizedText(ja: "再架電予定はありません。", en: "There are no scheduled callbacks.")
+        case .callbacksDue: LocalizedText(ja: "再架電日時", en: "Due")
+        case .callbacksNote: LocalizedText(ja: "メモ", en: "Note")
+        case .callbacksOwner: LocalizedText(ja: "担当者", en: "Agent")
+        case .callbacksReassign: LocalizedText(ja: "担当変更", en: "Reassign")
+        case .callbacksOverdue: LocalizedText(ja: "期限切れ", en: "Overdue")
+        case .callbacksChooseAgent: LocalizedText(ja: "担当者を選択してください。", en: "Please choose an agent.")
+        case .callbacksAlreadyTaken:
+            LocalizedText(
+                ja: "この再架電はすでに発信されたか、取り消されています。", en: "This callback has already been called back or withdrawn.")
+        case .settingsCallbackRules: LocalizedText(ja: "日時指定の再架電", en: "Timed callbacks")
+        case .settingCallbacksOpenAfter: LocalizedText(ja: "全員に開放するまでの時間(分)", en: "Open to every agent after (minutes)")
+        case .settingCallbacksOpenAfterHelp:
+            LocalizedText(
+                ja: "再架電はその担当者のものですが、期限からこの時間が過ぎても発信されない場合は、テナントの全担当者が発信できるようになります。",
+                en:
+                    "A callback is its agent's own; once it has been due this long without a call, any agent of the tenant may take it."
+            )
+        case .settingDueCallbacksDialNext: LocalizedText(ja: "期限の来た再架電を次に発信", en: "Dial due callbacks next")
+        case .settingDueCallbacksDialNextHelp:
+            LocalizedText(
+                ja: "オンにすると、自動発信中は期限の来た再架電をリストの次の行より先に発信します。オフのときは、担当者が再架電予定から発信します。",
+                en:
+                    "On: during automatic dialing a due callback is dialled before the list's next row. Off: the agent calls it from the callbacks section."
+            )
+        case .dialHoldCallbackTaken: LocalizedText(ja: "他の担当者が発信済み", en: "Taken by another agent")
+        case .dialRefusedCallbackTaken:
+            LocalizedText(
+                ja: "この再架電は他の担当者が先に発信したか、取り消されました。",
+                en: "Another agent has already called this callback back, or it was withdrawn.")
         case .deskRefusalRecorded:
             LocalizedText(ja: "今後の勧誘お断りを登録しました。", en: "The refusal of further calls was recorded.")
         // Setting choices

@@ -18,6 +18,8 @@ public enum Message: Sendable, Hashable {
     case listsCreatedFromSearch(count: Int)
     case listsHolder(who: String, waiting: Int, onScreen: Int)
 
+    case callbacksReassigned(company: String, agent: String)
+
     // MARK: 架電禁止リスト
     case doNotCallAdded(number: String)
     case doNotCallAlreadyListed(number: String)
@@ -149,6 +151,9 @@ extension Message {
             LocalizedText(
                 ja: "\(who): 未取得 \(waiting)件 / 画面上 \(onScreen)件",
                 en: "\(who): \(waiting) waiting / \(onScreen) on screen")
+        case .callbacksReassigned(let company, let agent):
+            LocalizedText(
+                ja: "\(company) の再架電を \(agent) さんに引き継ぎました。", en: "The callback of \(company) is now \(agent)'s.")
         case .doNotCallAdded(let number):
             LocalizedText(ja: "\(number) を架電禁止リストに追加しました。", en: "\(number) was added to the do-not-call list.")
         case .doNotCallAlreadyListed(let number):

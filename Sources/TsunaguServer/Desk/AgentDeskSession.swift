@@ -26,6 +26,8 @@ actor AgentDeskSession {
         case settings(TenantSettings)
         case join(Client)
         case leave(UUID)
+        /// A callback of the tenant was set, taken or handed on, or one of this agent's falls due: read them again.
+        case callbacksChanged
     }
 
     let tenantID: UUID
@@ -56,6 +58,14 @@ actor AgentDeskSession {
     private var toneRoute = ToneRoute.media
     private var version: UInt64 = 0
     private var clients: [UUID: Client] = [:]
+    /// The timed callbacks the section shows, as last read, which of them are barred, and their lists' windows.
+    private var callbacks = CallbackStore.DeskCallbacks(callbacks: [], nextOpening: nil)
+    private var barredCallbacks: Set<UUID> = []
+    private var callbackListWindows: [UUID: CallingWindow] = [:]
+    /// Wakes the session when the section next changes by the clock alone.
+    private var callbackTimer: Task<Void, Never>?
+    /// Tells every phone screen of the tenant that its callbacks changed (one open to everyone was taken).
+    private let tenantCallbacksChanged: @Sendable () -> Void
 
     private var scope: TenantScope { TenantScope(tenantID: tenantID, database: database()) }
     private var store: DeskStore { DeskStore(scope: scope, userID: userID) }
@@ -73,7 +83,8 @@ actor AgentDeskSession {
     /// - Parameter tasks: runs the session's input loop (the registry's, a child of the server's lifecycle).
     static func open(
         tenantID: UUID, userID: UUID, database: @escaping @Sendable () -> any Database, writer: DurableWriter,
-        telephony: any Telephony, tasks: ChildTasks, now: @escaping @Sendable () -> Date, logger: Logger
+        telephony: any Telephony, tasks: ChildTasks, now: @escaping @Sendable () -> Date, logger: Logger,
+        tenantCallbacksChanged: @escaping @Sendable () -> Void = {}
     ) async throws -> AgentDeskSession {
         let scope = TenantScope(tenantID: tenantID, database: database())
         guard let tenant = try await Tenant.find(tenantID, on: scope.database),
@@ -87,7 +98,8 @@ actor AgentDeskSession {
             tenantID: tenantID, userID: userID, extensionNumber: user.phoneExtension, agentName: user.name,
             companyName: tenant.name, settings: tenant.settings,
             stored: stored, database: database, writer: writer, telephony: telephony, now: now, logger: logger,
-            inputs: continuation)
+            inputs: continuation, tenantCallbacksChanged: tenantCallbacksChanged)
+        continuation.yield(.callbacksChanged)
         tasks.start { await session.run(stream) }
         return session
     }
@@ -96,8 +108,10 @@ actor AgentDeskSession {
         tenantID: UUID, userID: UUID, extensionNumber: String, agentName: String, companyName: String,
         settings: TenantSettings, stored: DeskStore.Stored,
         database: @escaping @Sendable () -> any Database, writer: DurableWriter, telephony: any Telephony,
-        now: @escaping @Sendable () -> Date, logger: Logger, inputs: AsyncStream<Input>.Continuation
+        now: @escaping @Sendable () -> Date, logger: Logger, inputs: AsyncStream<Input>.Continuation,
+        tenantCallbacksChanged: @escaping @Sendable () -> Void
     ) {
+        self.tenantCallbacksChanged = tenantCallbacksChanged
         self.writer = writer
         self.tenantID = tenantID
         self.userID = userID
@@ -166,6 +180,20 @@ actor AgentDeskSession {
             acknowledge(requestID, to: client, ok: true)
         case .command(.refuse(let row, let note), let requestID, let client):
             await recordRefusal(of: row, note: note, requestID: requestID, client: client)
+        case .command(.scheduleCallback(let row, let date, let time, let note), let requestID, let client):
+            await scheduleCallback(
+                on: row, date: date, time: time, note: note, requestID: requestID, client: client)
+        case .command(.dialCallback(let id), let requestID, let client):
+            guard let callback = callbacks.callbacks.first(where: { $0.id == id }) else {
+                acknowledge(requestID, to: client, ok: false, message: Label.dialRefusedCallbackTaken.text)
+                return
+            }
+            await refreshLamp()
+            await apply(.callbackDialRequested(dueCallback(callback)), requestID: requestID, client: client)
+        case .callbacksChanged:
+            await reloadCallbacks()
+            version += 1
+            for target in clients.values { target.send(stateText(for: target, full: false, rows: [])) }
         case .command(.refresh, let requestID, let client):
             if let target = clients[client] { target.send(stateText(for: target, full: true, rows: [])) }
             acknowledge(requestID, to: client, ok: true)
@@ -198,6 +226,7 @@ actor AgentDeskSession {
 
     /// Applies an event and everything it leads to, commits, then tells the screens.
     private func apply(_ event: AgentDesk.Event, requestID: Int?, client: UUID?) async {
+        offerDueCallback()
         let rowsBefore = desk.rows.map(\.id)
         var queue = [event]
         var notices: [AgentDesk.Notice] = []
@@ -316,7 +345,10 @@ actor AgentDeskSession {
     private func placeCall(_ call: CallID, row: AgentDeskRow?, number: String) async -> AgentDesk.Event? {
         let attemptID = UUID()
         var customerID = row?.customerID
-        if row == nil {
+        let callback = desk.activeCall?.callback.flatMap { id in callbacks.callbacks.first { $0.id == id } }
+        if let callback {
+            customerID = row?.customerID ?? callback.customerID
+        } else if row == nil {
             // A dial-pad call is linked to the customer with that number.
             do {
                 customerID = try await store.customerID(dialling: number)
@@ -328,16 +360,22 @@ actor AgentDeskSession {
         ledger.recordAttempt(
             DeskChanges.NewAttempt(
                 id: attemptID, phoneExtension: extensionNumber,
-                callListID: row.flatMap { ledger.rows[$0.id]?.callListID }, customerID: customerID,
-                workRowID: row?.id, number: number, startedAt: now(),
-                notes: row.map(DeskChanges.Notes.init) ?? DeskChanges.Notes(memo: "", prospect: false, callback: false),
-                kind: desk.activeCall?.kind ?? .dialPad)
+                callListID: row.flatMap { ledger.rows[$0.id]?.callListID } ?? callback?.callListID,
+                customerID: customerID, workRowID: row?.id, number: number, startedAt: now(),
+                notes: row.map(DeskChanges.Notes.init)
+                    ?? DeskChanges.Notes(memo: callback?.note ?? "", prospect: false, callback: false),
+                kind: desk.activeCall?.kind ?? .dialPad,
+                callback: callback.map {
+                    DeskChanges.CallbackClaim(
+                        id: $0.id, openAfterMinutes: settings.callbackSettings.openToEveryoneAfterMinutes)
+                })
         )
         guard let refusals = await commitAndGate() else {
             ledger.forgetAttempt(attemptID)
             logger.error("call \(attemptID) of user \(userID) could not be recorded, so it was not placed")
             return .callEnded(call, .unanswered(.failed))
         }
+        if let callback { await callbackDialled(callback, refused: refusals[attemptID] != nil) }
         if let refusal = refusals[attemptID] {
             logger.info("call \(attemptID) of user \(userID) to \(number) held back: \(refusal)")
             return .dialRefused(call, refusal)
@@ -489,6 +527,143 @@ actor AgentDeskSession {
         }
     }
 
+    // MARK: Timed callbacks
+
+    private var timeZone: TimeZone {
+        TenantCalendar(identifier: settings.timeZoneIdentifier).timeZone
+    }
+
+    /// The section above the list as of now.
+    private func callbackSection() -> CallbackSection {
+        let barred = barredCallbacks
+        return CallbackSection.make(
+            for: userID, callbacks: callbacks.callbacks, now: now(), settings: settings.callbackSettings,
+            window: settings.callingWindow, listWindows: callbackListWindows, timeZone: timeZone,
+            isBarred: { barred.contains($0.id) })
+    }
+
+    /// The callback as the desk dials it: on the customer's row when the list still holds it.
+    private func dueCallback(_ callback: Callback) -> AgentDesk.DueCallback {
+        let row = desk.rows.first { row in
+            callback.customerID.map { row.customerID == $0 } ?? (row.dialNumber == callback.number)
+        }
+        return AgentDesk.DueCallback(id: callback.id, number: callback.number, row: row?.id)
+    }
+
+    /// With 「期限の来た再架電を次に発信」 on, the most overdue callback the agent may dial now is the walk's next dial.
+    private func offerDueCallback() {
+        guard settings.dueCallbacksDialNext, let next = callbackSection().dialNext else {
+            desk.offerDueCallback(nil)
+            return
+        }
+        desk.offerDueCallback(dueCallback(next))
+    }
+
+    /// Reads the section's callbacks again, with their bars and their lists' windows, and arms the timer for the
+    /// next change by the clock.
+    private func reloadCallbacks() async {
+        do {
+            let loaded = try await CallbackStore(scope: scope).forDesk(
+                userID: userID, now: now(), openAfterMinutes: settings.callbackSettings.openToEveryoneAfterMinutes)
+            let barred = try await DialBarStore(scope: scope).isBarred(
+                numbers: loaded.callbacks.map(\.number), customers: loaded.callbacks.compactMap(\.customerID))
+            let listIDs = Array(Set(loaded.callbacks.compactMap(\.callListID)))
+            var windows: [UUID: CallingWindow] = [:]
+            if !listIDs.isEmpty {
+                for list in try await scope.query(CallList.self).filter(\.$id ~~ listIDs).all() {
+                    if let id = list.id, let window = list.rules.callingWindow { windows[id] = window }
+                }
+            }
+            callbacks = loaded
+            barredCallbacks = Set(
+                loaded.callbacks.filter { barred.contains(number: $0.number, customer: $0.customerID) }.map(\.id))
+            callbackListWindows = windows
+        } catch {
+            logger.error("reading the callbacks of user \(userID) failed: \(error)")
+        }
+        armCallbackTimer()
+    }
+
+    private func armCallbackTimer() {
+        callbackTimer?.cancel()
+        let next = [callbackSection().nextChange, callbacks.nextOpening].compactMap { $0 }.min()
+        // Also once an hour, so a screen left open all day stays right whatever happens to the clock.
+        let delay = min(3600, max(0, next.map { $0.timeIntervalSince(now()) } ?? 3600)) + 0.05
+        let inputs = inputs
+        callbackTimer = Task {
+            try? await Task.sleep(for: .seconds(delay))
+            if !Task.isCancelled { inputs.yield(.callbacksChanged) }
+        }
+    }
+
+    /// A callback's dial was recorded (it is taken) or held back: the section changes, and so do the other
+    /// screens' when it was open to everyone.
+    private func callbackDialled(_ callback: Callback, refused: Bool) async {
+        if !refused { callbacks.callbacks.removeAll { $0.id == callback.id } }
+        if refused || callback.ownerID != userID { tenantCallbacksChanged() }
+        if refused { await reloadCallbacks() }
+    }
+
+    /// 再架電 with a date, a time and a note: checked against the row's calling window and the bars, stored, then
+    /// the row's 再架電 is ticked. Bad input changes nothing and the screen says why.
+    private func scheduleCallback(
+        on rowID: UUID, date: String, time: String, note: String, requestID: Int?, client: UUID
+    ) async {
+        guard let row = desk.rows.first(where: { $0.id == rowID }) else {
+            acknowledge(requestID, to: client, ok: false, message: Label.deskUnknownRow.text)
+            return
+        }
+        let at = now()
+        let listID = ledger.rows[rowID]?.callListID
+        let request: CallbackRequest?
+        do {
+            var window = settings.callingWindow
+            if let listID, let list = try await scope.find(CallList.self, id: listID) {
+                window = list.rules.window(within: window)
+            }
+            switch CallbackRequest.parse(
+                date: date, time: time, note: note, now: at, window: window, timeZone: timeZone)
+            {
+            case .failure(let problem):
+                acknowledge(requestID, to: client, ok: false, message: problem.explanation)
+                return
+            case .success(let parsed): request = parsed
+            }
+            if request != nil {
+                let barred = try await DialBarStore(scope: scope).isBarred(
+                    numbers: [row.dialNumber], customers: row.customerID.map { [$0] } ?? [])
+                guard !barred.contains(number: row.dialNumber, customer: row.customerID) else {
+                    acknowledge(requestID, to: client, ok: false, message: Label.dialRefusedBarred.text)
+                    return
+                }
+            }
+        } catch {
+            logger.error("checking a callback for row \(rowID) of user \(userID) failed: \(error)")
+            acknowledge(requestID, to: client, ok: false, message: Label.deskSaveRetrying.text)
+            return
+        }
+        if let request {
+            let callback = Callback(
+                id: UUID(), customerID: row.customerID, number: row.dialNumber, company: row.company,
+                contactName: row.contactName, callListID: listID, ownerID: userID, dueAt: request.dueAt,
+                note: request.note, createdAt: at)
+            let attemptID = ledger.rows[rowID]?.latestAttemptID
+            do {
+                try await write { scope, userID in
+                    try await CallbackStore(scope: scope).schedule(
+                        callback, by: userID, setAttemptID: attemptID, at: at)
+                }
+            } catch {
+                logger.error("storing a callback for row \(rowID) of user \(userID) failed: \(error)")
+                acknowledge(requestID, to: client, ok: false, message: Label.deskSaveRetrying.text)
+                return
+            }
+            logger.info("callback \(callback.id) set for row \(rowID) by user \(userID)")
+            await reloadCallbacks()
+        }
+        await apply(.callbackSet(rowID, true), requestID: requestID, client: client)
+    }
+
     // MARK: Telling the screens
 
     private func acknowledge(_ requestID: Int?, to client: UUID, ok: Bool, message: LocalizedText? = nil) {
@@ -510,6 +685,7 @@ actor AgentDeskSession {
         view.audioNote = telephony.bridgesAudio ? nil : telephony.noAudioNote
         view.toneRoute = toneRoute
         view.talkScript = talkScript
+        view.callbacks = callbackSection()
         return DeskProtocol.encode(
             view.state(version: version, language: client.language, full: full, rows: changed, now: now()))
     }

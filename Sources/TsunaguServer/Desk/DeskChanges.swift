@@ -16,6 +16,14 @@ struct DeskChanges: Sendable {
         var notes: Notes
         /// Who decided the dial, for the calling rules checked before it is recorded.
         var kind: DialKind
+        /// The timed callback this dial takes, taken in the same transaction (the first dial wins).
+        var callback: CallbackClaim? = nil
+    }
+
+    struct CallbackClaim: Sendable {
+        var id: UUID
+        /// The tenant's minutes after which another agent's callback is open to everyone.
+        var openAfterMinutes: Int
     }
 
     struct Ending: Sendable {

@@ -27,7 +27,8 @@ struct DeskChangesWriter {
     }
 
     private func store(_ batch: [DeskChanges], in scope: TenantScope) async throws -> [UUID: DialRefusal] {
-        let refusals = try await DialGateCheck(scope: scope).decide(batch.flatMap(\.newAttempts))
+        var refusals = try await DialGateCheck(scope: scope).decide(batch.flatMap(\.newAttempts))
+        try await takeCallbacks(batch, refusals: &refusals, in: scope)
         let attempts = batch.flatMap { changes in
             changes.newAttempts.filter { refusals[$0.id] == nil }.map { (changes.userID, $0) }
         }
@@ -96,5 +97,22 @@ struct DeskChangesWriter {
                 rows: positions)
         }
         return refusals
+    }
+
+    /// A dial of a timed callback takes it here, after the calling rules let it through and before it is recorded:
+    /// when another agent took it first, this dial is held back like any other and nothing is recorded.
+    private func takeCallbacks(_ batch: [DeskChanges], refusals: inout [UUID: DialRefusal], in scope: TenantScope)
+        async throws
+    {
+        let store = CallbackStore(scope: scope)
+        for changes in batch {
+            for attempt in changes.newAttempts where refusals[attempt.id] == nil {
+                guard let claim = attempt.callback else { continue }
+                let taken = try await store.take(
+                    claim.id, by: changes.userID, attemptID: attempt.id, at: attempt.startedAt,
+                    openAfterMinutes: claim.openAfterMinutes)
+                if !taken { refusals[attempt.id] = .callbackTaken }
+            }
+        }
     }
 }

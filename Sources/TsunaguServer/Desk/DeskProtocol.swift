@@ -19,6 +19,9 @@ enum DeskProtocol {
         var confirmation: String?
         var accepted: Bool?
         var sdp: String?
+        var date: String?
+        var time: String?
+        var callback: UUID?
     }
 
     /// What the browser asked for, checked.
@@ -37,6 +40,10 @@ enum DeskProtocol {
         case tone(Character)
         /// 「今後の勧誘お断り」 on a row, with the customer's words or a note (may be empty).
         case refuse(row: UUID, note: String)
+        /// 再架電 on a row with a date, a time and a note, as typed: a timed callback.
+        case scheduleCallback(row: UUID, date: String, time: String, note: String)
+        /// A click on a callback of the section above the list.
+        case dialCallback(UUID)
     }
 
     enum ParseError: Error, Equatable, UserExplainable {
@@ -125,6 +132,13 @@ enum DeskProtocol {
                 }
                 return .success(.tone(tone))
             case "refuse": return .success(.refuse(row: try row(), note: message.text ?? ""))
+            case "scheduleCallback":
+                guard let date = message.date else { throw .missing("date") }
+                guard let time = message.time else { throw .missing("time") }
+                return .success(.scheduleCallback(row: try row(), date: date, time: time, note: message.text ?? ""))
+            case "dialCallback":
+                guard let callback = message.callback else { throw .missing("callback") }
+                return .success(.dialCallback(callback))
             case "refresh", "hello": return .success(.refresh)
             case "ping": return .success(.ping)
             default: throw .unknownType(message.type)
@@ -203,6 +217,33 @@ enum DeskProtocol {
         var extensionNumber: String
         /// The call list's トークスクリプト, filled in for the answered call (特定商取引法 §16), or nil.
         var talkScript: String?
+        /// The timed callbacks above the list.
+        var callbacks: CallbacksView
+    }
+
+    /// The callback section: the agent's own callbacks and the others' open to everyone, by due time.
+    struct CallbacksView: Encodable, Sendable {
+        /// Due and not barred: the count next to the sound.
+        var dueCount: Int
+        var entries: [CallbackView]
+        /// 「期限の来た再架電を次に発信」 is on: the walk dials a due one next.
+        var dialNext: Bool
+    }
+
+    struct CallbackView: Encodable, Sendable {
+        var id: UUID
+        var company: String
+        var contactName: String
+        /// In national form.
+        var phone: String
+        /// In the tenant's time zone: `2026年12月08日 14:30`.
+        var due: String
+        var dueAt: Date
+        var note: String
+        /// The agent's own; otherwise another agent's, open to everyone.
+        var own: Bool
+        var isDue: Bool
+        var barred: Bool
     }
 
     struct StateMessage: Encodable, Sendable {

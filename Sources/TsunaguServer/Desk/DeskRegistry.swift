@@ -54,7 +54,11 @@ actor DeskRegistry {
         do {
             let session = try await AgentDeskSession.open(
                 tenantID: tenantID, userID: userID, database: database, writer: writer, telephony: telephony,
-                tasks: sessionTasks, now: now, logger: logger)
+                tasks: sessionTasks, now: now, logger: logger,
+                tenantCallbacksChanged: { [weak self] in
+                    guard let self else { return }
+                    Task { await self.callbacksChanged(tenantID: tenantID) }
+                })
             sessions[userID] = session
             for waiter in opening.removeValue(forKey: userID) ?? [] { waiter.resume(returning: session) }
             return session
@@ -68,6 +72,14 @@ actor DeskRegistry {
     func settingsChanged(tenantID: UUID, settings: TenantSettings) {
         for session in sessions.values where session.tenantID == tenantID {
             session.submit(.settings(settings))
+        }
+    }
+
+    /// A callback of the tenant changed in a way other screens show (taken while open to everyone, handed to
+    /// another agent): every open screen of the tenant reads its callbacks again.
+    func callbacksChanged(tenantID: UUID) {
+        for session in sessions.values where session.tenantID == tenantID {
+            session.submit(.callbacksChanged)
         }
     }
 

@@ -14,6 +14,8 @@ struct DeskView {
     let unsaved: Set<UUID>
     /// The answered call's talk script and what fills it.
     var talkScript: (script: TalkScript, values: TalkScript.Values)?
+    /// The timed callbacks above the list, as of now.
+    var callbacks = CallbackSection(entries: [], dueCount: 0, dialNext: nil, nextChange: nil)
 
     func state(version: UInt64, language: Language, full: Bool, rows changed: [UUID], now: Date)
         -> DeskProtocol.StateMessage
@@ -59,7 +61,23 @@ struct DeskView {
                 fetchMode: deskSettings.fetchMode.rawValue, dialingMode: deskSettings.dialingMode.rawValue,
                 numberOpensCustomerEdit: settings.phoneNumberOpensCustomerEdit, workListCap: deskSettings.workListCap),
             extensionNumber: extensionNumber,
-            talkScript: talkScript.map { $0.script.rendered(with: $0.values, in: language) })
+            talkScript: talkScript.map { $0.script.rendered(with: $0.values, in: language) },
+            callbacks: callbacksView)
+    }
+
+    private var callbacksView: DeskProtocol.CallbacksView {
+        let calendar = TenantCalendar(identifier: settings.timeZoneIdentifier)
+        return DeskProtocol.CallbacksView(
+            dueCount: callbacks.dueCount,
+            entries: callbacks.entries.map { entry in
+                let callback = entry.callback
+                return DeskProtocol.CallbackView(
+                    id: callback.id, company: callback.company, contactName: callback.contactName,
+                    phone: PhoneNumber.nationalDisplay(of: callback.number),
+                    due: calendar.minuteDateTime(callback.dueAt), dueAt: callback.dueAt, note: callback.note,
+                    own: entry.isOwn, isDue: entry.isDue, barred: entry.isBarred)
+            },
+            dialNext: settings.dueCallbacksDialNext)
     }
 
     private func view(of row: AgentDeskRow, at index: Int, language: Language, calendar: TenantCalendar)

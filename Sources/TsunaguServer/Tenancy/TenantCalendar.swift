@@ -25,6 +25,14 @@ struct TenantCalendar: Sendable {
             format: "%04d年%02d月%02d日 %02d:%02d:%02d", p.year!, p.month!, p.day!, p.hour!, p.minute!, p.second!)
     }
 
+    /// To the minute: `2024年11月05日 14:40`.
+    func minuteDateTime(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let p = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return String(format: "%04d年%02d月%02d日 %02d:%02d", p.year!, p.month!, p.day!, p.hour!, p.minute!)
+    }
+
     /// The first instant of a `yyyy-MM-dd` day in the tenant's time zone.
     func startOfDay(_ day: String) -> Date? {
         let parts = day.split(separator: "-").compactMap { Int($0) }

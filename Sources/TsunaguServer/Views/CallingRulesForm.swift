@@ -26,6 +26,9 @@ struct CallingRulesForm: Encodable {
     var retryMaximumAttempts: String
     var maximumWaitMinutes = RetryPolicy.maximumWaitMinutes
     var maximumAttemptCap = RetryPolicy.maximumAttemptCap
+    var callbacksOpenAfterMinutes: Int
+    var callbacksOpenAfterMaximum = CallbackSettings.openToEveryoneAfterMinutesRange.upperBound
+    var dueCallbacksDialNext: [SelectOption]
 
     static let dayFields: [(Weekday, String, Label)] = [
         (.monday, "windowMonday", .weekdayMonday), (.tuesday, "windowTuesday", .weekdayTuesday),
@@ -58,6 +61,14 @@ struct CallingRulesForm: Encodable {
         retryNoAnswerMinutes = retry.noAnswerWaitMinutes
         retryRejectedMinutes = retry.rejectedWaitMinutes
         retryMaximumAttempts = retry.maximumAttempts.map(String.init) ?? ""
+        let callbacks = settings.callbackSettings
+        callbacksOpenAfterMinutes = callbacks.openToEveryoneAfterMinutes
+        dueCallbacksDialNext = [
+            SelectOption(
+                value: "on", label: Label.settingOn.text(in: language), selected: callbacks.dueCallbacksDialNext),
+            SelectOption(
+                value: "off", label: Label.settingOff.text(in: language), selected: !callbacks.dueCallbacksDialNext),
+        ]
     }
 
     /// Reads the fields present in `form` into `settings`; the problems found, if any (then `settings` is unusable).
@@ -117,6 +128,18 @@ struct CallingRulesForm: Encodable {
             }
         }
         settings.retryPolicy = retry
+        if let text = form["callbacksOpenAfterMinutes"] {
+            let range = CallbackSettings.openToEveryoneAfterMinutesRange
+            if let parsed = Int(text.trimmingCharacters(in: .whitespaces)), range.contains(parsed) {
+                settings.callbacksOpenToEveryoneAfterMinutes = parsed
+            } else {
+                problems.append(
+                    Message.settingOutOfRange(
+                        .settingCallbacksOpenAfter, lowest: range.lowerBound, highest: range.upperBound
+                    ).text)
+            }
+        }
+        if let text = form["dueCallbacksDialNext"] { settings.dueCallbacksDialNext = text == "on" }
         return problems
     }
 }

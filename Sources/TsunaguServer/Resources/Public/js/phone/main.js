@@ -4,6 +4,7 @@ import { ConfirmDialog, RefuseDialog, SignInDialog } from "./dialogs.js";
 import { DeskTable } from "./table.js";
 import { DialPad } from "./dialpad.js";
 import { DeskMedia } from "./media.js";
+import { CallbackDialog, CallbackSection } from "./callbacks.js";
 
 const root = document.getElementById("phone");
 const labels = JSON.parse(root.dataset.labels);
@@ -28,6 +29,7 @@ let online = false;
 const connection = new DeskConnection({
   onState: receiveState,
   onAck: (ack, sent) => {
+    if (callbackDialog.answered(ack.id, ack.ok, ack.message)) return showSaveState();
     if (ack.ok) table.confirmed(sent);
     else {
       table.refused(sent);
@@ -60,6 +62,7 @@ const actions = {
   moveCursor: (index) => actions.send("moveCursor", { index }),
   typing: () => showSaveState(),
   refuse: (row) => refuseDialog.show(row),
+  scheduleCallback: (row) => callbackDialog.show(row),
   // The trunk says where tones go: in the audio (RFC 4733), or to the server for SIP INFO.
   tone: (key) => {
     if (!desk || desk.tones !== "info") return media.sendDTMF(key);
@@ -72,6 +75,10 @@ const dialPad = new DialPad(labels, actions);
 const confirmDialog = new ConfirmDialog(labels, (key, accepted) => actions.send("answer", { confirmation: key, accepted }));
 const signIn = new SignInDialog(labels, root, () => connection.open());
 const refuseDialog = new RefuseDialog(labels, (row, note) => actions.send("refuse", { row, text: note }));
+const callbackDialog = new CallbackDialog(labels, (row, date, time, note) =>
+  actions.send("scheduleCallback", { row, date, time, text: note }),
+);
+const callbackSection = new CallbackSection(labels, (callback) => actions.send("dialCallback", { callback }));
 
 document.title = `${labels.phoneTitle} — ${document.title.split(" — ").pop()}`;
 elements.dial.textContent = labels.phoneDial;
@@ -139,6 +146,7 @@ function showDesk() {
   // The list's talk script, filled in for the answered call (特定商取引法 §16).
   elements.talkScript.hidden = !desk.talkScript;
   elements.talkScriptText.textContent = desk.talkScript || "";
+  callbackSection.show(desk.callbacks, Boolean(desk.call));
   media.update(desk);
   confirmDialog.show(desk.confirmation);
   showLamp();

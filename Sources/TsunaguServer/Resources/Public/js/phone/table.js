@@ -70,6 +70,15 @@ export class DeskTable {
     cells.done.appendChild(this.checkbox(row.id, "setDone"));
     cells.prospect.appendChild(this.checkbox(row.id, "setProspect"));
     cells.callback.appendChild(this.checkbox(row.id, "setCallback"));
+    // 再架電 with a date, a time and a note (a timed callback).
+    const schedule = document.createElement("button");
+    schedule.type = "button";
+    schedule.className = "schedule";
+    schedule.textContent = "⏰";
+    schedule.title = this.labels.phoneCallbackSchedule;
+    schedule.setAttribute("aria-label", this.labels.phoneCallbackSchedule);
+    schedule.addEventListener("click", () => this.actions.scheduleCallback(this.rows[this.indexOf(row.id)]));
+    cells.callback.appendChild(schedule);
     cells.contact.appendChild(this.textInput(row.id, "editContactName", 100, this.labels.phoneContactUnknown));
     cells.memo.appendChild(this.textInput(row.id, "editMemo", 1000, ""));
     const result = document.createElement("span");
