@@ -9,6 +9,8 @@ public struct Callback: Sendable, Hashable, Codable, Identifiable {
     public var customerID: UUID?
     /// The number to dial, in E.164 (`+81312345678`).
     public var number: String
+    /// 電話番号 as entered on the customer's row (`03-1234-5678`); empty shows the national form of `number`.
+    public var phone: String
     public var company: String
     public var contactName: String
     /// The call list the customer's row came from, whose own calling window narrows the tenant's; nil for none.
@@ -36,11 +38,12 @@ public struct Callback: Sendable, Hashable, Codable, Identifiable {
 
     public init(
         id: UUID, customerID: UUID?, number: String, company: String, contactName: String, callListID: UUID?,
-        ownerID: UUID, dueAt: Date, note: String, createdAt: Date, state: State = .scheduled
+        ownerID: UUID, dueAt: Date, note: String, createdAt: Date, state: State = .scheduled, phone: String = ""
     ) {
         self.id = id
         self.customerID = customerID
         self.number = number
+        self.phone = phone
         self.company = company
         self.contactName = contactName
         self.callListID = callListID

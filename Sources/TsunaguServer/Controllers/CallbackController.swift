@@ -86,7 +86,8 @@ struct CallbackController: RouteCollection {
             Row(
                 id: callback.id, due: calendar.minuteDateTime(callback.dueAt), overdue: callback.isDue(now: now),
                 company: callback.company, contactName: callback.contactName,
-                phone: PhoneNumber.nationalDisplay(of: callback.number), customerID: callback.customerID,
+                phone: callback.phone.isEmpty ? PhoneNumber.nationalDisplay(of: callback.number) : callback.phone,
+                customerID: callback.customerID,
                 note: callback.note, owner: names[callback.ownerID] ?? "", ownerID: callback.ownerID)
         }
         let agents = users.filter { !$0.disabled }.compactMap { user in

@@ -646,7 +646,7 @@ actor AgentDeskSession {
             let callback = Callback(
                 id: UUID(), customerID: row.customerID, number: row.dialNumber, company: row.company,
                 contactName: row.contactName, callListID: listID, ownerID: userID, dueAt: request.dueAt,
-                note: request.note, createdAt: at)
+                note: request.note, createdAt: at, phone: row.phone)
             let attemptID = ledger.rows[rowID]?.latestAttemptID
             do {
                 try await write { scope, userID in

@@ -73,7 +73,7 @@ struct DeskView {
                 let callback = entry.callback
                 return DeskProtocol.CallbackView(
                     id: callback.id, company: callback.company, contactName: callback.contactName,
-                    phone: PhoneNumber.nationalDisplay(of: callback.number),
+                    phone: callback.phone.isEmpty ? PhoneNumber.nationalDisplay(of: callback.number) : callback.phone,
                     due: calendar.minuteDateTime(callback.dueAt), dueAt: callback.dueAt, note: callback.note,
                     own: entry.isOwn, isDue: entry.isDue, barred: entry.isBarred)
             },

@@ -10,6 +10,7 @@ struct CreateCallback: AsyncMigration {
             .field("tenant_id", .uuid, .required, .references(Tenant.schema, .id, onDelete: .cascade))
             .field("customer_id", .uuid, .references(Customer.schema, .id, onDelete: .setNull))
             .field("number", .string, .required)
+            .field("phone", .string, .required)
             .field("company", .string, .required)
             .field("contact_name", .string, .required)
             .field("call_list_id", .uuid, .references(CallList.schema, .id, onDelete: .setNull))

@@ -13,6 +13,8 @@ final class CallbackRecord: Model, TenantOwned, @unchecked Sendable {
     @OptionalField(key: "customer_id") var customerID: UUID?
     /// E.164.
     @Field(key: "number") var number: String
+    /// As entered on the row.
+    @Field(key: "phone") var phone: String
     @Field(key: "company") var company: String
     @Field(key: "contact_name") var contactName: String
     @OptionalField(key: "call_list_id") var callListID: UUID?
@@ -48,6 +50,7 @@ final class CallbackRecord: Model, TenantOwned, @unchecked Sendable {
         self.tenantID = tenantID
         self.customerID = callback.customerID
         self.number = callback.number
+        self.phone = callback.phone
         self.company = callback.company
         self.contactName = callback.contactName
         self.callListID = callback.callListID
@@ -70,6 +73,7 @@ final class CallbackRecord: Model, TenantOwned, @unchecked Sendable {
             }
         return Callback(
             id: id ?? UUID(), customerID: customerID, number: number, company: company, contactName: contactName,
-            callListID: callListID, ownerID: ownerID, dueAt: dueAt, note: note, createdAt: createdAt, state: state)
+            callListID: callListID, ownerID: ownerID, dueAt: dueAt, note: note, createdAt: createdAt, state: state,
+            phone: phone)
     }
 }
