@@ -23,6 +23,7 @@ import Vapor
                     "holidaysClosed": "on", "closedDays": "12/29-1/3\n2026/08/13",
                     "retryEnabled": "on", "retryBusyMinutes": "10", "retryNoAnswerMinutes": "60",
                     "retryRejectedMinutes": "1440", "retryMaximumAttempts": "5",
+                    "callbacksOpenAfterMinutes": "45", "dueCallbacksDialNext": "on",
                 ])
             #expect(saved.status == .seeOther)
             let settings = try #require(try await Tenant.find(tenants.a, on: app.db)).settings
@@ -34,6 +35,9 @@ import Vapor
                     == RetryPolicy(
                         enabled: true, busyWaitMinutes: 10, noAnswerWaitMinutes: 60, rejectedWaitMinutes: 1440,
                         maximumAttempts: 5))
+            #expect(
+                settings.callbackSettings
+                    == CallbackSettings(openToEveryoneAfterMinutes: 45, dueCallbacksDialNext: true))
 
             let august = try await client.send(.GET, "/calendar?month=2026-08")
             #expect(august.status == .ok)
@@ -57,6 +61,8 @@ import Vapor
         ("closedDays", "13/40", "13/40"),
         ("retryBusyMinutes", "-1", "話し中"),
         ("retryMaximumAttempts", "0", "上限回数"),
+        ("callbacksOpenAfterMinutes", "1441", "全員に開放するまでの時間"),
+        ("callbacksOpenAfterMinutes", "三十", "全員に開放するまでの時間"),
     ])
     func badValuesChangeNothing(field: String, value: String, named: String) async throws {
         try await withTestApp { app, client in
