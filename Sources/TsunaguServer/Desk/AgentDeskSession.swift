@@ -44,6 +44,7 @@ actor AgentDeskSession {
     private let companyName: String
     /// The talk script of the answered call's list, shown until the next call is placed.
     private var talkScript: (script: TalkScript, values: TalkScript.Values)?
+    private var listRulesRead: [UUID: (rules: CallListRules, at: Date)] = [:]
     private var settings: TenantSettings
     private var desk: AgentDesk
     /// The rows' and calls' records beside the desk, and what the next commit must write (a failed commit is
@@ -484,20 +485,30 @@ actor AgentDeskSession {
         guard let call = ledger.call(of: attemptID), desk.activeCall?.id == call, let rowID = desk.activeCall?.row,
             let row = desk.rows.first(where: { $0.id == rowID }), let listID = ledger.rows[rowID]?.callListID
         else { return }
+        guard let rules = await listRules(listID), !rules.talkScript.isEmpty,
+            case .success(let script) = TalkScript.parse(rules.talkScript)
+        else { return }
+        talkScript = (
+            script,
+            TalkScript.Values(
+                ourCompany: companyName, agent: agentName, company: row.company, contact: row.contactName,
+                product: rules.product)
+        )
+    }
+
+    /// A list's rules as read at most a minute ago: the answered call shows its script without a read each time,
+    /// and a script edited on the list shows from the next minute. (The rules that decide a dial are read in the
+    /// dial's own transaction, never from here.)
+    private func listRules(_ listID: UUID) async -> CallListRules? {
+        let at = now()
+        if let cached = listRulesRead[listID], at.timeIntervalSince(cached.at) < 60 { return cached.rules }
         do {
-            guard let list = try await scope.find(CallList.self, id: listID) else { return }
-            let rules = list.rules
-            guard !rules.talkScript.isEmpty, case .success(let script) = TalkScript.parse(rules.talkScript) else {
-                return
-            }
-            talkScript = (
-                script,
-                TalkScript.Values(
-                    ourCompany: companyName, agent: agentName, company: row.company, contact: row.contactName,
-                    product: rules.product)
-            )
+            guard let list = try await scope.find(CallList.self, id: listID) else { return nil }
+            listRulesRead[listID] = (list.rules, at)
+            return list.rules
         } catch {
             logger.error("reading the talk script of list \(listID) failed: \(error)")
+            return nil
         }
     }
 
