@@ -20,5 +20,6 @@ enum TsunaguMigrations {
         AddDialBarPageIndexes(),
         AddCallListRules(),
         AddEntryLimitReached(),
+        AddClaimIndexes(),
     ]
 }
