@@ -12,6 +12,8 @@ enum DownloadBenchmarkSeed {
     static let tenantCode = "bench"
     static let password = "bench-password"
 
+    static let rowsPerDownload = 200
+
     static func loginID(_ agent: Int) -> String { "agent\(agent)" }
 
     /// What the seed put in, for the report.
@@ -32,6 +34,8 @@ enum DownloadBenchmarkSeed {
             settings.dialingMode = .manual
             settings.callingWindow = .always
             settings.idleLogoutMinutes = 24 * 60
+            // A download fills the screen up to the cap: 200 rows each.
+            settings.workListCap = rowsPerDownload
             let tenant = Tenant(code: tenantCode, name: "Benchmark", settings: settings)
             try await tenant.create(on: app.db)
             let scope = TenantScope(tenantID: try tenant.requireID(), database: app.db)
