@@ -91,7 +91,7 @@ enum DownloadBenchmarkSeed {
     }
 
     static func number(_ index: Int) -> String {
-        String(format: "06-%04d-%04d", index / 10_000 % 10_000, index % 10_000)
+        String(format: "03-%04d-%04d", index / 10_000 % 10_000, index % 10_000)
     }
 
     /// `count` ended calls over 90 days; one customer in a hundred had many (a hundred times the rest).
