@@ -25,6 +25,7 @@ struct PhoneBenchmark {
             "phone screen: \(agents) agents, \(rowsPerAgent) rows each, \(Int(seconds)) s at time scale \(Int(timeScale)),"
                 + " \(Int(talkSeconds)) s of talk per answered call")
         try await PhoneBenchmarkSeed.seed(dataDirectory: folder, agents: agents, rowsPerAgent: rowsPerAgent)
+        report("  " + DurableCommitCost.line(try await DurableCommitCost.measure(dataDirectory: folder)))
 
         let server = try await BenchmarkServer(
             dataDirectory: folder, environment: ["SIMULATED_TIME_SCALE": String(timeScale)])

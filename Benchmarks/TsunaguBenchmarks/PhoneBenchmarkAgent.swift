@@ -46,9 +46,16 @@ final class PhoneBenchmarkAgent: @unchecked Sendable {
     /// Rows on the screen, as the last state said.
     private(set) var rowCount = 0
 
+    /// When ダウンロード was last pressed, and when rows last arrived on the screen (uptime nanoseconds).
+    private(set) var downloadPressedAt: UInt64 = 0
+    private(set) var rowsArrivedAt: UInt64 = 0
+
     /// ダウンロード.
     func download() {
-        socket.eventLoop.execute { _ = self.send(["type": "download"]) }
+        socket.eventLoop.execute {
+            self.downloadPressedAt = DispatchTime.now().uptimeNanoseconds
+            _ = self.send(["type": "download"])
+        }
     }
 
     /// 開始, within `spread` of the others: a team does not press it in the same millisecond.
@@ -90,7 +97,10 @@ final class PhoneBenchmarkAgent: @unchecked Sendable {
             if let id = row["id"] as? String, let no = row["no"] as? Int { rowsByID[id] = no }
         }
         guard let desk = message["desk"] as? [String: Any] else { return }
-        if let count = desk["rowCount"] as? Int { rowCount = count }
+        if let count = desk["rowCount"] as? Int {
+            if count > rowCount { rowsArrivedAt = DispatchTime.now().uptimeNanoseconds }
+            rowCount = count
+        }
         if !ready {
             ready = true
             return

@@ -8,7 +8,7 @@ import TsunaguCore
 
 let arguments = CommandLine.arguments
 let rowCount = arguments.dropFirst().first.flatMap(Int.init) ?? 100_000
-/// `agentdesk`, `csv`, `import`, `dnc`, `phone`, `lists`, `sip` or `sip-parser` to run one part only; all by
+/// `agentdesk`, `csv`, `import`, `dnc`, `phone`, `download`, `lists`, `sip` or `sip-parser` to run one part only; all by
 /// default.
 let only = arguments.count > 2 ? arguments[2] : nil
 func runs(_ part: String) -> Bool { only == nil || only == part }
@@ -124,6 +124,17 @@ if runs("phone") {
         timeScale: environment["BENCH_TIME_SCALE"].flatMap(Double.init) ?? 20,
         rowsPerAgent: environment["BENCH_ROWS_PER_AGENT"].flatMap(Int.init) ?? 200,
         talkSeconds: environment["BENCH_TALK_SECONDS"].flatMap(Double.init) ?? 60
+    ).run()
+}
+
+// 4a. ダウンロード at the start of a shift: BENCH_AGENTS (500) agents at once in a tenant of BENCH_CUSTOMERS (1M)
+// customers on one pooled list (BENCH_DOWNLOAD_DIRECTORY keeps the seeded database).
+if runs("download") {
+    let environment = ProcessInfo.processInfo.environment
+    try await DownloadBenchmark(
+        customers: environment["BENCH_CUSTOMERS"].flatMap(Int.init) ?? 1_000_000,
+        agents: environment["BENCH_AGENTS"].flatMap(Int.init) ?? 500,
+        calls: environment["BENCH_CALLS"].flatMap(Int.init) ?? 1_000_000
     ).run()
 }
 

@@ -125,6 +125,24 @@ package struct DialBarStore: Sendable {
 
     // MARK: Conditions for other statements
 
+    /// `FROM … WHERE …` of the bars in force on these numbers: a seek per number on `dial_bars_active_number`, for a
+    /// statement that selects `"number"` (the check before a dial reads it with its other facts, `DialGateFacts`).
+    static func inForce(numbers: [String], tenantID: UUID) -> SQLQueryString {
+        """
+        FROM \(ident: DialBar.schema) WHERE "tenant_id" = \(bind: tenantID.uuidString) \
+        AND "lifted_at" IS NULL AND "number" IN (\(binds: numbers))
+        """
+    }
+
+    /// `FROM … WHERE …` of the bars in force on these customers: a seek per customer on `dial_bars_active_customer`,
+    /// for a statement that selects `"customer_id"`.
+    static func inForce(customers: [UUID], tenantID: UUID) -> SQLQueryString {
+        """
+        FROM \(ident: DialBar.schema) WHERE "tenant_id" = \(bind: tenantID.uuidString) \
+        AND "lifted_at" IS NULL AND "customer_id" IN (\(binds: customers.map(\.uuidString)))
+        """
+    }
+
     /// No bar in force on the customer `alias` (its own refusal) nor on its number: the condition on every row
     /// ダウンロード hands out and on 顧客一覧's 「架電禁止を除く」. Two NOT EXISTS, each one seek on a partial index
     /// (one OR would make SQLite read both indexes for every row).

@@ -4,28 +4,28 @@ import SQLKit
 import TsunaguCore
 
 /// Applies `DialGate` to the new call attempts of a batch inside the transaction that records them: it reads the
-/// facts (bars in force, the tenant's calling window and retry rules, the numbers' dials of the last 180 s, the
-/// customers' attempts on their lists) with a few statements for the whole batch, then decides each attempt in
-/// order, counting the attempts it lets through, so two screens dialling one number in the same moment are decided
-/// one after the other. The writer's transaction holds the database's write lock, so nothing else records an
-/// attempt between the reads and the insert.
+/// facts (the tenant's calling window and retry rules, bars in force, the numbers' dials of the last 180 s, the lists'
+/// own rules) in one statement for the whole batch (`DialGateFacts`), and the customers' attempts on their lists only
+/// when retry rules are on, then decides each attempt in order, counting the attempts it lets through, so two screens
+/// dialling one number in the same moment are decided one after the other. The writer's transaction holds the
+/// database's write lock, so nothing else records an attempt or changes a rule between the reads and the insert: a
+/// setting, a bar or a list's rule changed after ダウンロード still stops the dial.
 struct DialGateCheck {
     let scope: TenantScope
+    /// Decoded tenant settings, reused while the stored text is unchanged.
+    var settingsCache = TenantSettingsCache()
 
     /// The attempts that may go out, and why each of the others may not.
     func decide(_ attempts: [DeskChanges.NewAttempt]) async throws -> [UUID: DialRefusal] {
         let gated = attempts.filter { $0.kind != .emergency }
         guard !gated.isEmpty else { return [:] }
-        guard let tenant = try await Tenant.find(scope.tenantID, on: scope.database) else { return [:] }
+        let read = try await DialGateFacts.read(for: gated, scope: scope, settingsCache: settingsCache)
+        guard let tenant = read.tenant else { return [:] }
         let settings = tenant.settings
-        let timeZone = TimeZone(identifier: settings.timeZoneIdentifier) ?? TimeZone(identifier: "Asia/Tokyo")!
-        let earliest = gated.map(\.startedAt).min()!
-        let barred = try await DialBarStore(scope: scope).isBarred(
-            numbers: gated.map(\.number), customers: gated.compactMap(\.customerID))
-        var dials = try await dialsSince(RedialLimit.windowStart(before: earliest), numbers: Set(gated.map(\.number)))
-        let lists = try await listRules(Set(gated.compactMap(\.callListID)))
+        let timeZone = tenant.timeZone
+        var dials = read.dials
         func rules(of attempt: DeskChanges.NewAttempt) -> CallListRules {
-            attempt.callListID.flatMap { lists[$0] } ?? CallListRules()
+            attempt.callListID.flatMap { read.listRules[$0] } ?? CallListRules()
         }
         var histories: [HistoryKey: AttemptHistory] = [:]
         if gated.contains(where: { rules(of: $0).retry(within: settings.retryPolicy).enabled }) {
@@ -41,7 +41,7 @@ struct DialGateCheck {
             let key = HistoryKey(attempt)
             let facts = DialGate.Facts(
                 kind: attempt.kind, now: attempt.startedAt,
-                barred: barred.contains(number: attempt.number, customer: attempt.customerID),
+                barred: read.barred.contains(number: attempt.number, customer: attempt.customerID),
                 window: window, previousDials: dials[attempt.number, default: []],
                 retry: list.retry(within: settings.retryPolicy),
                 history: key.flatMap { histories[$0] } ?? .none)
@@ -73,35 +73,6 @@ struct DialGateCheck {
         }
     }
 
-    /// The rules of these call lists (a narrower window, retry rules of their own).
-    private func listRules(_ ids: Set<UUID>) async throws -> [UUID: CallListRules] {
-        var rules: [UUID: CallListRules] = [:]
-        for chunk in Array(ids).chunks(of: 500) {
-            let rows = try await scope.sql.select().column("id").column("rules").from(CallList.schema)
-                .where("tenant_id", .equal, scope.tenantID).where("id", .in, Array(chunk)).all()
-            for row in rows {
-                rules[try row.decode(column: "id", as: UUID.self)] = CallList.rules(
-                    from: try row.decode(column: "rules", as: String?.self))
-            }
-        }
-        return rules
-    }
-
-    /// When each of these numbers was dialled after `start`, by anyone in the tenant.
-    private func dialsSince(_ start: Date, numbers: Set<String>) async throws -> [String: [Date]] {
-        var dials: [String: [Date]] = [:]
-        for chunk in Array(numbers).chunks(of: 500) {
-            let rows = try await scope.sql.select().column("number").column("started_at").from(CallAttempt.schema)
-                .where("tenant_id", .equal, scope.tenantID).where("number", .in, Array(chunk))
-                .where("started_at", .greaterThan, start).all()
-            for row in rows {
-                dials[try row.decode(column: "number", as: String.self), default: []].append(
-                    try row.decode(column: "started_at", as: Date.self))
-            }
-        }
-        return dials
-    }
-
     /// A customer on a list: what the retry rules count attempts of.
     struct HistoryKey: Hashable {
         var customerID: UUID
@@ -123,6 +94,7 @@ struct DialGateCheck {
                 .from(CallAttempt.schema)
                 .where("tenant_id", .equal, scope.tenantID)
                 .where("customer_id", .in, chunk.map(\.customerID))
+                .where("call_list_id", .in, Array(Set(chunk.map(\.callListID))))
                 .orderBy("started_at").all()
             let wanted = Set(chunk)
             for row in rows {

@@ -8,6 +8,8 @@ import TsunaguCore
 /// passes the calling rules (`DialGateCheck`); one they hold back is not recorded and its call is not placed.
 struct DeskChangesWriter {
     let database: any Database
+    /// The tenants' decoded settings, kept by the writer across its transactions (`DialGateCheck`).
+    var settingsCache = TenantSettingsCache()
 
     /// Stores the batch; returns the new attempts the calling rules held back, with why.
     @discardableResult
@@ -27,7 +29,8 @@ struct DeskChangesWriter {
     }
 
     private func store(_ batch: [DeskChanges], in scope: TenantScope) async throws -> [UUID: DialRefusal] {
-        var refusals = try await DialGateCheck(scope: scope).decide(batch.flatMap(\.newAttempts))
+        var refusals = try await DialGateCheck(scope: scope, settingsCache: settingsCache).decide(
+            batch.flatMap(\.newAttempts))
         try await takeCallbacks(batch, refusals: &refusals, in: scope)
         let attempts = batch.flatMap { changes in
             changes.newAttempts.filter { refusals[$0.id] == nil }.map { (changes.userID, $0) }

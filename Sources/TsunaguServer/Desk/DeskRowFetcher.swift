@@ -16,56 +16,81 @@ struct DeskRowFetcher: Sendable {
         var callListByRow: [UUID: UUID] = [:]
     }
 
+    /// Claims at most `limit` rows and puts them on the screen. Every read is bounded by the rows claimed: the
+    /// claim walks the lists in order on their claim index (`RowClaimer`), and each row's earlier result is its
+    /// customer's latest ended attempt, one seek per customer, however many calls the customer had.
     func fetch(limit: Int) async throws -> Fetched {
         let userID = userID
         return try await scope.transaction { scope in
-            let claimer = RowClaimer(scope: scope)
-            let entryIDs = try await claimer.claim(for: userID, limit: limit)
-            let moreAvailable = try await claimer.hasWaiting(for: userID)
-            guard !entryIDs.isEmpty else { return Fetched(rows: [], moreAvailable: moreAvailable) }
-            var entries: [UUID: CallListEntry] = [:]
-            var customers: [UUID: Customer] = [:]
-            var earlier: [UUID: CallAttempt] = [:]
-            for chunk in entryIDs.chunks(of: 500) {
-                for entry in try await scope.query(CallListEntry.self).filter(\.$id ~~ Array(chunk)).all() {
-                    entries[entry.id!] = entry
+            let claim = try await RowClaimer(scope: scope).claimRows(for: userID, limit: limit)
+            guard !claim.entries.isEmpty else { return Fetched(rows: [], moreAvailable: claim.moreAvailable) }
+            var customers: [UUID: Self.CustomerRow] = [:]
+            for chunk in Array(Set(claim.entries.map(\.customerID))).chunks(of: 500) {
+                for customer in try await Self.customerRows(Array(chunk), scope: scope) {
+                    customers[customer.id] = customer
                 }
-            }
-            let customerIDs = Array(Set(entries.values.map(\.customerID)))
-            for chunk in customerIDs.chunks(of: 500) {
-                for customer in try await scope.query(Customer.self).filter(\.$id ~~ Array(chunk)).all() {
-                    customers[customer.id!] = customer
-                }
-                let attempts = try await scope.query(CallAttempt.self).filter(
-                    \.$customerID ~~ Array(chunk).map(Optional.some)
-                )
-                .filter(\.$result != nil).sort(\.$startedAt).all()
-                for attempt in attempts { if let customer = attempt.customerID { earlier[customer] = attempt } }
             }
             let lastPosition =
                 try await scope.query(AgentWorkRow.self).filter(\.$userID == userID).max(\.$position) ?? -1
             var rows: [(entryID: UUID, row: AgentDeskRow)] = []
-            for entryID in entryIDs {
-                guard let entry = entries[entryID], let customer = customers[entry.customerID] else { continue }
+            var callListByRow: [UUID: UUID] = [:]
+            for entry in claim.entries {
+                guard let customer = customers[entry.customerID] else { continue }
                 // Rows arrive with their earlier result shown; the next call overwrites it.
-                let previous = earlier[entry.customerID]
-                rows.append(
-                    (
-                        entryID,
-                        AgentDeskRow(
-                            id: UUID(), customerID: customer.id, company: customer.company,
-                            contactName: customer.contactName,
-                            phone: customer.phone, dialNumber: customer.phoneE164, done: false,
-                            result: previous?.result,
-                            prospect: customer.finalStatus == .prospect, callback: customer.finalStatus == .callback,
-                            memo: previous?.memo ?? "", calledAt: previous?.startedAt,
-                            lastDialedAnywhereAt: previous?.startedAt)
-                    ))
+                let row = AgentDeskRow(
+                    id: UUID(), customerID: customer.id, company: customer.company,
+                    contactName: customer.contactName,
+                    phone: customer.phone, dialNumber: customer.dialNumber, done: false,
+                    result: customer.previousResult,
+                    prospect: customer.finalStatus == .prospect, callback: customer.finalStatus == .callback,
+                    memo: customer.previousMemo ?? "", calledAt: customer.previousStartedAt,
+                    lastDialedAnywhereAt: customer.previousStartedAt)
+                rows.append((entry.id, row))
+                callListByRow[row.id] = entry.callListID
             }
             try await insert(rows, after: lastPosition, userID: userID, scope: scope)
-            var callListByRow: [UUID: UUID] = [:]
-            for (entryID, row) in rows { callListByRow[row.id] = entries[entryID]?.callListID }
-            return Fetched(rows: rows.map(\.row), moreAvailable: moreAvailable, callListByRow: callListByRow)
+            return Fetched(rows: rows.map(\.row), moreAvailable: claim.moreAvailable, callListByRow: callListByRow)
+        }
+    }
+
+    /// What a new row shows of its customer, and the customer's latest attempt that has a result.
+    private struct CustomerRow: Sendable {
+        var id: UUID
+        var company: String
+        var contactName: String
+        var phone: String
+        var dialNumber: String
+        var finalStatus: FinalStatus
+        var previousResult: CallResult?
+        var previousMemo: String?
+        var previousStartedAt: Date?
+    }
+
+    /// The customers and each one's latest attempt with a result, in one statement: one seek per customer on
+    /// `call_attempts_customer_started` (`AddClaimIndexes`), never every attempt the customer ever had.
+    private static func customerRows(_ ids: [UUID], scope: TenantScope) async throws -> [CustomerRow] {
+        let rows = try await scope.sql.raw(
+            """
+            SELECT c."id", c."company", c."contact_name", c."phone", c."phone_e164", c."final_status",
+                a."result", a."memo", a."started_at"
+            FROM \(ident: Customer.schema) c LEFT JOIN \(ident: CallAttempt.schema) a ON a."id" = (
+                SELECT b."id" FROM \(ident: CallAttempt.schema) b
+                WHERE b."customer_id" = c."id" AND b."tenant_id" = c."tenant_id" AND b."result" IS NOT NULL
+                ORDER BY b."started_at" DESC, b."id" DESC LIMIT 1)
+            WHERE c."tenant_id" = \(bind: scope.tenantID.uuidString) AND c."id" IN (\(binds: ids.map(\.uuidString)))
+            """
+        ).all()
+        return try rows.map { row in
+            CustomerRow(
+                id: try row.decode(column: "id", as: UUID.self),
+                company: try row.decode(column: "company", as: String.self),
+                contactName: try row.decode(column: "contact_name", as: String.self),
+                phone: try row.decode(column: "phone", as: String.self),
+                dialNumber: try row.decode(column: "phone_e164", as: String.self),
+                finalStatus: try row.decode(column: "final_status", as: FinalStatus.self),
+                previousResult: try row.decode(column: "result", as: CallResult?.self),
+                previousMemo: try row.decode(column: "memo", as: String?.self),
+                previousStartedAt: try row.decode(column: "started_at", as: Date?.self))
         }
     }
 

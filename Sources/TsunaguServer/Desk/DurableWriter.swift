@@ -25,6 +25,8 @@ actor DurableWriter {
     static let maximumBatch = 64
 
     private let database: @Sendable () -> any Database
+    /// Tenant settings decoded by the check before a dial, reused while their stored text is unchanged.
+    private let settingsCache = TenantSettingsCache()
     private var queue: [Job] = []
     private var draining = false
     private var stopped = false
@@ -104,7 +106,8 @@ actor DurableWriter {
 
     /// The common case: every write of the batch in one transaction, no savepoints.
     private func commit(_ batch: [Job]) async throws -> [UUID: DialRefusal] {
-        try await database().transaction { transaction in
+        let settingsCache = settingsCache
+        return try await database().transaction { transaction in
             try await Self.takeWriteLock(transaction)
             var desks: [DeskChanges] = []
             for job in batch {
@@ -113,28 +116,32 @@ actor DurableWriter {
                 case .desk(let changes): desks.append(changes)
                 }
             }
-            return try await DeskChangesWriter(database: transaction).store(desks)
+            return try await DeskChangesWriter(database: transaction, settingsCache: settingsCache).store(desks)
         }
     }
 
-    private static func run(_ work: Work, in transaction: any Database) async throws -> [UUID: DialRefusal] {
+    private static func run(
+        _ work: Work, in transaction: any Database, settingsCache: TenantSettingsCache
+    ) async throws -> [UUID: DialRefusal] {
         switch work {
         case .code(let work):
             try await work(transaction)
             return [:]
-        case .desk(let changes): return try await DeskChangesWriter(database: transaction).store([changes])
+        case .desk(let changes):
+            return try await DeskChangesWriter(database: transaction, settingsCache: settingsCache).store([changes])
         }
     }
 
     private func commitIsolated(_ batch: [Job]) async throws -> [Result<[UUID: DialRefusal], any Error>] {
-        try await database().transaction { transaction in
+        let settingsCache = settingsCache
+        return try await database().transaction { transaction in
             let sql = transaction.sql
             try await Self.takeWriteLock(transaction)
             var outcomes: [Result<[UUID: DialRefusal], any Error>] = []
             for job in batch {
                 try await sql.raw("SAVEPOINT tsunagu_write").run()
                 do {
-                    let refusals = try await Self.run(job.work, in: transaction)
+                    let refusals = try await Self.run(job.work, in: transaction, settingsCache: settingsCache)
                     try await sql.raw("RELEASE tsunagu_write").run()
                     outcomes.append(.success(refusals))
                 } catch {

@@ -3,89 +3,147 @@ import Foundation
 import SQLKit
 
 /// Hands waiting list rows to an agent (ダウンロード): first the rows distributed to that agent, then rows of lists
-/// in the shared pool.
+/// in the shared pool; within each, list by list in the order the lists were made, each list in its own order.
+///
+/// A download reads what it takes and not the tenant: it walks the lists that still have a waiting row for the agent
+/// (one seek per list), and in each list reads the entries in order on `call_list_entries_claim`, a partial index
+/// holding only the rows a download may take (`AddClaimIndexes`), stopping once it has enough. Barred rows stay
+/// waiting in that index and are stepped over; rows at their retry limit (上限到達) leave it.
 struct RowClaimer: Sendable {
     let scope: TenantScope
 
+    /// One claimed list row.
+    struct Claimed: Sendable, Equatable {
+        var id: UUID
+        var callListID: UUID
+        var customerID: UUID
+        var position: Int
+    }
+
+    /// What one download took, and whether another could take more.
+    struct Claim: Sendable {
+        var entries: [Claimed]
+        var moreAvailable: Bool
+    }
+
+    /// The condition of `call_list_entries_claim`, written as literals: SQLite uses a partial index only for a
+    /// statement that repeats its condition, and a bound value does not.
+    static func waiting(_ alias: String? = nil) -> SQLQueryString {
+        let prefix = alias.map { "\($0)." } ?? ""
+        let waiting = CallListEntry.State.waiting.rawValue
+        return
+            "\(unsafeRaw: prefix)\"state\" = '\(unsafeRaw: waiting)' AND \(unsafeRaw: prefix)\"limit_reached\" = FALSE"
+    }
+
     /// Claims at most `limit` rows for `userID`, in list order; returns the claimed entries' ids in that order.
     func claim(for userID: UUID, limit: Int) async throws -> [UUID] {
-        guard limit > 0 else { return [] }
-        let own = try await claim(for: userID, limit: limit, from: .own)
-        let pool = own.count < limit ? try await claim(for: userID, limit: limit - own.count, from: .pool) : []
-        return own + pool
+        try await claimRows(for: userID, limit: limit).entries.map(\.id)
+    }
+
+    /// Claims at most `limit` rows for `userID`, in list order, and tells whether rows are still waiting for them.
+    func claimRows(for userID: UUID, limit: Int) async throws -> Claim {
+        var claimed: [Claimed] = []
+        for source in [Source.own, .pool] {
+            for list in try await listsWithWaitingRows(for: userID, from: source) {
+                if claimed.count < limit {
+                    claimed += try await claim(from: list, for: userID, source: source, limit: limit - claimed.count)
+                }
+                if claimed.count >= limit, try await hasClaimable(in: list, for: userID, source: source) {
+                    return Claim(entries: claimed, moreAvailable: true)
+                }
+            }
+        }
+        return Claim(entries: claimed, moreAvailable: false)
     }
 
     /// Whether rows are still waiting for `userID` (after a claim: whether ダウンロード could fetch more).
     func hasWaiting(for userID: UUID) async throws -> Bool {
         for source in [Source.own, .pool] {
-            let row = try await scope.sql.raw(
-                """
-                SELECT COUNT(*) AS "waiting" FROM (SELECT e."id" \(claimable(user: userID.uuidString, from: source)) LIMIT 1) AS w
-                """
-            ).first()
-            if try (row?.decode(column: "waiting", as: Int.self) ?? 0) > 0 { return true }
+            for list in try await listsWithWaitingRows(for: userID, from: source)
+            where try await hasClaimable(in: list, for: userID, source: source) {
+                return true
+            }
         }
         return false
     }
 
-    /// The agent's own rows come first, then the shared pool's. Each is one UPDATE statement, so two agents
+    /// The agent's own rows come first, then the shared pool's. Each claim is one UPDATE statement, so two agents
     /// downloading at the same moment never get the same row.
     private enum Source {
         case own
         case pool
     }
 
-    private func claim(for userID: UUID, limit: Int, from source: Source) async throws -> [UUID] {
+    /// The lists, in the order they were made, that have a row waiting for `userID` in this source (barred or not):
+    /// one seek on `call_list_entries_claim` per list of the tenant.
+    private func listsWithWaitingRows(for userID: UUID, from source: Source) async throws -> [UUID] {
+        let pool: SQLQueryString =
+            switch source {
+            case .own: ""
+            case .pool: "AND l.\"distribution\" = \(bind: CallList.Distribution.sharedPool.rawValue)"
+            }
+        let rows = try await scope.sql.raw(
+            """
+            SELECT l."id" FROM \(ident: CallList.schema) l WHERE l."tenant_id" = \(bind: scope.tenantID.uuidString) \(pool)
+              AND EXISTS (SELECT 1 FROM \(ident: CallListEntry.schema) e WHERE e."call_list_id" = l."id"
+                AND \(Self.waiting("e")) AND \(holder(userID.uuidString, source)))
+            ORDER BY l."created_at", l."id"
+            """
+        ).all()
+        return try rows.map { try $0.decode(column: "id", as: UUID.self) }
+    }
+
+    /// Claims at most `limit` rows of one list, in the list's order.
+    private func claim(from list: UUID, for userID: UUID, source: Source, limit: Int) async throws -> [Claimed] {
         let user = userID.uuidString
         let rows = try await scope.sql.raw(
             """
             UPDATE \(ident: CallListEntry.schema) SET "state" = \(bind: CallListEntry.State.onScreen.rawValue), "assigned_user_id" = \(bind: user)
             WHERE "id" IN (
-                SELECT e."id" \(claimable(user: user, from: source))
-                ORDER BY l."created_at", e."position"
+                SELECT e."id" \(claimable(in: list, user: user, from: source))
+                ORDER BY e."position"
                 LIMIT \(bind: limit))
-              AND "state" = \(bind: CallListEntry.State.waiting.rawValue)
-            RETURNING "id", "position", "call_list_id"
+              AND \(Self.waiting())
+            RETURNING "id", "position", "call_list_id", "customer_id"
             """
         ).all()
-        guard !rows.isEmpty else { return [] }
-        // RETURNING gives no order: put the rows back in list order.
-        let claimed = try rows.map { row in
-            (
+        // RETURNING gives no order: put the rows back in the list's order.
+        return try rows.map { row in
+            Claimed(
                 id: try row.decode(column: "id", as: UUID.self),
-                list: try row.decode(column: "call_list_id", as: UUID.self),
-                position: try row.decode(column: "position", as: Int.self)
-            )
-        }
-        let lists = try await scope.query(CallList.self).filter(\.$id ~~ Array(Set(claimed.map(\.list)))).sort(
-            \.$createdAt
-        ).all()
-        let listOrder = Dictionary(
-            uniqueKeysWithValues: lists.enumerated().compactMap { index, list in list.id.map { ($0, index) } })
-        return claimed.sorted { (listOrder[$0.list] ?? 0, $0.position) < (listOrder[$1.list] ?? 0, $1.position) }.map(
-            \.id)
+                callListID: try row.decode(column: "call_list_id", as: UUID.self),
+                customerID: try row.decode(column: "customer_id", as: UUID.self),
+                position: try row.decode(column: "position", as: Int.self))
+        }.sorted { $0.position < $1.position }
     }
 
-    /// The entries `user` may download from one source; never a deleted customer, and never a customer or number
-    /// barred from dialling (a barred row stays waiting, untouched, and is handed out again if the bar is lifted).
-    /// Each source's condition is an equality on the entries' (tenant, state, holder, position) index, so a claim
-    /// reads only what it takes.
-    private func claimable(user: String, from source: Source) -> SQLQueryString {
+    /// Whether one list still has a row `userID` could download.
+    private func hasClaimable(in list: UUID, for userID: UUID, source: Source) async throws -> Bool {
+        try await scope.sql.raw(
+            """
+            SELECT e."id" \(claimable(in: list, user: userID.uuidString, from: source)) LIMIT 1
+            """
+        ).first() != nil
+    }
+
+    private func holder(_ user: String, _ source: Source) -> SQLQueryString {
+        switch source {
+        case .own: "e.\"assigned_user_id\" = \(bind: user)"
+        case .pool: "e.\"assigned_user_id\" IS NULL"
+        }
+    }
+
+    /// The entries of one list `user` may download from one source; never a deleted customer, and never a customer
+    /// or number barred from dialling (a barred row stays waiting, untouched, and is handed out again if the bar is
+    /// lifted), nor a row at its retry limit (上限到達). Read in the list's order on `call_list_entries_claim`.
+    private func claimable(in list: UUID, user: String, from source: Source) -> SQLQueryString {
         let tenant = scope.tenantID.uuidString
-        let holder: SQLQueryString =
-            switch source {
-            case .own: "e.\"assigned_user_id\" = \(bind: user)"
-            case .pool:
-                "e.\"assigned_user_id\" IS NULL AND l.\"distribution\" = \(bind: CallList.Distribution.sharedPool.rawValue)"
-            }
         return """
-            FROM \(ident: CallListEntry.schema) e JOIN \(ident: CallList.schema) l ON l."id" = e."call_list_id"
-                JOIN \(ident: Customer.schema) c ON c."id" = e."customer_id"
-            WHERE e."tenant_id" = \(bind: tenant) AND l."tenant_id" = \(bind: tenant) AND c."tenant_id" = \(bind: tenant)
-              AND c."deleted_at" IS NULL
+            FROM \(ident: CallListEntry.schema) e JOIN \(ident: Customer.schema) c ON c."id" = e."customer_id"
+            WHERE e."call_list_id" = \(bind: list.uuidString) AND e."tenant_id" = \(bind: tenant)
+              AND \(Self.waiting("e")) AND \(holder(user, source))
+              AND c."tenant_id" = \(bind: tenant) AND c."deleted_at" IS NULL
               AND \(DialBarStore.notBarred(customer: "c", tenantID: scope.tenantID))
-              AND e."state" = \(bind: CallListEntry.State.waiting.rawValue)
-              AND \(holder)
             """
     }
 

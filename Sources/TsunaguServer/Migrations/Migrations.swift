@@ -21,5 +21,6 @@ enum TsunaguMigrations {
         AddCallListRules(),
         AddEntryLimitReached(),
         CreateCallback(),
+        AddClaimIndexes(),
     ]
 }
