@@ -43,7 +43,8 @@ struct DialGateCheck {
                 kind: attempt.kind, now: attempt.startedAt,
                 barred: read.barred.contains(number: attempt.number, customer: attempt.customerID),
                 window: window, previousDials: dials[attempt.number, default: []],
-                retry: list.retry(within: settings.retryPolicy),
+                // A timed callback is the customer's own request: the window and the bars apply, the retry rules not.
+                retry: attempt.callback == nil ? list.retry(within: settings.retryPolicy) : .off,
                 history: key.flatMap { histories[$0] } ?? .none)
             if let refusal = DialGate.refusal(for: facts) {
                 refusals[attempt.id] = refusal
