@@ -224,6 +224,41 @@ import TsunaguCore
         }
     }
 
+    /// A callback is the customer's own request: the retry rules (here: one attempt per customer per list, already
+    /// used) do not hold its dial back, while the same dial without the callback is held back.
+    @Test func retryRulesDoNotHoldBackACallback() async throws {
+        try await withTestApp { app, _ in
+            let fixture = try await DeskFixture.make(app, rows: 1, first: 5)
+            let tenant = try #require(try await Tenant.find(fixture.scope.tenantID, on: app.db))
+            tenant.settings.retryPolicy = RetryPolicy(enabled: true, maximumAttempts: 1)
+            try await tenant.save(on: app.db)
+            let customer = fixture.customerIDs[0]
+            let number = "+81300000005"
+            let earlier = CallAttempt(
+                tenantID: fixture.scope.tenantID, userID: fixture.agentID, phoneExtension: "302",
+                callListID: fixture.listID, customerID: customer, workRowID: nil, number: number,
+                startedAt: Date().addingTimeInterval(-3600))
+            earlier.endedAt = Date().addingTimeInterval(-3570)
+            earlier.result = .unanswered(.noAnswer)
+            try await fixture.scope.create(earlier)
+            var callback = try await Self.callback(fixture, owner: fixture.agentID, dueIn: -60, number: number)
+            callback.customerID = customer
+            func dial(claim: Bool) -> DeskChanges {
+                var changes = DeskChanges(tenantID: fixture.scope.tenantID, userID: fixture.agentID)
+                changes.newAttempts = [
+                    DeskChanges.NewAttempt(
+                        id: UUID(), phoneExtension: "302", callListID: fixture.listID, customerID: customer,
+                        workRowID: nil, number: number, startedAt: Date(),
+                        notes: .init(memo: "", prospect: false, callback: false), kind: .manualRow,
+                        callback: claim ? .init(id: callback.id, openAfterMinutes: 30) : nil)
+                ]
+                return changes
+            }
+            #expect(try await app.deskRegistry.writer.write(dial(claim: false)).values.first == .attemptLimitReached)
+            #expect(try await app.deskRegistry.writer.write(dial(claim: true)).isEmpty)
+        }
+    }
+
     /// With 「期限の来た再架電を次に発信」 on, 開始 dials the due callback before ▶'s row; a barred callback is shown
     /// as barred and never dialled.
     @Test func dueCallbackDialledNextWhenTheTenantSaysSo() async throws {
