@@ -28,6 +28,8 @@ actor AgentDeskSession {
         case leave(UUID)
         /// A callback of the tenant was set, taken or handed on, or one of this agent's falls due: read them again.
         case callbacksChanged
+        /// The reconnection grace after the last screen closed may be over (the agent's state).
+        case presenceGraceElapsed
     }
 
     let tenantID: UUID
@@ -67,6 +69,10 @@ actor AgentDeskSession {
     private var callbackTimer: Task<Void, Never>?
     /// Tells every phone screen of the tenant that its callbacks changed (one open to everyone was taken).
     private let tenantCallbacksChanged: @Sendable () -> Void
+    /// The agent's state for the manager's floor, and its changes not yet committed.
+    private var presence: AgentStateMachine
+    private var unsavedStates: [AgentStateMachine.Change] = []
+    private var presenceTimer: Task<Void, Never>?
 
     private var scope: TenantScope { TenantScope(tenantID: tenantID, database: database()) }
     private var store: DeskStore { DeskStore(scope: scope, userID: userID) }
@@ -113,6 +119,7 @@ actor AgentDeskSession {
         tenantCallbacksChanged: @escaping @Sendable () -> Void
     ) {
         self.tenantCallbacksChanged = tenantCallbacksChanged
+        self.presence = AgentStateMachine(since: now())
         self.writer = writer
         self.tenantID = tenantID
         self.userID = userID
@@ -152,10 +159,16 @@ actor AgentDeskSession {
         switch input {
         case .join(let client):
             clients[client.id] = client
+            notePresence(.screenOpened)
+            await commit()
             await refreshLamp()
             client.send(stateText(for: client, full: true, rows: []))
         case .leave(let id):
             clients[id] = nil
+            notePresence(.screenClosed)
+        case .presenceGraceElapsed:
+            notePresence(.graceElapsed)
+            await commit()
         case .rejected(let error, let requestID, let client):
             acknowledge(requestID, to: client, ok: false, message: error.explanation)
         case .command(.ping, let requestID, let client):
@@ -330,10 +343,16 @@ actor AgentDeskSession {
     /// database failed.
     private func commitAndGate() async -> [UUID: DialRefusal]? {
         let position = position
-        guard let changes = ledger.changes(rows: desk.rows, position: position) else { return [:] }
+        var changes = ledger.changes(rows: desk.rows, position: position)
+        if !unsavedStates.isEmpty {
+            if changes == nil { changes = DeskChanges(tenantID: tenantID, userID: userID) }
+            changes?.stateChanges = unsavedStates
+        }
+        guard let changes else { return [:] }
         do {
             let refusals = try await writer.write(changes)
             ledger.committed(changes, position: position)
+            unsavedStates.removeFirst(changes.stateChanges.count)
             return refusals
         } catch {
             logger.error("saving the phone screen of user \(userID) failed: \(error)")
@@ -382,6 +401,7 @@ actor AgentDeskSession {
             return .dialRefused(call, refusal)
         }
         ledger.callPlaced(call, attemptID: attemptID, row: row?.id)
+        notePresence(.dialStarted)
         talkScript = nil
         var mediaOffer: String?
         if telephony.bridgesAudio {
@@ -421,6 +441,7 @@ actor AgentDeskSession {
             return
         case .answered:
             ledger.answered(attemptID, at: at)
+            if ledger.call(of: attemptID) != nil { notePresence(.callAnswered) }
             await loadTalkScript(forAttempt: attemptID)
         case .ended:
             break  // Recorded below, once the call it ends is known.
@@ -434,6 +455,7 @@ actor AgentDeskSession {
                 }
             ledger.ended(
                 DeskChanges.Ending(attemptID: attemptID, at: at, result: result, signallingCode: signallingCode))
+            if call != nil { notePresence(.callEnded) }
         }
         guard let call else {
             await commit()
@@ -537,6 +559,25 @@ actor AgentDeskSession {
             logger.error("reading the latest dials failed: \(error)")
         }
     }
+
+    // MARK: The agent's state
+
+    /// Feeds the agent's state machine; its changes go with the next commit. When the last screen closed, a timer
+    /// checks after the reconnection grace whether the agent has gone.
+    private func notePresence(_ event: AgentStateMachine.Event) {
+        unsavedStates += presence.handle(event, at: now())
+        presenceTimer?.cancel()
+        guard let due = presence.offlineDue else { return }
+        let delay = max(0, due.timeIntervalSince(now())) + 0.05
+        let inputs = inputs
+        presenceTimer = Task {
+            try? await Task.sleep(for: .seconds(delay))
+            if !Task.isCancelled { inputs.yield(.presenceGraceElapsed) }
+        }
+    }
+
+    /// The agent's state now (tests read it).
+    var agentState: AgentStateMachine { presence }
 
     // MARK: Timed callbacks
 

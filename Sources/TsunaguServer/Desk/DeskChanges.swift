@@ -61,6 +61,8 @@ struct DeskChanges: Sendable {
     var rows: [AgentDeskRow] = []
     var notes: [(attemptID: UUID, notes: Notes)] = []
     var position: DeskStore.Position?
+    /// The agent's state changes since the last commit (the manager's floor), stored as facts.
+    var stateChanges: [AgentStateMachine.Change] = []
     /// False until ▶ was first stored for this agent: the record is created then.
     var positionRecordExists = false
 
@@ -71,5 +73,6 @@ struct DeskChanges: Sendable {
 
     var isEmpty: Bool {
         newAttempts.isEmpty && answered.isEmpty && endings.isEmpty && rows.isEmpty && notes.isEmpty && position == nil
+            && stateChanges.isEmpty
     }
 }

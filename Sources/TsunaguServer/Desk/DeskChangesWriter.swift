@@ -83,6 +83,16 @@ struct DeskChangesWriter {
                 },
                 owner: ("user_id", rows.map { userID, _ in userID }))
         }
+        let states = batch.flatMap { changes in changes.stateChanges.map { (changes.userID, $0) } }
+        if !states.isEmpty {
+            try await scope.insertRows(
+                into: "agent_state_changes", columns: ["id", "user_id", "state", "reason", "at"],
+                rows: states.map { userID, change in
+                    var reason: String?
+                    if case .paused(let text) = change.state { reason = text }
+                    return [UUID(), userID, change.state.code, reason, change.at]
+                })
+        }
         var positions: [(key: TenantScope.Value, values: [TenantScope.Value])] = []
         for changes in batch {
             guard let position = changes.position else { continue }

@@ -22,5 +22,6 @@ enum TsunaguMigrations {
         AddEntryLimitReached(),
         CreateCallback(),
         AddClaimIndexes(),
+        CreateAgentStateChange(),
     ]
 }
