@@ -137,13 +137,7 @@ struct DownloadBenchmark {
     private func connect(
         port: Int, cookie: String, loginID: String, group: any EventLoopGroup, metrics: PhoneBenchmarkMetrics
     ) async throws -> PhoneBenchmarkAgent {
-        let promise = group.any().makePromise(of: PhoneBenchmarkAgent.self)
-        try await WebSocket.connect(
-            to: "ws://127.0.0.1:\(port)/api/phone/socket", headers: ["Cookie": cookie, "Origin": "http://127.0.0.1"],
-            configuration: .init(maxFrameSize: 1 << 24), on: group
-        ) { socket in
-            promise.succeed(PhoneBenchmarkAgent(loginID: loginID, socket: socket, metrics: metrics, talk: .seconds(1)))
-        }.get()
-        return try await promise.futureResult.get()
+        try await PhoneBenchmarkAgent.connect(
+            port: port, cookie: cookie, loginID: loginID, group: group, metrics: metrics, talk: .seconds(1))
     }
 }

@@ -126,16 +126,9 @@ struct PhoneBenchmark {
     private func connect(
         port: Int, cookie: String, loginID: String, group: any EventLoopGroup, metrics: PhoneBenchmarkMetrics
     ) async throws -> PhoneBenchmarkAgent {
-        let promise = group.any().makePromise(of: PhoneBenchmarkAgent.self)
-        // WebSocketKit sends `Host` without the port, so the same-origin check expects the origin without it.
-        try await WebSocket.connect(
-            to: "ws://127.0.0.1:\(port)/api/phone/socket", headers: ["Cookie": cookie, "Origin": "http://127.0.0.1"],
-            configuration: .init(maxFrameSize: 1 << 24), on: group
-        ) { socket in
-            let talk = TimeAmount.nanoseconds(Int64(talkSeconds / timeScale * 1e9))
-            promise.succeed(PhoneBenchmarkAgent(loginID: loginID, socket: socket, metrics: metrics, talk: talk))
-        }.get()
-        return try await promise.futureResult.get()
+        try await PhoneBenchmarkAgent.connect(
+            port: port, cookie: cookie, loginID: loginID, group: group, metrics: metrics,
+            talk: .nanoseconds(Int64(talkSeconds / timeScale * 1e9)))
     }
 
 }

@@ -24,6 +24,22 @@ final class PhoneBenchmarkAgent: @unchecked Sendable {
     private(set) var acknowledgedMemos: [String: String] = [:]
     var stopping = false
 
+    /// Opens a phone screen's WebSocket for a signed-in agent.
+    static func connect(
+        port: Int, cookie: String, loginID: String, group: any EventLoopGroup, metrics: PhoneBenchmarkMetrics,
+        talk: TimeAmount
+    ) async throws -> PhoneBenchmarkAgent {
+        let promise = group.any().makePromise(of: PhoneBenchmarkAgent.self)
+        // WebSocketKit sends `Host` without the port, so the same-origin check expects the origin without it.
+        try await WebSocket.connect(
+            to: "ws://127.0.0.1:\(port)/api/phone/socket", headers: ["Cookie": cookie, "Origin": "http://127.0.0.1"],
+            configuration: .init(maxFrameSize: 1 << 24), on: group
+        ) { socket in
+            promise.succeed(PhoneBenchmarkAgent(loginID: loginID, socket: socket, metrics: metrics, talk: talk))
+        }.get()
+        return try await promise.futureResult.get()
+    }
+
     init(loginID: String, socket: WebSocket, metrics: PhoneBenchmarkMetrics, talk: TimeAmount) {
         self.loginID = loginID
         self.socket = socket

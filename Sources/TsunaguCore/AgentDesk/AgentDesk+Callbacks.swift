@@ -39,30 +39,21 @@ extension AgentDesk {
     }
 
     mutating func dial(_ callback: DueCallback, kind: DialKind, now: Date) -> [Effect] {
+        if dueCallback?.id == callback.id { dueCallback = nil }
+        // On the customer's row, the row gets the call as if it were dialled itself.
+        if let index = callback.row.flatMap({ self.index(of: $0) }) {
+            return dial(rowAt: index, kind: kind, now: now, callback: callback)
+        }
         guard phoneReady else {
             autoDialArmed = false
             return [.show(.phoneNotReady)]
         }
-        if dueCallback?.id == callback.id { dueCallback = nil }
         lastCallNumber += 1
         let id = CallID(lastCallNumber)
-        guard let index = callback.row.flatMap({ self.index(of: $0) }) else {
-            activeCall = ActiveCall(
-                id: id, row: nil, number: callback.number, stage: .dialing, startedAt: now, answeredAt: nil,
-                kind: kind, cursorMovedByAgent: false, callback: callback.id)
-            return [.dialNumber(id, number: callback.number)]
-        }
-        // The row gets the call as if it were dialled itself, but ▶ stays where it is.
-        let before = rows[index]
-        rows[index].calledAt = now
-        rows[index].lastDialedAnywhereAt = now
-        rows[index].hold = nil
-        let row = rows[index]
         activeCall = ActiveCall(
-            id: id, row: row.id, number: callback.number, stage: .dialing, startedAt: now, answeredAt: nil, kind: kind,
-            cursorMovedByAgent: false, rowCalledAtBefore: before.calledAt,
-            rowLastDialedAnywhereBefore: before.lastDialedAnywhereAt, callback: callback.id)
-        return [.rowChanged(row.id), .dial(id, row: row.id, number: callback.number)]
+            id: id, row: nil, number: callback.number, stage: .dialing, startedAt: now, answeredAt: nil,
+            kind: kind, cursorMovedByAgent: false, callback: callback.id)
+        return [.dialNumber(id, number: callback.number)]
     }
 
     /// After an automatic callback call the walk goes on from ▶, under the same rules as after a row's call.

@@ -117,24 +117,27 @@ extension AgentDesk {
         return dial(rowAt: target, kind: arming ? .automatic : .manualRow, now: now)
     }
 
-    private mutating func dial(rowAt index: Int, kind: DialKind, now: Date) -> [Effect] {
+    /// Dials the row at `index`. For a timed callback on the customer's row the number is the callback's and ▶
+    /// stays where it is; otherwise ▶ moves to the row.
+    mutating func dial(rowAt index: Int, kind: DialKind, now: Date, callback: DueCallback? = nil) -> [Effect] {
         guard phoneReady else {
             autoDialArmed = false
             return [.show(.phoneNotReady)]
         }
         lastCallNumber += 1
         let id = CallID(lastCallNumber)
-        cursor = index
+        if callback == nil { cursor = index }
         let before = rows[index]
         rows[index].calledAt = now
         rows[index].lastDialedAnywhereAt = now
         rows[index].hold = nil
         let row = rows[index]
+        let number = callback?.number ?? row.dialNumber
         activeCall = ActiveCall(
-            id: id, row: row.id, number: row.dialNumber, stage: .dialing, startedAt: now, answeredAt: nil, kind: kind,
+            id: id, row: row.id, number: number, stage: .dialing, startedAt: now, answeredAt: nil, kind: kind,
             cursorMovedByAgent: false, rowCalledAtBefore: before.calledAt,
-            rowLastDialedAnywhereBefore: before.lastDialedAnywhereAt)
-        return [.rowChanged(row.id), .dial(id, row: row.id, number: row.dialNumber)]
+            rowLastDialedAnywhereBefore: before.lastDialedAnywhereAt, callback: callback?.id)
+        return [.rowChanged(row.id), .dial(id, row: row.id, number: number)]
     }
 
     private mutating func manualDial(_ text: String, now: Date) -> [Effect] {
