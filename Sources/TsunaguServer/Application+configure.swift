@@ -67,6 +67,7 @@ extension Application {
         middleware.use(CSRFMiddleware())
         middleware.use(PageErrorMiddleware())
 
+        useFloor(bus: LocalFloorEventBus())
         switch configuration.telephony {
         case .simulated: useSimulatedCarrier()
         case .sip: try useSIPTrunk()
@@ -105,6 +106,7 @@ extension Application {
         try register(collection: PasswordResetController())
         try register(collection: SessionAPIController())
         let signedIn = grouped(RequireSignInMiddleware())
+        try signedIn.register(collection: FloorController())
         try signedIn.register(collection: CustomerListController())
         try signedIn.register(collection: UserInfoController())
         try signedIn.register(collection: CustomerImportController())

@@ -86,6 +86,10 @@ public enum Launcher {
                 try await app.autoMigrate()
             }
             if command == .serve || command == .demo {
+                let signedOut = try await AgentsLeftSignedIn.signOut(on: app.db, at: Date())
+                if signedOut > 0 {
+                    app.logger.warning("\(signedOut) agent(s) were signed in when the server last stopped; now オフライン")
+                }
                 let closed = try await InterruptedCalls.close(on: app.db, at: Date())
                 if closed > 0 {
                     app.logger.warning(

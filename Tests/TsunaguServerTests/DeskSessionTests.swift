@@ -91,7 +91,8 @@ import Vapor
             defer { running.cancel() }
             let restarted = try await AgentDeskSession.open(
                 tenantID: fixture.scope.tenantID, userID: fixture.agentID, database: app.databaseProvider,
-                writer: writer, telephony: app.telephony, tasks: tasks, now: { Date() }, logger: app.logger)
+                writer: writer, telephony: app.telephony, tasks: tasks, now: { Date() }, logger: app.logger,
+                floorEvents: LocalFloorEventBus())
             let after = await restarted.snapshot
             #expect(after.rows.map(\.id) == before.rows.map(\.id))
             #expect(after.rows.map(\.done) == before.rows.map(\.done))

@@ -56,6 +56,8 @@ import Vapor
             return customer { $0.canTakeOver(customerOwnedBy: owner) }
         case (.POST, "customers/:customerID/lift-bar"):
             return customer { $0.canManageDoNotCall }
+        case (.GET, "floor"), (.GET, "api/v1/floor"), (.GET, "api/v1/floor/socket"):
+            return allowed(permissions.canViewFloor)
         case (.POST, "callbacks/:callbackID/reassign"):
             return allowed(permissions.canManageCallbacks)
         case (_, let path) where path == "do-not-call" || path.hasPrefix("do-not-call/"):
@@ -170,7 +172,7 @@ import Vapor
                                 ("/admin/settings", permissions.canManageSettings),
                                 ("/do-not-call", permissions.canManageDoNotCall),
                                 ("/customers", true), ("/calls", true), ("/phone", true), ("/me", true),
-                                ("/callbacks", true),
+                                ("/callbacks", true), ("/floor", permissions.canViewFloor),
                             ]
                             for (link, shown) in entries {
                                 #expect(menu.contains("href=\"\(link)\"") == shown, "\(setting): menu entry \(link)")

@@ -13,6 +13,7 @@ import Foundation
 /// | 配布 | yes | with コールリスト作成 |
 /// | ユーザ管理, 設定 | yes | no |
 /// | 架電禁止リスト, lifting a refusal (勧誘お断りの解除) | yes | no |
+/// | 稼働状況 (the live board, `/api/v1/floor`) | yes (home page) | no |
 public struct Permissions: Sendable, Hashable {
     /// The user the answers are for.
     public let userID: UUID
@@ -56,6 +57,9 @@ public struct Permissions: Sendable, Hashable {
 
     /// 再架電予定: every agent's timed callbacks, and handing one to another agent (otherwise only one's own).
     public var canManageCallbacks: Bool { isAdministrator }
+
+    /// 稼働状況: the live board of agents and lists (the 管理者's home page) and its JSON for wall displays.
+    public var canViewFloor: Bool { isAdministrator }
 
     /// 配布: hand a call list's rows to agents (whoever builds lists hands them out).
     public var canDistributeLists: Bool { canCreateLists }

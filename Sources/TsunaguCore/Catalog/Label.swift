@@ -517,6 +517,54 @@ public enum Label: String, CaseIterable, Sendable {
     case dialRefusedCallbackTaken
     case deskRefusalRecorded
 
+    // MARK: The manager's floor
+    case settingPauseReasons
+    case settingPauseReasonsHelp
+    case settingPauseReasonsEmpty
+    case settingWrapUpLimitMinutes
+    case settingWrapUpLimitMinutesHelp
+    case menuFloor
+    case floorTitle
+    case floorAgents
+    case floorAgentName
+    case floorState
+    case floorTimeInState
+    case floorCustomer
+    case floorList
+    case floorCalls
+    case floorContacts
+    case floorContactRate
+    case floorProspects
+    case floorCallbacks
+    case floorTalkTime
+    case floorToday
+    case floorLists
+    case floorListName
+    case floorLeft
+    case floorOnScreen
+    case floorProgress
+    case floorBarred
+    case floorLimitReached
+    case floorTotals
+    case floorSignedIn
+    case floorWrapUpLong
+    case floorLive
+    case floorReconnecting
+    case floorNoLists
+    case floorNoAgents
+    case stateOffline
+    case stateIdle
+    case stateDialing
+    case stateTalking
+    case stateWrapUp
+    case statePaused
+    case phonePause
+    case phonePauseReason
+    case phonePauseStart
+    case phonePauseResume
+    case phonePauseAfterCall
+    case deskPauseUnknownReason
+
     // MARK: Setting choices
     case settingManual
     case settingAutomatic
@@ -1345,6 +1393,61 @@ extension Label {
             LocalizedText(
                 ja: "送信された内容を読み取れませんでした。画面を開き直して、もう一度操作してください。",
                 en: "What was sent could not be read. Please reload the page and try again.")
+        case .settingPauseReasons: LocalizedText(ja: "休憩の理由", en: "Pause reasons")
+        case .settingPauseReasonsHelp:
+            LocalizedText(
+                ja: "電話画面の「休憩」で担当者が選ぶ理由です。1行に1つ、最大12個まで。",
+                en: "The reasons an agent picks from for 休憩 on the phone screen. One per line, at most 12.")
+        case .settingPauseReasonsEmpty: LocalizedText(ja: "休憩の理由を1つ以上入力してください。", en: "Enter at least one pause reason.")
+        case .settingWrapUpLimitMinutes: LocalizedText(ja: "後処理の上限（分）", en: "Wrap-up limit (minutes)")
+        case .settingWrapUpLimitMinutesHelp:
+            LocalizedText(
+                ja: "後処理がこの時間を超えると、稼働状況で目立たせます。状態は変わりません。",
+                en: "A wrap-up longer than this is flagged on the floor board. The agent's state does not change.")
+        case .menuFloor: LocalizedText(ja: "稼働状況", en: "Floor")
+        case .floorTitle: LocalizedText(ja: "稼働状況", en: "Floor")
+        case .floorAgents: LocalizedText(ja: "担当者", en: "Agents")
+        case .floorAgentName: LocalizedText(ja: "氏名(内線)", en: "Name (ext.)")
+        case .floorState: LocalizedText(ja: "状態", en: "State")
+        case .floorTimeInState: LocalizedText(ja: "経過時間", en: "Time in state")
+        case .floorCustomer: LocalizedText(ja: "顧客", en: "Customer")
+        case .floorList: LocalizedText(ja: "リスト", en: "List")
+        case .floorCalls: LocalizedText(ja: "架電数", en: "Calls")
+        case .floorContacts: LocalizedText(ja: "応答数", en: "Contacts")
+        case .floorContactRate: LocalizedText(ja: "応答率", en: "Contact rate")
+        case .floorProspects: LocalizedText(ja: "見込み", en: "Prospects")
+        case .floorCallbacks: LocalizedText(ja: "再架電", en: "Callbacks")
+        case .floorTalkTime: LocalizedText(ja: "通話時間", en: "Talk time")
+        case .floorToday: LocalizedText(ja: "本日", en: "Today")
+        case .floorLists: LocalizedText(ja: "使用中のリスト", en: "Lists in use")
+        case .floorListName: LocalizedText(ja: "リスト名", en: "List")
+        case .floorLeft: LocalizedText(ja: "残り", en: "Left")
+        case .floorOnScreen: LocalizedText(ja: "画面上", en: "On screens")
+        case .floorProgress: LocalizedText(ja: "進捗", en: "Progress")
+        case .floorBarred: LocalizedText(ja: "架電禁止", en: "Barred")
+        case .floorLimitReached: LocalizedText(ja: "上限到達", en: "At limit")
+        case .floorTotals: LocalizedText(ja: "合計", en: "Totals")
+        case .floorSignedIn: LocalizedText(ja: "ログイン中", en: "Signed in")
+        case .floorWrapUpLong: LocalizedText(ja: "後処理が長くなっています", en: "Long wrap-up")
+        case .floorLive: LocalizedText(ja: "リアルタイム表示中", en: "Live")
+        case .floorReconnecting: LocalizedText(ja: "接続が切れました。再接続しています…", en: "Connection lost. Reconnecting…")
+        case .floorNoLists: LocalizedText(ja: "使用中のリストはありません。", en: "No list is in use.")
+        case .floorNoAgents: LocalizedText(ja: "担当者がいません。", en: "No agents.")
+        case .stateOffline: LocalizedText(ja: "オフライン", en: "Offline")
+        case .stateIdle: LocalizedText(ja: "待機中", en: "Idle")
+        case .stateDialing: LocalizedText(ja: "発信中", en: "Dialing")
+        case .stateTalking: LocalizedText(ja: "通話中", en: "Talking")
+        case .stateWrapUp: LocalizedText(ja: "後処理", en: "Wrap-up")
+        case .statePaused: LocalizedText(ja: "休憩", en: "Paused")
+        case .phonePause: LocalizedText(ja: "休憩", en: "Pause")
+        case .phonePauseReason: LocalizedText(ja: "休憩の理由", en: "Reason")
+        case .phonePauseStart: LocalizedText(ja: "休憩する", en: "Start pause")
+        case .phonePauseResume: LocalizedText(ja: "再開", en: "Resume")
+        case .phonePauseAfterCall: LocalizedText(ja: "通話が終わると休憩になります", en: "The pause starts when the call ends")
+        case .deskPauseUnknownReason:
+            LocalizedText(
+                ja: "その休憩の理由は設定にありません。画面を開き直してください。",
+                en: "That pause reason is not in the settings. Please reload the screen.")
         }
     }
 

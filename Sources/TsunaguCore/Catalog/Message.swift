@@ -66,6 +66,10 @@ public enum Message: Sendable, Hashable {
     case trunkHostInvalid(String)
     case trunkHostNotOneDevice(String)
     case trunkRegistrationRefused(statusCode: Int)
+    case settingPauseReasonsTooMany(maximum: Int)
+    case settingPauseReasonTooLong(String, maximum: Int)
+    case settingPauseReasonDuplicate(String)
+    case phonePausedFor(String)
 
     // MARK: つなぐ/Phone
     case phoneRowCount(Int)
@@ -267,6 +271,16 @@ extension Message {
             LocalizedText(
                 ja: "SIPトランクへの登録が拒否されました(\(statusCode))。認証ユーザとパスワードを確認してください。",
                 en: "The SIP trunk refused the registration (\(statusCode)). Check the auth user and password.")
+        case .settingPauseReasonsTooMany(let maximum):
+            LocalizedText(ja: "休憩の理由は\(maximum)個までです。", en: "At most \(maximum) pause reasons.")
+        case .settingPauseReasonTooLong(let reason, let maximum):
+            LocalizedText(
+                ja: "休憩の理由「\(reason)」は\(maximum)文字以内にしてください。",
+                en: "The pause reason “\(reason)” must be at most \(maximum) characters.")
+        case .settingPauseReasonDuplicate(let reason):
+            LocalizedText(ja: "休憩の理由「\(reason)」が重複しています。", en: "The pause reason “\(reason)” is listed twice.")
+        case .phonePausedFor(let reason):
+            LocalizedText(ja: "休憩中（\(reason)）", en: "On a pause (\(reason))")
         case .phoneRowCount(let count):
             LocalizedText(ja: "\(count)件", en: "\(count) rows")
         case .deskRedialQuestion(let rowNumber, let minutesAgo):

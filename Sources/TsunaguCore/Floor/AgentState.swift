@@ -43,6 +43,18 @@ public enum AgentState: Sendable, Hashable, Codable {
         }
     }
 
+    /// The state's name on the board and the phone screen (a pause shows its reason beside it).
+    public var label: Label {
+        switch self {
+        case .offline: .stateOffline
+        case .idle: .stateIdle
+        case .dialing: .stateDialing
+        case .talking: .stateTalking
+        case .wrapUp: .stateWrapUp
+        case .paused: .statePaused
+        }
+    }
+
     /// On a call (発信中 or 通話中).
     public var isOnCall: Bool { self == .dialing || self == .talking }
 

@@ -20,6 +20,8 @@ public struct AgentStateMachine: Sendable, Hashable {
     public private(set) var pauseAfterCall: String?
     /// Signed out (or no screen left) during a call: offline when the call ends.
     public private(set) var offlineAfterCall: Bool
+    /// When the last change was dated (changes are strictly later than the one before).
+    private var lastChangeAt: Date?
     /// When the last screen closed, while waiting out the grace.
     public private(set) var lastScreenClosedAt: Date?
 
@@ -139,6 +141,9 @@ public struct AgentStateMachine: Sendable, Hashable {
             screens = 0
         }
         guard next != state else { return [] }
+        // Facts of one agent never share a time, so "the latest" is always one fact.
+        let at = lastChangeAt.map { at > $0 ? at : $0.addingTimeInterval(0.001) } ?? at
+        lastChangeAt = at
         state = next
         since = at
         return [Change(state: next, at: at)]

@@ -23,6 +23,8 @@ extension TenantSettings {
         read(.retryPolicy, into: &retryPolicy)
         read(.callbacksOpenToEveryoneAfterMinutes, into: &callbacksOpenToEveryoneAfterMinutes)
         read(.dueCallbacksDialNext, into: &dueCallbacksDialNext)
+        read(.pauseReasons, into: &pauseReasons)
+        read(.wrapUpLimitMinutes, into: &wrapUpLimitMinutes)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -32,5 +34,6 @@ extension TenantSettings {
         case callingWindow
         case retryPolicy
         case callbacksOpenToEveryoneAfterMinutes, dueCallbacksDialNext
+        case pauseReasons, wrapUpLimitMinutes
     }
 }

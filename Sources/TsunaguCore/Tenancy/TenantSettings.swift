@@ -41,6 +41,12 @@ public struct TenantSettings: Sendable, Hashable, Codable {
     public var callbacksOpenToEveryoneAfterMinutes = CallbackSettings().openToEveryoneAfterMinutes
     /// 期限の来た再架電を次に発信: a due callback is the next automatic dial, ahead of the list's next row.
     public var dueCallbacksDialNext = false
+    /// 休憩's reasons an agent picks from on the phone screen (設定).
+    public var pauseReasons = PauseReasons.defaults
+    /// 後処理 longer than this is flagged on the manager's board (the state never changes by itself).
+    public var wrapUpLimitMinutes = 5
+
+    public static let wrapUpLimitMinutesRange = 1...120
 
     public static let maximumRingTimeoutSeconds = 120
 
@@ -56,6 +62,13 @@ public struct TenantSettings: Sendable, Hashable, Codable {
         let callbackMinutes = CallbackSettings.openToEveryoneAfterMinutesRange
         copy.callbacksOpenToEveryoneAfterMinutes = min(
             max(callbackMinutes.lowerBound, callbacksOpenToEveryoneAfterMinutes), callbackMinutes.upperBound)
+        copy.wrapUpLimitMinutes = min(
+            max(Self.wrapUpLimitMinutesRange.lowerBound, wrapUpLimitMinutes), Self.wrapUpLimitMinutesRange.upperBound)
+        if case .success(let reasons) = PauseReasons.parse(pauseReasons.joined(separator: "\n")) {
+            copy.pauseReasons = reasons
+        } else {
+            copy.pauseReasons = PauseReasons.defaults
+        }
         return copy
     }
 

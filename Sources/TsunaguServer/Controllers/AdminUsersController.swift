@@ -94,6 +94,7 @@ struct AdminUsersController: RouteCollection {
             phonePassword: form.phonePassword ?? "",
             canCreateLists: form.canCreateLists != nil)
         try await scope.create(user)
+        request.floorChanged()
         request.logger.info("user '\(loginID)' created by '\(request.signedIn?.loginID ?? "?")'")
         return request.redirect(to: "/admin/users?saved=1")
     }
@@ -133,6 +134,7 @@ struct AdminUsersController: RouteCollection {
         }
         if let phonePassword = form.phonePassword, !phonePassword.isEmpty { user.phonePassword = phonePassword }
         try await scope.update(user)
+        request.floorChanged()
         return request.redirect(to: "/admin/users?saved=1")
     }
 
@@ -146,6 +148,7 @@ struct AdminUsersController: RouteCollection {
         }
         user.disabled = true
         try await request.tenantScope().update(user)
+        request.floorChanged()
         request.logger.info("user '\(user.loginID)' disabled by '\(request.signedIn?.loginID ?? "?")'")
         return request.redirect(to: "/admin/users?saved=1")
     }
@@ -154,6 +157,7 @@ struct AdminUsersController: RouteCollection {
         let user = try await findUser(request)
         user.disabled = false
         try await request.tenantScope().update(user)
+        request.floorChanged()
         return request.redirect(to: "/admin/users?saved=1")
     }
 

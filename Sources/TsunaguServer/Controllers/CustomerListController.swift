@@ -47,7 +47,6 @@ struct CustomerListController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(use: list)
         routes.get("customers", use: list)
     }
 

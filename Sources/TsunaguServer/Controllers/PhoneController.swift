@@ -37,14 +37,7 @@ struct PhoneController: RouteCollection {
     /// Only the server's own pages may open the socket (no cross-site WebSocket hijacking).
     @Sendable func shouldUpgrade(request: Request) async throws -> HTTPHeaders? {
         guard request.signedIn != nil else { throw Abort(.unauthorized) }
-        guard let origin = request.headers.first(name: .origin), let host = request.headers.first(name: .host),
-            let originURL = URL(string: origin), let originHost = originURL.host
-        else { throw Abort(.forbidden, reason: request.text(.csrfFailed)) }
-        let originAuthority = originURL.port.map { "\(originHost):\($0)" } ?? originHost
-        guard originAuthority.lowercased() == host.lowercased() else {
-            request.logger.notice("refused a phone-screen socket from origin \(origin) for host \(host)")
-            throw Abort(.forbidden, reason: request.text(.csrfFailed))
-        }
+        try request.requireSameOrigin()
         return [:]
     }
 

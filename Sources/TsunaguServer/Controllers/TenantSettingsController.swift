@@ -71,6 +71,7 @@ struct TenantSettingsController: RouteCollection {
             tenant.sipTrunk = sipTrunk
             try await tenant.save(on: request.db)
             await request.application.deskRegistry.settingsChanged(tenantID: try tenant.requireID(), settings: settings)
+            request.floorChanged()
             request.logger.info("tenant settings changed by '\(request.signedIn?.loginID ?? "?")'")
             return request.redirect(to: "/admin/settings?saved=1")
         case .success:
@@ -155,6 +156,15 @@ struct TenantSettingsController: RouteCollection {
                 settings.timeZoneIdentifier = zone
             } else {
                 problems.append(Message.settingUnknownTimeZone(zone).text)
+            }
+        }
+        number(
+            "wrapUpLimitMinutes", .wrapUpLimitMinutes, TenantSettings.wrapUpLimitMinutesRange,
+            into: &settings.wrapUpLimitMinutes)
+        if let text = form["pauseReasons"] {
+            switch PauseReasons.parse(text) {
+            case .success(let reasons): settings.pauseReasons = reasons
+            case .failure(let problem): problems.append(problem.explanation)
             }
         }
         problems += CallingRulesForm.apply(form, to: &settings)
@@ -252,6 +262,10 @@ struct TenantSettingsController: RouteCollection {
                 "doubleDialGuardMinutes", .doubleDialGuardMinutes, number: settings.doubleDialGuardMinutes,
                 range: 0...1440),
             row("timeZoneIdentifier", .timeZone, text: settings.timeZoneIdentifier),
+            row(
+                "wrapUpLimitMinutes", .wrapUpLimitMinutes, number: settings.wrapUpLimitMinutes,
+                range: TenantSettings.wrapUpLimitMinutesRange),
+            row("pauseReasons", .pauseReasons, multiline: settings.pauseReasons.joined(separator: "\n")),
             row("carrierRules", .carrierRules, multiline: carrierRules.text),
             row("sipHost", .sipHost, text: sipTrunk?.host ?? ""),
             row("sipPort", .sipPort, text: String(sipTrunk?.port ?? 5060)),

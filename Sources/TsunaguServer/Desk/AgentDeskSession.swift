@@ -73,6 +73,8 @@ actor AgentDeskSession {
     private var presence: AgentStateMachine
     private var unsavedStates: [AgentStateMachine.Change] = []
     private var presenceTimer: Task<Void, Never>?
+    /// Told what each commit changed, for the managers' boards.
+    private let floorEvents: any FloorEventBus
 
     private var scope: TenantScope { TenantScope(tenantID: tenantID, database: database()) }
     private var store: DeskStore { DeskStore(scope: scope, userID: userID) }
@@ -91,7 +93,7 @@ actor AgentDeskSession {
     static func open(
         tenantID: UUID, userID: UUID, database: @escaping @Sendable () -> any Database, writer: DurableWriter,
         telephony: any Telephony, tasks: ChildTasks, now: @escaping @Sendable () -> Date, logger: Logger,
-        tenantCallbacksChanged: @escaping @Sendable () -> Void = {}
+        floorEvents: any FloorEventBus, tenantCallbacksChanged: @escaping @Sendable () -> Void = {}
     ) async throws -> AgentDeskSession {
         let scope = TenantScope(tenantID: tenantID, database: database())
         guard let tenant = try await Tenant.find(tenantID, on: scope.database),
@@ -105,7 +107,7 @@ actor AgentDeskSession {
             tenantID: tenantID, userID: userID, extensionNumber: user.phoneExtension, agentName: user.name,
             companyName: tenant.name, settings: tenant.settings,
             stored: stored, database: database, writer: writer, telephony: telephony, now: now, logger: logger,
-            inputs: continuation, tenantCallbacksChanged: tenantCallbacksChanged)
+            inputs: continuation, floorEvents: floorEvents, tenantCallbacksChanged: tenantCallbacksChanged)
         continuation.yield(.callbacksChanged)
         tasks.start { await session.run(stream) }
         return session
@@ -116,8 +118,9 @@ actor AgentDeskSession {
         settings: TenantSettings, stored: DeskStore.Stored,
         database: @escaping @Sendable () -> any Database, writer: DurableWriter, telephony: any Telephony,
         now: @escaping @Sendable () -> Date, logger: Logger, inputs: AsyncStream<Input>.Continuation,
-        tenantCallbacksChanged: @escaping @Sendable () -> Void
+        floorEvents: any FloorEventBus, tenantCallbacksChanged: @escaping @Sendable () -> Void
     ) {
+        self.floorEvents = floorEvents
         self.tenantCallbacksChanged = tenantCallbacksChanged
         self.presence = AgentStateMachine(since: now())
         self.writer = writer
@@ -204,6 +207,20 @@ actor AgentDeskSession {
             }
             await refreshLamp()
             await apply(.callbackDialRequested(dueCallback(callback)), requestID: requestID, client: client)
+        case .command(.pause(let reason), let requestID, let client):
+            guard settings.clamped.pauseReasons.contains(reason) else {
+                acknowledge(requestID, to: client, ok: false, message: Label.deskPauseUnknownReason.text)
+                return
+            }
+            notePresence(.pauseRequested(reason: reason))
+            // A pause stops the walk (the call in progress goes on); apply commits the state with it.
+            await apply(.stopPressed, requestID: requestID, client: client)
+        case .command(.resume, let requestID, let client):
+            notePresence(.pauseEnded)
+            let committed = await commit()
+            version += 1
+            for target in clients.values { target.send(stateText(for: target, full: false, rows: [])) }
+            acknowledge(requestID, to: client, ok: committed, message: committed ? nil : Label.deskSaveRetrying.text)
         case .callbacksChanged:
             await reloadCallbacks()
             version += 1
@@ -267,6 +284,7 @@ actor AgentDeskSession {
                             try await DeskRowFetcher(scope: scope, userID: userID).fetch(limit: limit)
                         }
                         ledger.rowsFetched(callListByRow: fetched.callListByRow)
+                        publishToFloor(lists: Set(fetched.callListByRow.values))
                         queue.append(.rowsFetched(fetched.rows, moreAvailable: fetched.moreAvailable))
                     } catch {
                         logger.error("fetching rows for user \(userID) failed: \(error)")
@@ -277,6 +295,7 @@ actor AgentDeskSession {
                         try await write { scope, userID in
                             try await DeskRowFetcher(scope: scope, userID: userID).giveBack(rows: rows)
                         }
+                        publishToFloor(lists: Set(rows.compactMap { ledger.rows[$0]?.callListID }))
                     } catch {
                         logger.error("returning rows for user \(userID) failed: \(error)")
                     }
@@ -290,6 +309,7 @@ actor AgentDeskSession {
                         }
                         logger.info(
                             "upload by user \(userID): \(summary.reported) reported, \(summary.returned) returned")
+                        publishToFloor(lists: Set(rows.compactMap { ledger.rows[$0]?.callListID }))
                         ledger.rowsUploaded(rows)
                         queue.append(.uploadCompleted)
                     } catch {
@@ -351,6 +371,7 @@ actor AgentDeskSession {
         guard let changes else { return [:] }
         do {
             let refusals = try await writer.write(changes)
+            publishToFloor(changes)
             ledger.committed(changes, position: position)
             unsavedStates.removeFirst(changes.stateChanges.count)
             return refusals
@@ -496,6 +517,8 @@ actor AgentDeskSession {
             return
         }
         logger.info("refusal recorded for row \(rowID) by user \(userID)")
+        // A bar changes the lists' counts of barred rows.
+        floorEvents.publish(FloorEvent(tenantID: tenantID, agents: [userID], everything: true))
         await apply(.refusalRecorded(rowID), requestID: requestID, client: client)
         broadcast {
             DeskProtocol.encode(DeskProtocol.NoticeMessage(message: Label.deskRefusalRecorded.text.text(in: $0)))
@@ -574,6 +597,19 @@ actor AgentDeskSession {
             try? await Task.sleep(for: .seconds(delay))
             if !Task.isCancelled { inputs.yield(.presenceGraceElapsed) }
         }
+    }
+
+    /// Tells the managers' boards what a commit changed: this agent, and the lists of its calls and rows.
+    private func publishToFloor(_ changes: DeskChanges) {
+        var lists = Set(changes.newAttempts.compactMap(\.callListID))
+        for row in changes.rows {
+            if let list = ledger.rows[row.id]?.callListID { lists.insert(list) }
+        }
+        floorEvents.publish(FloorEvent(tenantID: tenantID, agents: [userID], lists: Array(lists)))
+    }
+
+    private func publishToFloor(lists: Set<UUID>) {
+        floorEvents.publish(FloorEvent(tenantID: tenantID, agents: [userID], lists: Array(lists)))
     }
 
     /// The agent's state now (tests read it).
@@ -738,6 +774,7 @@ actor AgentDeskSession {
         view.toneRoute = toneRoute
         view.talkScript = talkScript
         view.callbacks = callbackSection()
+        view.presence = presence
         return DeskProtocol.encode(
             view.state(version: version, language: client.language, full: full, rows: changed, now: now()))
     }

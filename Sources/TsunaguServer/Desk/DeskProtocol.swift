@@ -44,6 +44,10 @@ enum DeskProtocol {
         case scheduleCallback(row: UUID, date: String, time: String, note: String)
         /// A click on a callback of the section above the list.
         case dialCallback(UUID)
+        /// 休憩 with one of the tenant's reasons; during a call it starts when the call ends.
+        case pause(reason: String)
+        /// 再開: the pause ends.
+        case resume
     }
 
     enum ParseError: Error, Equatable, UserExplainable {
@@ -139,6 +143,8 @@ enum DeskProtocol {
             case "dialCallback":
                 guard let callback = message.callback else { throw .missing("callback") }
                 return .success(.dialCallback(callback))
+            case "pause": return .success(.pause(reason: try text()))
+            case "resume": return .success(.resume)
             case "refresh", "hello": return .success(.refresh)
             case "ping": return .success(.ping)
             default: throw .unknownType(message.type)
@@ -219,6 +225,19 @@ enum DeskProtocol {
         var talkScript: String?
         /// The timed callbacks above the list.
         var callbacks: CallbacksView
+        /// The agent's state for the manager's board, and 休憩's choices.
+        var presence: PresenceView
+    }
+
+    struct PresenceView: Encodable, Sendable {
+        /// `AgentState.code`.
+        var state: String
+        /// 「休憩中（会議）」 while paused, or nil.
+        var pausedText: String?
+        /// 休憩 asked for during the call: it starts when the call ends.
+        var pauseAfterCall: Bool
+        /// The tenant's reasons (設定).
+        var reasons: [String]
     }
 
     /// The callback section: the agent's own callbacks and the others' open to everyone, by due time.

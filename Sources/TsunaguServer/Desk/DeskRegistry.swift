@@ -19,11 +19,15 @@ actor DeskRegistry {
     private let database: @Sendable () -> any Database
     private let now: @Sendable () -> Date
     private let logger: Logger
+    /// Where the sessions say what they committed, for the managers' boards.
+    private let floorEvents: any FloorEventBus
 
     init(
         telephony: any Telephony, database: @escaping @Sendable () -> any Database,
-        writerDatabase: @escaping @Sendable () -> any Database, now: @escaping @Sendable () -> Date, logger: Logger
+        writerDatabase: @escaping @Sendable () -> any Database, now: @escaping @Sendable () -> Date, logger: Logger,
+        floorEvents: any FloorEventBus
     ) {
+        self.floorEvents = floorEvents
         self.telephony = telephony
         self.writer = DurableWriter(database: writerDatabase)
         self.database = database
@@ -54,7 +58,7 @@ actor DeskRegistry {
         do {
             let session = try await AgentDeskSession.open(
                 tenantID: tenantID, userID: userID, database: database, writer: writer, telephony: telephony,
-                tasks: sessionTasks, now: now, logger: logger,
+                tasks: sessionTasks, now: now, logger: logger, floorEvents: floorEvents,
                 tenantCallbacksChanged: { [weak self] in
                     guard let self else { return }
                     Task { await self.callbacksChanged(tenantID: tenantID) }
@@ -123,7 +127,7 @@ extension Application {
         storage[TelephonyKey.self] = telephony
         let registry = DeskRegistry(
             telephony: telephony, database: databaseProvider, writerDatabase: databaseProvider(.deskWriter),
-            now: { [weak self] in self?.clock.now() ?? Date() }, logger: logger)
+            now: { [weak self] in self?.clock.now() ?? Date() }, logger: logger, floorEvents: floorHubs.bus)
         storage[DeskRegistryKey.self] = registry
         applicationTasks.start { await telephony.run() }
         applicationTasks.start { await registry.run() }

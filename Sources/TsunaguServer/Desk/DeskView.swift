@@ -14,6 +14,8 @@ struct DeskView {
     let unsaved: Set<UUID>
     /// The answered call's talk script and what fills it.
     var talkScript: (script: TalkScript, values: TalkScript.Values)?
+    /// The agent's state (休憩 and its reason).
+    var presence = AgentStateMachine(since: Date(timeIntervalSince1970: 0))
     /// The timed callbacks above the list, as of now.
     var callbacks = CallbackSection(entries: [], dueCount: 0, dialNext: nil, nextChange: nil)
 
@@ -62,7 +64,18 @@ struct DeskView {
                 numberOpensCustomerEdit: settings.phoneNumberOpensCustomerEdit, workListCap: deskSettings.workListCap),
             extensionNumber: extensionNumber,
             talkScript: talkScript.map { $0.script.rendered(with: $0.values, in: language) },
-            callbacks: callbacksView)
+            callbacks: callbacksView,
+            presence: presenceView(in: language))
+    }
+
+    private func presenceView(in language: Language) -> DeskProtocol.PresenceView {
+        var pausedText: String?
+        if case .paused(let reason) = presence.state {
+            pausedText = Message.phonePausedFor(reason).text(in: language)
+        }
+        return DeskProtocol.PresenceView(
+            state: presence.state.code, pausedText: pausedText, pauseAfterCall: presence.pauseAfterCall != nil,
+            reasons: settings.clamped.pauseReasons)
     }
 
     private var callbacksView: DeskProtocol.CallbacksView {

@@ -4,7 +4,7 @@ import TsunaguCore
 enum SettingField {
     case fetchMode, dialingMode, autoNextAfter, doneMarkedOn, phoneNumberOpensCustomerEdit, customerScope, customerEdit
     case csvExportAndDeleteEnabled, idleLogoutMinutes, workListCap, ringTimeoutSeconds, doubleDialGuardMinutes,
-        timeZone, carrierRules
+        timeZone, carrierRules, wrapUpLimitMinutes, pauseReasons
     case sipHost, sipPort, sipTransport, sipAuthUser, sipPassword, sipCallerID, sipFromDomain, sipRegister,
         sipNumberFormat, sipDTMF
 
@@ -24,6 +24,8 @@ enum SettingField {
         case .doubleDialGuardMinutes: .settingDoubleDialGuardMinutes
         case .timeZone: .settingTimeZone
         case .carrierRules: .settingCarrierRules
+        case .wrapUpLimitMinutes: .settingWrapUpLimitMinutes
+        case .pauseReasons: .settingPauseReasons
         case .sipHost: .settingSipHost
         case .sipPort: .settingSipPort
         case .sipTransport: .settingSipTransport
@@ -53,6 +55,8 @@ enum SettingField {
         case .doubleDialGuardMinutes: .settingDoubleDialGuardMinutesHelp
         case .timeZone: .settingTimeZoneHelp
         case .carrierRules: .settingCarrierRulesHelp
+        case .wrapUpLimitMinutes: .settingWrapUpLimitMinutesHelp
+        case .pauseReasons: .settingPauseReasonsHelp
         case .sipHost: .settingSipHostHelp
         case .sipPort: .settingSipPortHelp
         case .sipTransport: .settingSipTransportHelp

@@ -5,6 +5,7 @@ import { DeskTable } from "./table.js";
 import { DialPad } from "./dialpad.js";
 import { DeskMedia } from "./media.js";
 import { CallbackDialog, CallbackSection } from "./callbacks.js";
+import { PauseControl } from "./pause.js";
 
 const root = document.getElementById("phone");
 const labels = JSON.parse(root.dataset.labels);
@@ -79,6 +80,10 @@ const callbackDialog = new CallbackDialog(labels, (row, date, time, note) =>
   actions.send("scheduleCallback", { row, date, time, text: note }),
 );
 const callbackSection = new CallbackSection(labels, (callback) => actions.send("dialCallback", { callback }));
+const pauseControl = new PauseControl(labels, {
+  pause: (reason) => actions.send("pause", { text: reason }),
+  resume: () => actions.send("resume", {}),
+});
 
 document.title = `${labels.phoneTitle} — ${document.title.split(" — ").pop()}`;
 elements.dial.textContent = labels.phoneDial;
@@ -147,6 +152,7 @@ function showDesk() {
   elements.talkScript.hidden = !desk.talkScript;
   elements.talkScriptText.textContent = desk.talkScript || "";
   callbackSection.show(desk.callbacks, Boolean(desk.call));
+  pauseControl.show(desk.presence);
   media.update(desk);
   confirmDialog.show(desk.confirmation);
   showLamp();

@@ -1,0 +1,81 @@
+import Foundation
+import NIOCore
+import TsunaguCore
+import Vapor
+
+/// 稼働状況, the manager's live board (docs/ARCHITECTURE.md#the-managers-floor): the 管理者's home page, its
+/// WebSocket of pushed changes, and the same snapshot as JSON at `GET /api/v1/floor` for wall displays. Agents keep
+/// 顧客一覧 as their home and get 403 from the board and its API.
+struct FloorController: RouteCollection {
+    struct FloorPage: Encodable {
+        /// The snapshot the page starts from (JSON), before its socket opens.
+        var snapshot: String
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(use: home)
+        let managers = routes.grouped(RequirePermissionMiddleware { $0.canViewFloor })
+        managers.get("floor", use: page)
+        managers.get("api", "v1", "floor", use: snapshot)
+        managers.webSocket(
+            "api", "v1", "floor", "socket", maxFrameSize: .init(integerLiteral: 4 * 1024),
+            shouldUpgrade: shouldUpgrade, onUpgrade: connect)
+    }
+
+    /// `/`: the board for a manager, 顧客一覧 for an agent.
+    @Sendable func home(request: Request) async throws -> Response {
+        guard let signedIn = request.signedIn else { throw Abort(.unauthorized) }
+        if signedIn.permissions.canViewFloor { return try await page(request: request) }
+        return try await CustomerListController().list(request: request)
+    }
+
+    @Sendable func page(request: Request) async throws -> Response {
+        let hub = try await hub(request)
+        let snapshot = try await hub.current()
+        return try await request.renderPage(
+            "floor", FloorPage(snapshot: FloorHub.encode(snapshot, timeZone: await hub.zone)))
+    }
+
+    /// `GET /api/v1/floor`: `{"agents":[…],"lists":[…],"totals":{…},"wrapUpLimitSeconds":…,"generatedAt":…}`, times
+    /// in ISO 8601 with the tenant's offset.
+    @Sendable func snapshot(request: Request) async throws -> Response {
+        let hub = try await hub(request)
+        let snapshot = try await hub.current()
+        let response = Response(status: .ok, body: .init(string: FloorHub.encode(snapshot, timeZone: await hub.zone)))
+        response.headers.contentType = .json
+        response.headers.cacheControl = .init(noStore: true)
+        return response
+    }
+
+    @Sendable func shouldUpgrade(request: Request) async throws -> HTTPHeaders? {
+        guard request.signedIn != nil else { throw Abort(.unauthorized) }
+        try request.requireSameOrigin()
+        return [:]
+    }
+
+    @Sendable func connect(request: Request, socket: WebSocket) async {
+        let hub: FloorHub
+        do {
+            hub = try await self.hub(request)
+        } catch {
+            try? await socket.close(code: .policyViolation)  // Refused: there is no one to tell more.
+            return
+        }
+        let id = UUID()
+        // The board only listens; anything it sends is ignored.
+        socket.onText { _, _ in }
+        socket.onClose.whenComplete { _ in Task { await hub.detach(id) } }
+        do {
+            try await hub.attach(FloorHub.Board(id: id, send: { text in socket.send(text) }))
+            if socket.isClosed { await hub.detach(id) }
+        } catch {
+            request.logger.error("opening the floor board failed: \(error)")
+            try? await socket.close(code: .unexpectedServerError)
+        }
+    }
+
+    private func hub(_ request: Request) async throws -> FloorHub {
+        guard let signedIn = request.signedIn else { throw Abort(.unauthorized) }
+        return await request.application.floorHubs.hub(for: signedIn.tenantID)
+    }
+}

@@ -1,0 +1,210 @@
+import FluentKit
+import Foundation
+import Logging
+import TsunaguCore
+
+/// One tenant's live board: the snapshot in memory, kept exact by reading the facts again for whatever `FloorEvent`s
+/// name, and pushed to the open boards as changes. Events are gathered for a short while (`FloorHubs.tickInterval`)
+/// and read in one go, so a busy floor costs a few small reads a second, not one per commit. The whole board is read
+/// again every `fullReadInterval`, when the tenant's day changes, and when an event says so.
+actor FloorHub {
+    /// An open board.
+    struct Board: Sendable {
+        var id: UUID
+        var send: @Sendable (String) -> Void
+    }
+
+    static let fullReadInterval: TimeInterval = 60
+    /// Lists' rows are counted at most this often (a list's counts read all its rows).
+    static let listReadInterval: TimeInterval = 1
+
+    let tenantID: UUID
+    private let database: @Sendable () -> any Database
+    private let now: @Sendable () -> Date
+    private let logger: Logger
+
+    private var snapshot: FloorSnapshot?
+    private var timeZone = TimeZone(identifier: "Asia/Tokyo")!
+    private var dayStart = Date.distantPast
+    private var barred: [UUID: Int] = [:]
+    private var boards: [UUID: Board] = [:]
+    private var dirtyAgents = Set<UUID>()
+    private var dirtyLists = Set<UUID>()
+    private var everything = false
+    private var reading = false
+    private var lastFullRead = Date.distantPast
+    private var lastListRead = Date.distantPast
+    /// When a board or the API last used this hub: an unused hub is dropped by `FloorHubs`.
+    private(set) var lastUsed: Date
+
+    init(
+        tenantID: UUID, database: @escaping @Sendable () -> any Database, now: @escaping @Sendable () -> Date,
+        logger: Logger
+    ) {
+        self.tenantID = tenantID
+        self.database = database
+        self.now = now
+        self.logger = logger
+        self.lastUsed = now()
+    }
+
+    var boardCount: Int { boards.count }
+
+    /// Opens a board: it gets the whole snapshot now and every change after.
+    func attach(_ board: Board) async throws {
+        lastUsed = now()
+        let snapshot = try await current()
+        boards[board.id] = board
+        board.send(Self.encode(FloorMessage.snapshot(snapshot), timeZone: timeZone))
+    }
+
+    func detach(_ id: UUID) {
+        boards[id] = nil
+        lastUsed = now()
+    }
+
+    /// The board as of now: what is pending is read first, so the answer includes every committed fact.
+    func current() async throws -> FloorSnapshot {
+        lastUsed = now()
+        if snapshot == nil || everything || !dirtyAgents.isEmpty || !dirtyLists.isEmpty || isNewDay {
+            try await read(force: true)
+        }
+        guard let snapshot else { throw FloorHubError.unreadable }
+        return snapshot
+    }
+
+    func note(_ event: FloorEvent) {
+        guard snapshot != nil else { return }
+        dirtyAgents.formUnion(event.agents)
+        dirtyLists.formUnion(event.lists)
+        if event.everything { everything = true }
+    }
+
+    /// Reads what is due and pushes the changes (`FloorHubs` calls it every tick).
+    func tick() async {
+        guard snapshot != nil, !boards.isEmpty else { return }
+        do {
+            try await read(force: false)
+        } catch {
+            logger.error("reading the floor of tenant \(tenantID) failed: \(error)")
+        }
+    }
+
+    private var isNewDay: Bool { now().timeIntervalSince(dayStart) >= 86_400 || now() < dayStart }
+
+    private func read(force: Bool) async throws {
+        guard !reading else { return }
+        reading = true
+        defer { reading = false }
+        let at = now()
+        if snapshot == nil || everything || isNewDay || at.timeIntervalSince(lastFullRead) >= Self.fullReadInterval {
+            everything = false
+            dirtyAgents = []
+            dirtyLists = []
+            try await readEverything(at: at)
+            return
+        }
+        let agents = Array(dirtyAgents)
+        let listsDue = force || at.timeIntervalSince(lastListRead) >= Self.listReadInterval
+        let lists = listsDue ? Array(dirtyLists) : []
+        guard !agents.isEmpty || !lists.isEmpty else { return }
+        dirtyAgents.subtract(agents)
+        dirtyLists.subtract(lists)
+        let query = FloorQuery(scope: TenantScope(tenantID: tenantID, database: database()), dayStart: dayStart)
+        do {
+            let agentRows = try await query.agents(agents)
+            var listRows: [FloorSnapshot.List] = []
+            if !lists.isEmpty {
+                lastListRead = at
+                listRows = try await query.lists(lists, countingBarred: false, barredKnown: barred)
+            }
+            snapshot?.update(agents: agentRows, lists: listRows, at: at)
+            guard let snapshot else { return }
+            push(
+                FloorMessage.update(
+                    FloorMessage.Update(
+                        agents: agentRows, lists: listRows, totals: snapshot.totals, generatedAt: at)))
+        } catch {
+            // Read again next time.
+            dirtyAgents.formUnion(agents)
+            dirtyLists.formUnion(lists)
+            throw error
+        }
+    }
+
+    private func readEverything(at: Date) async throws {
+        let scope = TenantScope(tenantID: tenantID, database: database())
+        guard let tenant = try await Tenant.find(tenantID, on: scope.database) else {
+            throw FloorHubError.unreadable
+        }
+        let settings = tenant.settings.clamped
+        timeZone = TenantCalendar(identifier: settings.timeZoneIdentifier).timeZone
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        dayStart = calendar.startOfDay(for: at)
+        let query = FloorQuery(scope: scope, dayStart: dayStart)
+        let agents = try await query.agents()
+        let lists = try await query.lists(try await query.listsInUse(), countingBarred: true)
+        barred = Dictionary(uniqueKeysWithValues: lists.map { ($0.id, $0.barred) })
+        let snapshot = FloorSnapshot(
+            agents: agents, lists: lists, wrapUpLimitSeconds: settings.wrapUpLimitMinutes * 60, generatedAt: at)
+        self.snapshot = snapshot
+        lastFullRead = at
+        lastListRead = at
+        push(FloorMessage.snapshot(snapshot))
+    }
+
+    private func push(_ message: FloorMessage) {
+        guard !boards.isEmpty else { return }
+        let text = Self.encode(message, timeZone: timeZone)
+        for board in boards.values { board.send(text) }
+    }
+
+    /// JSON with times in the tenant's zone (ISO 8601 with its offset), so a wall display shows them as they are.
+    static func encode<T: Encodable>(_ value: T, timeZone: TimeZone) -> String {
+        let encoder = JSONEncoder()
+        let style = Date.ISO8601FormatStyle(
+            timeZoneSeparator: .colon, includingFractionalSeconds: true, timeZone: timeZone)
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(date.formatted(style))
+        }
+        encoder.outputFormatting = .sortedKeys
+        guard let data = try? encoder.encode(value) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The time zone the hub's JSON is written in.
+    var zone: TimeZone { timeZone }
+}
+
+/// What a board receives: the whole snapshot (on opening, and after a full read) or the rows that changed.
+enum FloorMessage: Encodable {
+    struct Update: Encodable {
+        var agents: [FloorSnapshot.Agent]
+        var lists: [FloorSnapshot.List]
+        var totals: FloorSnapshot.Totals
+        var generatedAt: Date
+    }
+
+    case snapshot(FloorSnapshot)
+    case update(Update)
+
+    private enum CodingKeys: String, CodingKey { case type, snapshot, update }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .snapshot(let snapshot):
+            try container.encode("snapshot", forKey: .type)
+            try container.encode(snapshot, forKey: .snapshot)
+        case .update(let update):
+            try container.encode("update", forKey: .type)
+            try container.encode(update, forKey: .update)
+        }
+    }
+}
+
+enum FloorHubError: Error {
+    case unreadable
+}

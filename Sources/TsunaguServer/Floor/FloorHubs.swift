@@ -1,0 +1,95 @@
+import FluentKit
+import Foundation
+import Logging
+import Vapor
+
+/// The live boards of the server: one `FloorHub` per tenant, opened when a board or the API first asks and dropped
+/// after `idleLifetime` without either. Takes every `FloorEvent` from the bus to its tenant's hub and ticks the hubs.
+actor FloorHubs {
+    static let tickInterval: Duration = .milliseconds(100)
+    static let idleLifetime: TimeInterval = 600
+
+    nonisolated let bus: any FloorEventBus
+    private var hubs: [UUID: FloorHub] = [:]
+    private let database: @Sendable () -> any Database
+    private let now: @Sendable () -> Date
+    private let logger: Logger
+
+    init(
+        bus: any FloorEventBus, database: @escaping @Sendable () -> any Database,
+        now: @escaping @Sendable () -> Date, logger: Logger
+    ) {
+        self.bus = bus
+        self.database = database
+        self.now = now
+        self.logger = logger
+    }
+
+    func hub(for tenantID: UUID) -> FloorHub {
+        if let hub = hubs[tenantID] { return hub }
+        let hub = FloorHub(tenantID: tenantID, database: database, now: now, logger: logger)
+        hubs[tenantID] = hub
+        return hub
+    }
+
+    /// Delivers the bus's events and ticks the hubs until the calling task is cancelled.
+    nonisolated func run() async {
+        let events = bus.subscribe()
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for await event in events { await self.deliver(event) }
+            }
+            group.addTask {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: Self.tickInterval)
+                    await self.tick()
+                }
+            }
+            await group.next()
+            group.cancelAll()
+        }
+    }
+
+    private func deliver(_ event: FloorEvent) async {
+        await hubs[event.tenantID]?.note(event)
+    }
+
+    private func tick() async {
+        let at = now()
+        for (tenantID, hub) in hubs {
+            if await hub.boardCount == 0, at.timeIntervalSince(await hub.lastUsed) > Self.idleLifetime {
+                hubs[tenantID] = nil
+                continue
+            }
+            await hub.tick()
+        }
+    }
+}
+
+extension Application {
+    private struct FloorHubsKey: StorageKey {
+        typealias Value = FloorHubs
+    }
+
+    /// The live boards and the bus that feeds them.
+    var floorHubs: FloorHubs {
+        guard let hubs = storage[FloorHubsKey.self] else { fatalError("configureTsunagu sets up the floor") }
+        return hubs
+    }
+
+    /// Sets up the live boards on this bus (the in-process one for a single instance).
+    func useFloor(bus: any FloorEventBus) {
+        let hubs = FloorHubs(
+            bus: bus, database: databaseProvider, now: { [weak self] in self?.clock.now() ?? Date() }, logger: logger)
+        storage[FloorHubsKey.self] = hubs
+        applicationTasks.start { await hubs.run() }
+    }
+}
+
+extension Request {
+    /// Users, lists or settings of the signed-in user's tenant changed: its boards read everything again.
+    func floorChanged() {
+        guard let tenantID = signedIn?.tenantID else { return }
+        application.floorHubs.bus.publish(FloorEvent(tenantID: tenantID, everything: true))
+    }
+}

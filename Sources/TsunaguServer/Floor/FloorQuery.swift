@@ -1,0 +1,220 @@
+import FluentKit
+import Foundation
+import SQLKit
+import TsunaguCore
+
+/// Reads the manager's board from the facts: each agent's latest stored state, the call in progress or being written
+/// up, and today's calls; each list's rows by state and today's calls. Today is the tenant's day. Every statement
+/// filters on the scope's tenant.
+struct FloorQuery {
+    let scope: TenantScope
+    /// The start of the tenant's day the figures count from.
+    let dayStart: Date
+
+    /// The agents' rows: every enabled user of the tenant, or only `ids`.
+    func agents(_ ids: [UUID]? = nil) async throws -> [FloorSnapshot.Agent] {
+        if let ids, ids.isEmpty { return [] }
+        let tenantID = scope.tenantID
+        let onlyUsers: SQLQueryString = ids.map { " AND u.\"id\" IN (\(binds: $0))" } ?? ""
+        struct UserRow: Decodable {
+            var id: UUID
+            var login_id: String
+            var name: String
+            var `extension`: String
+            var state: String?
+            var reason: String?
+            var at: Date?
+        }
+        // Each user's latest fact is one seek on agent_state_changes (tenant_id, user_id, at).
+        let users = try await scope.sql.raw(
+            """
+            SELECT u."id", u."login_id", u."name", u."extension", s."state", s."reason", s."at" \
+            FROM \(ident: User.schema) u LEFT JOIN "agent_state_changes" s ON s."id" = (\
+            SELECT t."id" FROM "agent_state_changes" t WHERE t."tenant_id" = u."tenant_id" AND t."user_id" = u."id" \
+            ORDER BY t."at" DESC LIMIT 1) \
+            WHERE u."tenant_id" = \(bind: tenantID) AND u."disabled" = \(bind: false)\(onlyUsers)
+            """
+        ).all(decoding: UserRow.self)
+        guard !users.isEmpty else { return [] }
+        let userIDs = users.map(\.id)
+        let figures = try await todaysFigures(users: userIDs)
+        let current = try await currentCalls(
+            users: users.filter { row in
+                [AgentState.dialing.code, AgentState.talking.code, AgentState.wrapUp.code].contains(row.state ?? "")
+            }.map(\.id))
+        return users.map { row in
+            let state = row.state.flatMap { AgentState(code: $0, reason: row.reason) } ?? .offline
+            return FloorSnapshot.Agent(
+                id: row.id, loginID: row.login_id, name: row.name, extension: row.extension, state: state,
+                since: row.at, customer: current[row.id]?.customer, list: current[row.id]?.list,
+                today: figures[row.id] ?? CallFigures())
+        }.sorted { ($0.extension, $0.loginID) < ($1.extension, $1.loginID) }
+    }
+
+    /// Today's calls of these users, summed per user.
+    private func todaysFigures(users: [UUID]) async throws -> [UUID: CallFigures] {
+        struct AttemptRow: Decodable {
+            var user_id: UUID
+            var answered_at: Date?
+            var ended_at: Date?
+            var prospect: Bool
+            var callback: Bool
+        }
+        var figures: [UUID: CallFigures] = [:]
+        for chunk in users.chunks(of: 1_000) {
+            let rows = try await scope.sql.raw(
+                """
+                SELECT "user_id", "answered_at", "ended_at", "prospect", "callback" FROM \(ident: CallAttempt.schema) \
+                WHERE "tenant_id" = \(bind: scope.tenantID) AND "user_id" IN (\(binds: Array(chunk))) \
+                AND "started_at" >= \(bind: dayStart)
+                """
+            ).all(decoding: AttemptRow.self)
+            for row in rows {
+                figures[row.user_id, default: CallFigures()].add(
+                    CallFigures.Attempt(
+                        answeredAt: row.answered_at, endedAt: row.ended_at, prospect: row.prospect,
+                        callback: row.callback))
+            }
+        }
+        return figures
+    }
+
+    /// The latest call of each of these users: its customer (or the number dialled) and list.
+    private func currentCalls(users: [UUID]) async throws -> [UUID: (customer: String, list: String?)] {
+        guard !users.isEmpty else { return [:] }
+        struct CallRow: Decodable {
+            var user_id: UUID
+            var company: String?
+            var number: String
+            var list: String?
+        }
+        var calls: [UUID: (customer: String, list: String?)] = [:]
+        for chunk in users.chunks(of: 1_000) {
+            let rows = try await scope.sql.raw(
+                """
+                SELECT u."id" AS "user_id", c."company", a."number", l."name" AS "list" \
+                FROM \(ident: User.schema) u JOIN \(ident: CallAttempt.schema) a ON a."id" = (\
+                SELECT t."id" FROM \(ident: CallAttempt.schema) t WHERE t."tenant_id" = u."tenant_id" \
+                AND t."user_id" = u."id" ORDER BY t."started_at" DESC LIMIT 1) \
+                LEFT JOIN \(ident: Customer.schema) c ON c."id" = a."customer_id" \
+                LEFT JOIN \(ident: CallList.schema) l ON l."id" = a."call_list_id" \
+                WHERE u."tenant_id" = \(bind: scope.tenantID) AND u."id" IN (\(binds: Array(chunk)))
+                """
+            ).all(decoding: CallRow.self)
+            for row in rows {
+                calls[row.user_id] = (row.company.flatMap { $0.isEmpty ? nil : $0 } ?? row.number, row.list)
+            }
+        }
+        return calls
+    }
+
+    /// The lists in use: with rows on agents' screens, or called today.
+    func listsInUse() async throws -> [UUID] {
+        struct ListRow: Decodable { var call_list_id: UUID }
+        let rows = try await scope.sql.raw(
+            """
+            SELECT DISTINCT e."call_list_id" FROM \(ident: AgentWorkRow.schema) w \
+            JOIN \(ident: CallListEntry.schema) e ON e."id" = w."entry_id" \
+            WHERE w."tenant_id" = \(bind: scope.tenantID) \
+            UNION SELECT DISTINCT "call_list_id" FROM \(ident: CallAttempt.schema) \
+            WHERE "tenant_id" = \(bind: scope.tenantID) AND "started_at" >= \(bind: dayStart) \
+            AND "call_list_id" IS NOT NULL
+            """
+        ).all(decoding: ListRow.self)
+        return rows.map(\.call_list_id)
+    }
+
+    /// These lists' rows. `barred` counts waiting rows whose customer or number is barred; it reads every waiting
+    /// row, so the board asks for it on its full reads and keeps it between them (`barredKnown`).
+    func lists(_ ids: [UUID], countingBarred: Bool, barredKnown: [UUID: Int] = [:]) async throws
+        -> [FloorSnapshot.List]
+    {
+        guard !ids.isEmpty else { return [] }
+        struct NameRow: Decodable {
+            var id: UUID
+            var name: String
+        }
+        struct CountRow: Decodable {
+            var call_list_id: UUID
+            var state: String
+            var limit_reached: Bool
+            var count: Int
+        }
+        struct AttemptRow: Decodable {
+            var call_list_id: UUID
+            var answered_at: Date?
+            var ended_at: Date?
+            var prospect: Bool
+            var callback: Bool
+        }
+        struct BarredRow: Decodable {
+            var call_list_id: UUID
+            var count: Int
+        }
+        var lists: [FloorSnapshot.List] = []
+        for chunk in ids.chunks(of: 500) {
+            let names = try await scope.sql.raw(
+                """
+                SELECT "id", "name" FROM \(ident: CallList.schema) \
+                WHERE "tenant_id" = \(bind: scope.tenantID) AND "id" IN (\(binds: Array(chunk)))
+                """
+            ).all(decoding: NameRow.self)
+            let counts = try await scope.sql.raw(
+                """
+                SELECT "call_list_id", "state", "limit_reached", COUNT(*) AS "count" \
+                FROM \(ident: CallListEntry.schema) \
+                WHERE "tenant_id" = \(bind: scope.tenantID) AND "call_list_id" IN (\(binds: Array(chunk))) \
+                GROUP BY "call_list_id", "state", "limit_reached"
+                """
+            ).all(decoding: CountRow.self)
+            let attempts = try await scope.sql.raw(
+                """
+                SELECT "call_list_id", "answered_at", "ended_at", "prospect", "callback" \
+                FROM \(ident: CallAttempt.schema) \
+                WHERE "tenant_id" = \(bind: scope.tenantID) AND "call_list_id" IN (\(binds: Array(chunk))) \
+                AND "started_at" >= \(bind: dayStart)
+                """
+            ).all(decoding: AttemptRow.self)
+            var barred = barredKnown
+            if countingBarred {
+                let rows = try await scope.sql.raw(
+                    """
+                    SELECT e."call_list_id", COUNT(*) AS "count" FROM \(ident: CallListEntry.schema) e \
+                    JOIN \(ident: Customer.schema) c ON c."id" = e."customer_id" \
+                    WHERE e."tenant_id" = \(bind: scope.tenantID) AND e."call_list_id" IN (\(binds: Array(chunk))) \
+                    AND e."state" = \(bind: CallListEntry.State.waiting.rawValue) \
+                    AND EXISTS (SELECT 1 FROM \(ident: DialBar.schema) b WHERE b."tenant_id" = e."tenant_id" \
+                    AND b."lifted_at" IS NULL AND (b."customer_id" = e."customer_id" OR b."number" = c."phone_e164")) \
+                    GROUP BY e."call_list_id"
+                    """
+                ).all(decoding: BarredRow.self)
+                for id in chunk { barred[id] = 0 }
+                for row in rows { barred[row.call_list_id] = row.count }
+            }
+            var today: [UUID: CallFigures] = [:]
+            for row in attempts {
+                today[row.call_list_id, default: CallFigures()].add(
+                    CallFigures.Attempt(
+                        answeredAt: row.answered_at, endedAt: row.ended_at, prospect: row.prospect,
+                        callback: row.callback))
+            }
+            for list in names {
+                let mine = counts.filter { $0.call_list_id == list.id }
+                func count(_ state: CallListEntry.State, limitReached: Bool? = nil) -> Int {
+                    mine.filter { row in
+                        row.state == state.rawValue && limitReached.map { row.limit_reached == $0 } ?? true
+                    }.map(\.count).reduce(0, +)
+                }
+                let barredRows = barred[list.id] ?? 0
+                lists.append(
+                    FloorSnapshot.List(
+                        id: list.id, name: list.name, total: mine.map(\.count).reduce(0, +),
+                        left: max(0, count(.waiting, limitReached: false) - barredRows),
+                        onScreen: count(.onScreen), reported: count(.reported), barred: barredRows,
+                        limitReached: mine.filter(\.limit_reached).map(\.count).reduce(0, +),
+                        today: today[list.id] ?? CallFigures()))
+            }
+        }
+        return lists.sorted { $0.name < $1.name }
+    }
+}
