@@ -18,8 +18,8 @@ def expect_state(board, login_id, state, timeout=5_000):
 
 def test_the_board_shows_each_agents_state_as_it_changes(phone_server, browser, page):
     server = phone_server
-    # Every number answers after 60 simulated seconds: 3 s of 発信中 at the server's time scale of 20.
-    set_settings(page, server, rules="* answer 60")
+    # Every number answers after 20 simulated seconds: 1 s of 発信中 at the server's time scale of 20.
+    set_settings(page, server, rules="* answer 20")
     agents = {}
     for login_id in ["agent1", "agent2"]:
         context = browser.new_context(locale="ja-JP")

@@ -62,8 +62,7 @@ struct FloorController: RouteCollection {
             return
         }
         let id = UUID()
-        // The board only listens; anything it sends is ignored.
-        socket.onText { _, _ in }
+        // The board only listens: no handler is set for what it sends, so that is dropped.
         socket.onClose.whenComplete { _ in Task { await hub.detach(id) } }
         do {
             try await hub.attach(FloorHub.Board(id: id, send: { text in socket.send(text) }))

@@ -79,12 +79,13 @@ struct FloorQuery {
         return figures
     }
 
-    /// The latest call of each of these users: its customer (or the number dialled) and list.
+    /// The latest call of each of these users: its customer (会社名, else 担当者名, else the number dialled) and list.
     private func currentCalls(users: [UUID]) async throws -> [UUID: (customer: String, list: String?)] {
         guard !users.isEmpty else { return [:] }
         struct CallRow: Decodable {
             var user_id: UUID
             var company: String?
+            var contact_name: String?
             var number: String
             var list: String?
         }
@@ -92,7 +93,7 @@ struct FloorQuery {
         for chunk in users.chunks(of: 1_000) {
             let rows = try await scope.sql.raw(
                 """
-                SELECT u."id" AS "user_id", c."company", a."number", l."name" AS "list" \
+                SELECT u."id" AS "user_id", c."company", c."contact_name", a."number", l."name" AS "list" \
                 FROM \(ident: User.schema) u JOIN \(ident: CallAttempt.schema) a ON a."id" = (\
                 SELECT t."id" FROM \(ident: CallAttempt.schema) t WHERE t."tenant_id" = u."tenant_id" \
                 AND t."user_id" = u."id" ORDER BY t."started_at" DESC LIMIT 1) \
@@ -102,7 +103,9 @@ struct FloorQuery {
                 """
             ).all(decoding: CallRow.self)
             for row in rows {
-                calls[row.user_id] = (row.company.flatMap { $0.isEmpty ? nil : $0 } ?? row.number, row.list)
+                // A person without a company (個人) by name; a dial-pad call by its number.
+                let name = [row.company, row.contact_name].compactMap { $0 }.first { !$0.isEmpty }
+                calls[row.user_id] = (name ?? row.number, row.list)
             }
         }
         return calls
