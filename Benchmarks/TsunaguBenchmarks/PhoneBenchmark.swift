@@ -14,6 +14,9 @@ struct PhoneBenchmark {
     /// Simulated seconds an agent talks on an answered call, on average (divided by the time scale, like the
     /// carrier's times).
     var talkSeconds: Double
+    /// Managers' 稼働状況 boards open during the run (BENCH_BOARDS): the delay from each state change to them, and
+    /// `GET /api/v1/floor` once a second.
+    var boards = 0
 
     func run() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -63,6 +66,29 @@ struct PhoneBenchmark {
         while try await !allDownloaded(bots, group: group) { try await Task.sleep(for: .milliseconds(100)) }
         let downloadSeconds = Double(DispatchTime.now().uptimeNanoseconds - downloadStart) / 1e9
         report("  every agent has its rows (\(String(format: "%.1f", downloadSeconds)) s); dialling")
+        // The boards get their own event loop: parsing their pushes must not hold up the agents' sockets.
+        let boardGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        var watchers: [FloorBoardWatcher] = []
+        var floorPoll: Task<[Double], Never>?
+        if boards > 0 {
+            let manager = try await server.signIn(
+                tenant: PhoneBenchmarkSeed.tenantCode, loginID: PhoneBenchmarkSeed.managerLoginID,
+                password: PhoneBenchmarkSeed.password)
+            for _ in 0..<boards {
+                watchers.append(try await FloorBoardWatcher.connect(port: port, cookie: manager, group: boardGroup))
+            }
+            floorPoll = Task {
+                var seconds: [Double] = []
+                while !Task.isCancelled {
+                    if let answer = try? await server.get("/api/v1/floor", cookie: manager), answer.status == 200 {
+                        seconds.append(answer.seconds * 1000)
+                    }
+                    try? await Task.sleep(for: .seconds(1))
+                }
+                return seconds
+            }
+            report("  \(boards) boards open")
+        }
         for bot in bots { bot.begin(within: .seconds(1)) }
 
         let start = DispatchTime.now().uptimeNanoseconds
@@ -87,8 +113,13 @@ struct PhoneBenchmark {
             acknowledged.merge(memos) { _, new in new }
         }
         for bot in bots { await bot.close() }
+        floorPoll?.cancel()
+        let floorSeconds = (await floorPoll?.value ?? []).sorted()
+        let boardDelays = watchers.flatMap(\.changeDelays).sorted()
+        for watcher in watchers { await watcher.close() }
         server.stop()
         try await group.shutdownGracefully()
+        try await boardGroup.shutdownGracefully()
 
         let audit = try await PhoneBenchmarkSeed.audit(dataDirectory: folder)
         let lost = acknowledged.filter { audit.memos[$0.key] != $0.value }.count
@@ -106,6 +137,17 @@ struct PhoneBenchmark {
         report("  acknowledged memos missing:  \(lost) of \(acknowledged.count)")
         report("  rows on two screens:         \(audit.rowsOnTwoScreens)")
         report("  calls seen by agents vs db:  \(metrics.dials) vs \(audit.callAttempts)")
+        if boards > 0 {
+            func percentile(_ values: [Double], _ fraction: Double) -> Double {
+                values.isEmpty ? .nan : values[min(values.count - 1, Int(Double(values.count) * fraction))]
+            }
+            report(
+                "  state change → \(boards) boards:   p50 \(String(format: "%.0f", percentile(boardDelays, 0.5))) ms, p99 \(String(format: "%.0f", percentile(boardDelays, 0.99))) ms over \(boardDelays.count) changes seen (target p99 < 1,000 ms)"
+            )
+            report(
+                "  GET /api/v1/floor (\(agents) agents): p50 \(String(format: "%.1f", percentile(floorSeconds, 0.5))) ms, p99 \(String(format: "%.1f", percentile(floorSeconds, 0.99))) ms over \(floorSeconds.count) requests (target p99 < 50 ms)"
+            )
+        }
     }
 
     private func allReady(_ bots: [PhoneBenchmarkAgent], group: any EventLoopGroup) async throws -> Bool {

@@ -123,7 +123,8 @@ if runs("phone") {
         seconds: environment["BENCH_SECONDS"].flatMap(Double.init) ?? 300,
         timeScale: environment["BENCH_TIME_SCALE"].flatMap(Double.init) ?? 20,
         rowsPerAgent: environment["BENCH_ROWS_PER_AGENT"].flatMap(Int.init) ?? 200,
-        talkSeconds: environment["BENCH_TALK_SECONDS"].flatMap(Double.init) ?? 60
+        talkSeconds: environment["BENCH_TALK_SECONDS"].flatMap(Double.init) ?? 60,
+        boards: environment["BENCH_BOARDS"].flatMap(Int.init) ?? 0
     ).run()
 }
 
@@ -140,11 +141,11 @@ if runs("download") {
 
 // 5. 顧客一覧, 通話一覧 and the CSV download on a large tenant (BENCH_CUSTOMERS, BENCH_CALLS; BENCH_LISTS_DIRECTORY
 // keeps the seeded database for later runs, one folder per size).
-if runs("lists") {
+if runs("lists") || only == "reports" {
     let environment = ProcessInfo.processInfo.environment
     try await ListsBenchmark(
         customers: environment["BENCH_CUSTOMERS"].flatMap(Int.init) ?? 1_000_000,
-        calls: environment["BENCH_CALLS"].flatMap(Int.init) ?? 3_000_000
+        calls: environment["BENCH_CALLS"].flatMap(Int.init) ?? 3_000_000, reportsOnly: only == "reports"
     ).run()
 }
 

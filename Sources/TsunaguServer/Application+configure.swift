@@ -123,6 +123,8 @@ extension Application {
             .register(collection: AdminUsersController())
         try signedIn.grouped(RequirePermissionMiddleware { $0.canManageSettings })
             .register(collection: TenantSettingsController())
+        try signedIn.grouped(RequirePermissionMiddleware { $0.canViewReports })
+            .register(collection: ReportController())
         let doNotCall = signedIn.grouped(RequirePermissionMiddleware { $0.canManageDoNotCall })
         try doNotCall.register(collection: DoNotCallController())
         try doNotCall.register(collection: DoNotCallImportController())

@@ -85,8 +85,17 @@ struct AgentStateMachineTests {
         let elapsed = machine.handle(.graceElapsed, at: Self.start + 100 + gap)
         let reopened = machine.handle(.screenOpened, at: Self.start + 100 + gap)
         if offline {
-            #expect(elapsed == [AgentStateMachine.Change(state: .offline, at: Self.start + 100)])
-            #expect(reopened == [AgentStateMachine.Change(state: .idle, at: Self.start + 100 + gap)])
+            // オフライン from when the screen closed, ending the 待機中 held since it opened.
+            #expect(
+                elapsed == [
+                    AgentStateMachine.Change(
+                        state: .offline, at: Self.start + 100, previous: .idle, previousSince: Self.start)
+                ])
+            #expect(
+                reopened == [
+                    AgentStateMachine.Change(
+                        state: .idle, at: Self.start + 100 + gap, previous: .offline, previousSince: Self.start + 100)
+                ])
         } else {
             #expect(elapsed.isEmpty && reopened.isEmpty)
             #expect(machine.offlineDue == nil)

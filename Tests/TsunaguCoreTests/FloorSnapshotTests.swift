@@ -10,15 +10,54 @@ import Testing
 
     @Test func figuresCountContactsAndTalkOfEndedCallsOnly() {
         var figures = CallFigures()
-        figures.add(CallFigures.Attempt(answeredAt: nil, endedAt: t0, prospect: false, callback: true))
+        figures.add(CallFigures.Attempt(answered: false, answeredAt: nil, endedAt: t0, prospect: false, callback: true))
         figures.add(
             CallFigures.Attempt(
-                answeredAt: t0, endedAt: t0.addingTimeInterval(90), prospect: true, callback: false))
-        // Answered, still talking: a contact, no talk time yet.
-        figures.add(CallFigures.Attempt(answeredAt: t0, endedAt: nil, prospect: false, callback: false))
-        #expect(figures == CallFigures(calls: 3, contacts: 2, prospects: 1, callbacks: 1, talkSeconds: 90))
-        #expect(figures.contactRate == 2.0 / 3.0)
+                answered: true, answeredAt: t0, endedAt: t0.addingTimeInterval(90), prospect: true, callback: false))
+        // Answered, still talking: not a contact until its result is 応答 (as 通話一覧 counts it), no talk yet.
+        figures.add(
+            CallFigures.Attempt(answered: false, answeredAt: t0, endedAt: nil, prospect: false, callback: false))
+        #expect(figures == CallFigures(calls: 3, contacts: 1, prospects: 1, callbacks: 1, talkSeconds: 90))
+        #expect(figures.contactRate == 1.0 / 3.0)
         #expect(CallFigures().contactRate == nil)
+        #expect(figures.averageHandleSeconds(wrapUpSeconds: 30) == 120)
+        var back = figures
+        back.subtract(
+            CallFigures(
+                CallFigures.Attempt(
+                    answered: true, answeredAt: t0, endedAt: t0.addingTimeInterval(90), prospect: true, callback: false)
+            ))
+        #expect(back == CallFigures(calls: 2, contacts: 0, prospects: 0, callbacks: 1, talkSeconds: 0))
+    }
+
+    @Test func stateTimeMakesUtilisation() {
+        var time = AgentTimeFigures()
+        time.add(.idle, seconds: 100)
+        time.add(.dialing, seconds: 50)
+        time.add(.talking, seconds: 200)
+        time.add(.wrapUp, seconds: 50)
+        time.add(.paused(reason: "会議"), seconds: 60)
+        time.add(.paused(reason: "休憩"), seconds: 40)
+        time.add(.offline, seconds: 1_000)
+        #expect(time.signedInSeconds == 500)
+        #expect(time.pausedSeconds == 100)
+        #expect(time.pausedByReason == ["会議": 60, "休憩": 40])
+        #expect(time.utilisation == 300.0 / 400.0)
+        #expect(AgentTimeFigures().utilisation == nil)
+    }
+
+    @Test func hoursSplitAtTheTenantsHourBoundaries() {
+        let tokyo = TimeZone(identifier: "Asia/Tokyo")!
+        // 2026-12-07 09:40:00 JST to 11:10:00 JST.
+        let start = Date(timeIntervalSince1970: 1_796_604_000)
+        let parts = HourBucket.split(from: start, to: start.addingTimeInterval(5_400), in: tokyo)
+        #expect(parts.map(\.bucket) == [9, 10, 11].map { HourBucket(day: "2026-12-07", hour: $0) })
+        #expect(parts.map(\.seconds) == [1_200, 3_600, 600])
+        // India is 5:30 ahead: the same instant is in a different hour there.
+        let india = HourBucket.split(
+            from: start, to: start.addingTimeInterval(60), in: TimeZone(identifier: "Asia/Kolkata")!)
+        #expect(india.map(\.bucket) == [HourBucket(day: "2026-12-07", hour: 6)])
+        #expect(HourBucket.split(from: start, to: start, in: tokyo).isEmpty)
     }
 
     func agent(_ login: String, _ ext: String, _ state: AgentState, calls: Int = 0) -> FloorSnapshot.Agent {

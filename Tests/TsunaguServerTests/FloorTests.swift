@@ -170,24 +170,17 @@ import Vapor
             let tenantB = TenantScope(tenantID: fixture.tenants.b, database: app.db)
             let agentB = try #require(try await tenantB.query(User.self).filter(\.$loginID == "agent").first())
             var generator = SystemRandomNumberGenerator()
-            // 200 calls over the last two days, by two agents of A and one of B, with every kind of outcome.
+            // 200 calls over the last two days, by two agents of A and one of B, with every kind of outcome, written
+            // as the phone screens write them.
             for index in 0..<200 {
                 let scope = index % 5 == 4 ? tenantB : fixture.scope
                 let user =
                     index % 5 == 4 ? try agentB.requireID() : index % 2 == 0 ? fixture.agentID : fixture.otherAgentID
-                let started = now.addingTimeInterval(-Double.random(in: 0...(2 * 86_400), using: &generator))
-                let attempt = CallAttempt(
-                    tenantID: scope.tenantID, userID: user, phoneExtension: "302",
-                    callListID: index % 3 == 0 ? nil : fixture.listID, customerID: nil, workRowID: nil,
-                    number: "+8130000\(index)", startedAt: started)
-                if index % 4 != 0 { attempt.answeredAt = started.addingTimeInterval(5) }
-                if index % 7 != 0 {
-                    attempt.endedAt = started.addingTimeInterval(Double(10 + index))
-                    attempt.result = attempt.answeredAt == nil ? .unanswered(.noAnswer) : .answered
-                }
-                attempt.prospect = index % 6 == 0
-                attempt.callback = index % 9 == 0
-                try await scope.create(attempt)
+                let started = now.addingTimeInterval(-Double.random(in: 60...(2 * 86_400), using: &generator))
+                try await ReportSeed(scope: scope).call(
+                    user: user, list: index % 3 == 0 || index % 5 == 4 ? nil : fixture.listID,
+                    number: "+8130000\(index)", started: started, talk: index % 4 == 0 ? nil : Double(10 + index),
+                    prospect: index % 6 == 0, callback: index % 9 == 0)
             }
             struct Expected: Decodable, Equatable {
                 var calls: Int
@@ -198,7 +191,7 @@ import Vapor
             func expected(user: UUID? = nil, list: UUID? = nil) async throws -> Expected {
                 var statement: SQLQueryString = """
                     SELECT COUNT(*) AS "calls", \
-                    COUNT("answered_at") AS "contacts", \
+                    COALESCE(SUM(CASE WHEN "result" = 'answered' THEN 1 ELSE 0 END), 0) AS "contacts", \
                     COALESCE(SUM(CASE WHEN "prospect" THEN 1 ELSE 0 END), 0) AS "prospects", \
                     COALESCE(SUM(CASE WHEN "callback" THEN 1 ELSE 0 END), 0) AS "callbacks" \
                     FROM "call_attempts" WHERE "tenant_id" = \(bind: fixture.scope.tenantID) \

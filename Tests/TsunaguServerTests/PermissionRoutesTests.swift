@@ -58,6 +58,8 @@ import Vapor
             return customer { $0.canManageDoNotCall }
         case (.GET, "floor"), (.GET, "api/v1/floor"), (.GET, "api/v1/floor/socket"):
             return allowed(permissions.canViewFloor)
+        case (.GET, "reports"), (.GET, "reports/export"):
+            return allowed(permissions.canViewReports)
         case (.POST, "callbacks/:callbackID/reassign"):
             return allowed(permissions.canManageCallbacks)
         case (_, let path) where path == "do-not-call" || path.hasPrefix("do-not-call/"):
@@ -173,6 +175,7 @@ import Vapor
                                 ("/do-not-call", permissions.canManageDoNotCall),
                                 ("/customers", true), ("/calls", true), ("/phone", true), ("/me", true),
                                 ("/callbacks", true), ("/floor", permissions.canViewFloor),
+                                ("/reports", permissions.canViewReports),
                             ]
                             for (link, shown) in entries {
                                 #expect(menu.contains("href=\"\(link)\"") == shown, "\(setting): menu entry \(link)")

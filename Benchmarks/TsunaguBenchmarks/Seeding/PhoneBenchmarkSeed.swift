@@ -12,6 +12,7 @@ enum PhoneBenchmarkSeed {
     static let password = "bench-password"
 
     static func loginID(_ agent: Int) -> String { "agent\(agent)" }
+    static let managerLoginID = "manager"
 
     /// Seeds a fresh database in `dataDirectory`.
     static func seed(dataDirectory: String, agents: Int, rowsPerAgent: Int) async throws {
@@ -33,6 +34,11 @@ enum PhoneBenchmarkSeed {
             let scope = TenantScope(tenantID: try tenant.requireID(), database: app.db)
             // A low bcrypt cost: the benchmark measures the phone screen, not sign-in.
             let hash = try Bcrypt.hash(password, cost: 4)
+            // The manager whose boards watch the floor (BENCH_BOARDS).
+            try await scope.create(
+                User(
+                    tenantID: scope.tenantID, loginID: managerLoginID, name: "管理者", phoneExtension: "999",
+                    role: .admin, passwordHash: hash))
             var agentIDs: [UUID] = []
             for agent in 0..<agents {
                 let user = User(

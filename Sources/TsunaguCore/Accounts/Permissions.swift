@@ -14,6 +14,7 @@ import Foundation
 /// | ユーザ管理, 設定 | yes | no |
 /// | 架電禁止リスト, lifting a refusal (勧誘お断りの解除) | yes | no |
 /// | 稼働状況 (the live board, `/api/v1/floor`) | yes (home page) | no |
+/// | レポート and its CSV | yes | no |
 public struct Permissions: Sendable, Hashable {
     /// The user the answers are for.
     public let userID: UUID
@@ -60,6 +61,9 @@ public struct Permissions: Sendable, Hashable {
 
     /// 稼働状況: the live board of agents and lists (the 管理者's home page) and its JSON for wall displays.
     public var canViewFloor: Bool { isAdministrator }
+
+    /// レポート: every agent's and list's figures over a period, and their CSV.
+    public var canViewReports: Bool { isAdministrator }
 
     /// 配布: hand a call list's rows to agents (whoever builds lists hands them out).
     public var canDistributeLists: Bool { canCreateLists }

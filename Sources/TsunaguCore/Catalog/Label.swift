@@ -565,6 +565,56 @@ public enum Label: String, CaseIterable, Sendable {
     case phonePauseAfterCall
     case deskPauseUnknownReason
 
+    // MARK: レポート
+    case menuReports
+    case reportKind
+    case reportKindDay
+    case reportKindWeek
+    case reportKindMonth
+    case reportKindRange
+    case reportDate
+    case reportFrom
+    case reportTo
+    case reportGroupBy
+    case reportByAgent
+    case reportByList
+    case reportAgent
+    case reportList
+    case reportAll
+    case reportShow
+    case reportPrevious
+    case reportNext
+    case reportCalls
+    case reportContacts
+    case reportContactRate
+    case reportProspects
+    case reportCallbacks
+    case reportTalkTime
+    case reportAverageHandle
+    case reportWrapUp
+    case reportPause
+    case reportUtilisation
+    case reportTotal
+    case reportNoList
+    case reportRemovedUser
+    case reportHeatMap
+    case reportTrend
+    case reportDefinitions
+    case reportDefinitionCalls
+    case reportDefinitionContact
+    case reportDefinitionRate
+    case reportDefinitionHandle
+    case reportDefinitionUtilisation
+    case reportDefinitionTime
+    case reportExport
+    case reportExportUTF8
+    case reportEndBeforeStart
+    case reportLongerThanAYear
+    case reportUnknownAgent
+    case reportUnknownList
+    case reportEmpty
+    case reportCallLog
+
     // MARK: Setting choices
     case settingManual
     case settingAutomatic
@@ -1393,6 +1443,69 @@ extension Label {
             LocalizedText(
                 ja: "送信された内容を読み取れませんでした。画面を開き直して、もう一度操作してください。",
                 en: "What was sent could not be read. Please reload the page and try again.")
+        case .menuReports: LocalizedText(ja: "レポート", en: "Reports")
+        case .reportKind: LocalizedText(ja: "期間", en: "Period")
+        case .reportKindDay: LocalizedText(ja: "日", en: "Day")
+        case .reportKindWeek: LocalizedText(ja: "週", en: "Week")
+        case .reportKindMonth: LocalizedText(ja: "月", en: "Month")
+        case .reportKindRange: LocalizedText(ja: "期間指定", en: "From–to")
+        case .reportDate: LocalizedText(ja: "日付", en: "Date")
+        case .reportFrom: LocalizedText(ja: "開始日", en: "From")
+        case .reportTo: LocalizedText(ja: "終了日", en: "To")
+        case .reportGroupBy: LocalizedText(ja: "集計単位", en: "Group by")
+        case .reportByAgent: LocalizedText(ja: "担当者別", en: "Per agent")
+        case .reportByList: LocalizedText(ja: "リスト別", en: "Per list")
+        case .reportAgent: LocalizedText(ja: "担当者", en: "Agent")
+        case .reportList: LocalizedText(ja: "リスト", en: "List")
+        case .reportAll: LocalizedText(ja: "すべて", en: "All")
+        case .reportShow: LocalizedText(ja: "表示", en: "Show")
+        case .reportPrevious: LocalizedText(ja: "◀ 前へ", en: "◀ Previous")
+        case .reportNext: LocalizedText(ja: "次へ ▶", en: "Next ▶")
+        case .reportCalls: LocalizedText(ja: "架電数", en: "Calls")
+        case .reportContacts: LocalizedText(ja: "応答数", en: "Contacts")
+        case .reportContactRate: LocalizedText(ja: "応答率", en: "Contact rate")
+        case .reportProspects: LocalizedText(ja: "見込み", en: "Prospects")
+        case .reportCallbacks: LocalizedText(ja: "再架電", en: "Callbacks")
+        case .reportTalkTime: LocalizedText(ja: "通話時間", en: "Talk time")
+        case .reportAverageHandle: LocalizedText(ja: "平均処理時間", en: "Average handle time")
+        case .reportWrapUp: LocalizedText(ja: "後処理時間", en: "Wrap-up time")
+        case .reportPause: LocalizedText(ja: "休憩時間", en: "Pause time")
+        case .reportUtilisation: LocalizedText(ja: "稼働率", en: "Utilisation")
+        case .reportTotal: LocalizedText(ja: "合計", en: "Total")
+        case .reportNoList: LocalizedText(ja: "リストなし（ダイヤルパッド）", en: "No list (dial pad)")
+        case .reportRemovedUser: LocalizedText(ja: "（削除されたユーザ）", en: "(removed user)")
+        case .reportHeatMap:
+            LocalizedText(ja: "曜日×時間帯の応答率（いつ架けるとつながるか）", en: "Contact rate by weekday and hour (when to call)")
+        case .reportTrend: LocalizedText(ja: "日別の架電数と応答数", en: "Calls and contacts per day")
+        case .reportDefinitions: LocalizedText(ja: "定義", en: "Definitions")
+        case .reportDefinitionCalls:
+            LocalizedText(
+                ja: "架電数: 期間内に発信した通話の数。通話一覧（削除済み顧客を含む）で同じ条件で検索した件数と一致します。",
+                en:
+                    "Calls: calls placed in the period; the same count as 通話一覧 (with deleted customers) for the same filter."
+            )
+        case .reportDefinitionContact:
+            LocalizedText(ja: "応答数: 結果が「応答」の通話の数。", en: "Contacts: calls whose result is 応答 (answered).")
+        case .reportDefinitionRate: LocalizedText(ja: "応答率 = 応答数 ÷ 架電数", en: "Contact rate = contacts ÷ calls")
+        case .reportDefinitionHandle:
+            LocalizedText(ja: "平均処理時間 = （通話時間 + 後処理時間）÷ 応答数", en: "Average handle time = (talk + wrap-up) ÷ contacts")
+        case .reportDefinitionUtilisation:
+            LocalizedText(
+                ja: "稼働率 = （発信中 + 通話中 + 後処理）÷（ログイン時間 − 休憩）",
+                en: "Utilisation = (dialing + talking + wrap-up) ÷ (signed-in time − pauses)")
+        case .reportDefinitionTime:
+            LocalizedText(
+                ja: "時間はテナントのタイムゾーンの日で集計します。休憩・稼働率は担当者別のみです。",
+                en: "Days are the tenant's time zone's days. Pause time and utilisation are per agent only.")
+        case .reportExport: LocalizedText(ja: "CSVダウンロード", en: "Download CSV")
+        case .reportExportUTF8: LocalizedText(ja: "CSV（UTF-8）", en: "CSV (UTF-8)")
+        case .reportEndBeforeStart:
+            LocalizedText(ja: "終了日は開始日以降にしてください。", en: "The end date must not be before the start date.")
+        case .reportLongerThanAYear: LocalizedText(ja: "期間は1年以内にしてください。", en: "The period must be at most one year.")
+        case .reportUnknownAgent: LocalizedText(ja: "指定された担当者が見つかりません。", en: "That agent was not found.")
+        case .reportUnknownList: LocalizedText(ja: "指定されたリストが見つかりません。", en: "That list was not found.")
+        case .reportEmpty: LocalizedText(ja: "この期間の記録はありません。", en: "Nothing was recorded in this period.")
+        case .reportCallLog: LocalizedText(ja: "通話一覧で見る", en: "Open in 通話一覧")
         case .settingPauseReasons: LocalizedText(ja: "休憩の理由", en: "Pause reasons")
         case .settingPauseReasonsHelp:
             LocalizedText(

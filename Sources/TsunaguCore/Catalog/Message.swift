@@ -70,6 +70,7 @@ public enum Message: Sendable, Hashable {
     case settingPauseReasonTooLong(String, maximum: Int)
     case settingPauseReasonDuplicate(String)
     case phonePausedFor(String)
+    case reportInvalidDate(String)
 
     // MARK: つなぐ/Phone
     case phoneRowCount(Int)
@@ -279,6 +280,9 @@ extension Message {
                 en: "The pause reason “\(reason)” must be at most \(maximum) characters.")
         case .settingPauseReasonDuplicate(let reason):
             LocalizedText(ja: "休憩の理由「\(reason)」が重複しています。", en: "The pause reason “\(reason)” is listed twice.")
+        case .reportInvalidDate(let text):
+            LocalizedText(
+                ja: "日付「\(text)」は正しくありません（例: 2026-12-07）。", en: "“\(text)” is not a valid date (e.g. 2026-12-07).")
         case .phonePausedFor(let reason):
             LocalizedText(ja: "休憩中（\(reason)）", en: "On a pause (\(reason))")
         case .phoneRowCount(let count):

@@ -43,14 +43,19 @@ public struct AgentStateMachine: Sendable, Hashable {
         case pauseEnded
     }
 
-    /// One stored fact: from `at` the agent was in `state`.
+    /// One stored fact: from `at` the agent was in `state`; it ends the `previous` state, held since
+    /// `previousSince` (the interval the report roll-ups add).
     public struct Change: Sendable, Hashable {
         public var state: AgentState
         public var at: Date
+        public var previous: AgentState
+        public var previousSince: Date
 
-        public init(state: AgentState, at: Date) {
+        public init(state: AgentState, at: Date, previous: AgentState = .offline, previousSince: Date? = nil) {
             self.state = state
             self.at = at
+            self.previous = previous
+            self.previousSince = previousSince ?? at
         }
     }
 
@@ -144,8 +149,9 @@ public struct AgentStateMachine: Sendable, Hashable {
         // Facts of one agent never share a time, so "the latest" is always one fact.
         let at = lastChangeAt.map { at > $0 ? at : $0.addingTimeInterval(0.001) } ?? at
         lastChangeAt = at
+        let change = Change(state: next, at: at, previous: state, previousSince: min(since, at))
         state = next
         since = at
-        return [Change(state: next, at: at)]
+        return [change]
     }
 }

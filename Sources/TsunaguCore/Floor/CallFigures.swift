@@ -1,8 +1,8 @@
 import Foundation
 
 /// One agent's (or a list's, or the tenant's) figures for a period, summed from call attempts: what the board shows
-/// for today and the reports for any period. A contact is an answered call; talk time runs from the answer to the
-/// end of the call, so a call still in progress adds its contact but not yet its talk.
+/// for today and the reports for any period. A contact is a call whose result is 応答 (as 通話一覧 filters it), so a
+/// call counts as one once it has ended; talk time runs from the answer to the end of the call.
 public struct CallFigures: Sendable, Hashable, Codable {
     public var calls = 0
     public var contacts = 0
@@ -24,12 +24,15 @@ public struct CallFigures: Sendable, Hashable, Codable {
 
     /// One call attempt as the figures count it.
     public struct Attempt: Sendable, Hashable {
+        /// The call's result is 応答.
+        public var answered: Bool
         public var answeredAt: Date?
         public var endedAt: Date?
         public var prospect: Bool
         public var callback: Bool
 
-        public init(answeredAt: Date?, endedAt: Date?, prospect: Bool, callback: Bool) {
+        public init(answered: Bool, answeredAt: Date?, endedAt: Date?, prospect: Bool, callback: Bool) {
+            self.answered = answered
             self.answeredAt = answeredAt
             self.endedAt = endedAt
             self.prospect = prospect
@@ -39,9 +42,11 @@ public struct CallFigures: Sendable, Hashable, Codable {
 
     public mutating func add(_ attempt: Attempt) {
         calls += 1
-        if let answered = attempt.answeredAt {
+        if attempt.answered {
             contacts += 1
-            if let ended = attempt.endedAt { talkSeconds += max(0, ended.timeIntervalSince(answered)) }
+            if let answered = attempt.answeredAt, let ended = attempt.endedAt {
+                talkSeconds += max(0, ended.timeIntervalSince(answered))
+            }
         }
         if attempt.prospect { prospects += 1 }
         if attempt.callback { callbacks += 1 }

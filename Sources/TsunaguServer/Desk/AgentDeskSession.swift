@@ -71,7 +71,9 @@ actor AgentDeskSession {
     private let tenantCallbacksChanged: @Sendable () -> Void
     /// The agent's state for the manager's floor, and its changes not yet committed.
     private var presence: AgentStateMachine
-    private var unsavedStates: [AgentStateMachine.Change] = []
+    private var unsavedStates: [DeskChanges.StateFact] = []
+    /// The list of the agent's latest call: its 後処理 counts toward that list.
+    private var lastCallListID: UUID?
     private var presenceTimer: Task<Void, Never>?
     /// Told what each commit changed, for the managers' boards.
     private let floorEvents: any FloorEventBus
@@ -368,6 +370,7 @@ actor AgentDeskSession {
             if changes == nil { changes = DeskChanges(tenantID: tenantID, userID: userID) }
             changes?.stateChanges = unsavedStates
         }
+        changes?.timeZone = timeZone
         guard let changes else { return [:] }
         do {
             let refusals = try await writer.write(changes)
@@ -423,6 +426,7 @@ actor AgentDeskSession {
         }
         ledger.callPlaced(call, attemptID: attemptID, row: row?.id)
         notePresence(.dialStarted)
+        lastCallListID = row.flatMap { ledger.rows[$0.id]?.callListID } ?? callback?.callListID
         talkScript = nil
         var mediaOffer: String?
         if telephony.bridgesAudio {
@@ -588,7 +592,9 @@ actor AgentDeskSession {
     /// Feeds the agent's state machine; its changes go with the next commit. When the last screen closed, a timer
     /// checks after the reconnection grace whether the agent has gone.
     private func notePresence(_ event: AgentStateMachine.Event) {
-        unsavedStates += presence.handle(event, at: now())
+        unsavedStates += presence.handle(event, at: now()).map { change in
+            DeskChanges.StateFact(change: change, callListID: change.previous == .wrapUp ? lastCallListID : nil)
+        }
         presenceTimer?.cancel()
         guard let due = presence.offlineDue else { return }
         let delay = max(0, due.timeIntervalSince(now())) + 0.05

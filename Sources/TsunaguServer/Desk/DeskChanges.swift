@@ -53,6 +53,12 @@ struct DeskChanges: Sendable {
         }
     }
 
+    /// A state change, with the list of the call whose 後処理 it ends (for the lists' wrap-up time).
+    struct StateFact: Sendable {
+        var change: AgentStateMachine.Change
+        var callListID: UUID?
+    }
+
     let tenantID: UUID
     let userID: UUID
     var newAttempts: [NewAttempt] = []
@@ -62,7 +68,9 @@ struct DeskChanges: Sendable {
     var notes: [(attemptID: UUID, notes: Notes)] = []
     var position: DeskStore.Position?
     /// The agent's state changes since the last commit (the manager's floor), stored as facts.
-    var stateChanges: [AgentStateMachine.Change] = []
+    var stateChanges: [StateFact] = []
+    /// The tenant's time zone: the hours the report roll-ups sum by.
+    var timeZone = TimeZone(identifier: "Asia/Tokyo")!
     /// False until ▶ was first stored for this agent: the record is created then.
     var positionRecordExists = false
 

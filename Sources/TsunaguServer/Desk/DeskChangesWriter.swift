@@ -35,6 +35,15 @@ struct DeskChangesWriter {
         let attempts = batch.flatMap { changes in
             changes.newAttempts.filter { refusals[$0.id] == nil }.map { (changes.userID, $0) }
         }
+        // The report roll-ups add the difference the batch makes to each attempt it touches.
+        let rollups = ReportRollups(scope: scope)
+        let newIDs = Set(attempts.map(\.1.id))
+        let touched = Array(
+            Set(
+                batch.flatMap { $0.answered.map(\.attemptID) + $0.endings.map(\.attemptID) + $0.notes.map(\.attemptID) }
+            )
+            .subtracting(newIDs))
+        let before = touched.isEmpty ? [] : try await rollups.attempts(touched)
         if !attempts.isEmpty {
             try await scope.insertRows(
                 into: CallAttempt.schema,
@@ -83,15 +92,26 @@ struct DeskChangesWriter {
                 },
                 owner: ("user_id", rows.map { userID, _ in userID }))
         }
+        let zone = batch.first?.timeZone ?? TimeZone(identifier: "Asia/Tokyo")!
+        if !touched.isEmpty || !newIDs.isEmpty {
+            try await rollups.addDifference(
+                before: before, after: try await rollups.attempts(touched + Array(newIDs)), zone: zone)
+        }
         let states = batch.flatMap { changes in changes.stateChanges.map { (changes.userID, $0) } }
         if !states.isEmpty {
             try await scope.insertRows(
                 into: "agent_state_changes", columns: ["id", "user_id", "state", "reason", "at"],
-                rows: states.map { userID, change in
+                rows: states.map { userID, fact in
                     var reason: String?
-                    if case .paused(let text) = change.state { reason = text }
-                    return [UUID(), userID, change.state.code, reason, change.at]
+                    if case .paused(let text) = fact.change.state { reason = text }
+                    return [UUID(), userID, fact.change.state.code, reason, fact.change.at]
                 })
+            try await rollups.add(
+                intervals: states.map { userID, fact in
+                    ReportRollups.Interval(
+                        userID: userID, state: fact.change.previous, from: fact.change.previousSince,
+                        to: fact.change.at, listID: fact.callListID)
+                }, zone: zone)
         }
         var positions: [(key: TenantScope.Value, values: [TenantScope.Value])] = []
         for changes in batch {

@@ -3,14 +3,29 @@ import Foundation
 import TsunaguCore
 
 /// 通話一覧 after a crash: calls left open by a server that stopped mid-call ended when it stopped, and their
-/// outcome is unknown. (The phone screens write call attempts through `DeskChanges`.)
+/// outcome is unknown. (The phone screens write call attempts through `DeskChanges`.) The report roll-ups take the
+/// difference in the same transaction.
 enum InterruptedCalls {
     static func close(on database: any Database, at date: Date) async throws -> Int {
         let open = try await CallAttempt.query(on: database).filter(\.$endedAt == nil).all()
-        for attempt in open {
-            attempt.endedAt = date
-            if attempt.result == nil { attempt.result = attempt.answeredAt == nil ? .unanswered(.failed) : .answered }
-            try await attempt.update(on: database)
+        let byTenant = Dictionary(grouping: open, by: \.tenantID)
+        for (tenantID, attempts) in byTenant {
+            try await database.transaction { transaction in
+                let scope = TenantScope(tenantID: tenantID, database: transaction)
+                let rollups = ReportRollups(scope: scope)
+                let ids = attempts.compactMap(\.id)
+                let before = try await rollups.attempts(ids)
+                for attempt in attempts {
+                    attempt.endedAt = date
+                    if attempt.result == nil {
+                        attempt.result = attempt.answeredAt == nil ? .unanswered(.failed) : .answered
+                    }
+                    try await attempt.update(on: transaction)
+                }
+                let tenant = try await Tenant.find(tenantID, on: transaction)
+                let zone = TenantCalendar(identifier: tenant?.settings.timeZoneIdentifier ?? "Asia/Tokyo").timeZone
+                try await rollups.addDifference(before: before, after: try await rollups.attempts(ids), zone: zone)
+            }
         }
         return open.count
     }

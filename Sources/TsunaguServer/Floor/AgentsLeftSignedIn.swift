@@ -13,12 +13,13 @@ enum AgentsLeftSignedIn {
             var tenant_id: UUID
             var user_id: UUID
             var state: String
+            var reason: String?
             var at: Date
         }
         let sql = database.sql
         let latest = try await sql.raw(
             """
-            SELECT s."tenant_id", s."user_id", s."state", s."at" FROM \(ident: User.schema) u \
+            SELECT s."tenant_id", s."user_id", s."state", s."reason", s."at" FROM \(ident: User.schema) u \
             JOIN "agent_state_changes" s ON s."id" = (SELECT t."id" FROM "agent_state_changes" t \
             WHERE t."tenant_id" = u."tenant_id" AND t."user_id" = u."id" ORDER BY t."at" DESC LIMIT 1)
             """
@@ -28,6 +29,9 @@ enum AgentsLeftSignedIn {
                 var started: Date?
                 var answered: Date?
                 var ended: Date?
+            }
+            struct LatestList: Decodable {
+                var call_list_id: UUID?
             }
             let activity = try await sql.raw(
                 """
@@ -39,11 +43,31 @@ enum AgentsLeftSignedIn {
             let last = [agent.at, activity?.started, activity?.answered, activity?.ended].compactMap { $0 }.max()!
             // Strictly after the latest fact, so it is the latest.
             let offlineAt = min(now, max(last, agent.at.addingTimeInterval(0.001)))
-            try await TenantScope(tenantID: agent.tenant_id, database: database).insertRows(
-                into: "agent_state_changes", columns: ["id", "user_id", "state", "reason", "at"],
-                rows: [
-                    [UUID(), agent.user_id, AgentState.offline.code, String?.none, offlineAt] as [TenantScope.Value]
-                ])
+            let list = try await sql.raw(
+                """
+                SELECT "call_list_id" FROM \(ident: CallAttempt.schema) WHERE "tenant_id" = \(bind: agent.tenant_id) \
+                AND "user_id" = \(bind: agent.user_id) ORDER BY "started_at" DESC LIMIT 1
+                """
+            ).first(decoding: LatestList.self)
+            let tenant = try await Tenant.find(agent.tenant_id, on: database)
+            let zone = TenantCalendar(identifier: tenant?.settings.timeZoneIdentifier ?? "Asia/Tokyo").timeZone
+            try await database.transaction { transaction in
+                let scope = TenantScope(tenantID: agent.tenant_id, database: transaction)
+                try await scope.insertRows(
+                    into: "agent_state_changes", columns: ["id", "user_id", "state", "reason", "at"],
+                    rows: [
+                        [UUID(), agent.user_id, AgentState.offline.code, String?.none, offlineAt] as [TenantScope.Value]
+                    ])
+                // The state it ends counts toward the reports up to then.
+                if let state = AgentState(code: agent.state, reason: agent.reason) {
+                    try await ReportRollups(scope: scope).add(
+                        intervals: [
+                            ReportRollups.Interval(
+                                userID: agent.user_id, state: state, from: agent.at, to: offlineAt,
+                                listID: list?.call_list_id)
+                        ], zone: zone)
+                }
+            }
         }
         return latest.count
     }

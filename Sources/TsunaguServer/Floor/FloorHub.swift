@@ -110,7 +110,9 @@ actor FloorHub {
         guard !agents.isEmpty || !lists.isEmpty else { return }
         dirtyAgents.subtract(agents)
         dirtyLists.subtract(lists)
-        let query = FloorQuery(scope: TenantScope(tenantID: tenantID, database: database()), dayStart: dayStart)
+        let query = FloorQuery(
+            scope: TenantScope(tenantID: tenantID, database: database()), dayStart: dayStart,
+            day: HourBucket.of(dayStart, in: timeZone).day)
         do {
             let agentRows = try await query.agents(agents)
             var listRows: [FloorSnapshot.List] = []
@@ -142,7 +144,7 @@ actor FloorHub {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         dayStart = calendar.startOfDay(for: at)
-        let query = FloorQuery(scope: scope, dayStart: dayStart)
+        let query = FloorQuery(scope: scope, dayStart: dayStart, day: HourBucket.of(dayStart, in: timeZone).day)
         let agents = try await query.agents()
         let lists = try await query.lists(try await query.listsInUse(), countingBarred: true)
         barred = Dictionary(uniqueKeysWithValues: lists.map { ($0.id, $0.barred) })

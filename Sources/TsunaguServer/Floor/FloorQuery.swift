@@ -8,8 +8,9 @@ import TsunaguCore
 /// filters on the scope's tenant.
 struct FloorQuery {
     let scope: TenantScope
-    /// The start of the tenant's day the figures count from.
+    /// The start of the tenant's day the figures count from, and that day (yyyy-MM-dd).
     let dayStart: Date
+    let day: String
 
     /// The agents' rows: every enabled user of the tenant, or only `ids`.
     func agents(_ ids: [UUID]? = nil) async throws -> [FloorSnapshot.Agent] {
@@ -51,32 +52,40 @@ struct FloorQuery {
         }.sorted { ($0.extension, $0.loginID) < ($1.extension, $1.loginID) }
     }
 
-    /// Today's calls of these users, summed per user.
+    /// Today's calls of these users, summed per user from the report roll-up (the same sums the reports read).
     private func todaysFigures(users: [UUID]) async throws -> [UUID: CallFigures] {
-        struct AttemptRow: Decodable {
-            var user_id: UUID
-            var answered_at: Date?
-            var ended_at: Date?
-            var prospect: Bool
-            var callback: Bool
-        }
         var figures: [UUID: CallFigures] = [:]
         for chunk in users.chunks(of: 1_000) {
-            let rows = try await scope.sql.raw(
+            for row in try await scope.sql.raw(
                 """
-                SELECT "user_id", "answered_at", "ended_at", "prospect", "callback" FROM \(ident: CallAttempt.schema) \
-                WHERE "tenant_id" = \(bind: scope.tenantID) AND "user_id" IN (\(binds: Array(chunk))) \
-                AND "started_at" >= \(bind: dayStart)
+                SELECT "user_id" AS "key", \(Self.sums) FROM \(ident: ReportRollups.callTable) \
+                WHERE "tenant_id" = \(bind: scope.tenantID) AND "day" = \(bind: day) \
+                AND "user_id" IN (\(binds: Array(chunk))) GROUP BY "user_id"
                 """
-            ).all(decoding: AttemptRow.self)
-            for row in rows {
-                figures[row.user_id, default: CallFigures()].add(
-                    CallFigures.Attempt(
-                        answeredAt: row.answered_at, endedAt: row.ended_at, prospect: row.prospect,
-                        callback: row.callback))
+            ).all(decoding: Sums.self) {
+                figures[row.key] = row.figures
             }
         }
         return figures
+    }
+
+    /// The roll-up's sums, as `Sums` reads them.
+    static let sums: SQLQueryString = """
+        SUM("calls") AS "calls", SUM("contacts") AS "contacts", SUM("prospects") AS "prospects", \
+        SUM("callbacks") AS "callbacks", SUM("talk_seconds") AS "talk"
+        """
+
+    struct Sums: Decodable {
+        var key: UUID
+        var calls: Int
+        var contacts: Int
+        var prospects: Int
+        var callbacks: Int
+        var talk: Double
+
+        var figures: CallFigures {
+            CallFigures(calls: calls, contacts: contacts, prospects: prospects, callbacks: callbacks, talkSeconds: talk)
+        }
     }
 
     /// The latest call of each of these users: its customer (会社名, else 担当者名, else the number dialled) and list.
@@ -143,13 +152,6 @@ struct FloorQuery {
             var limit_reached: Bool
             var count: Int
         }
-        struct AttemptRow: Decodable {
-            var call_list_id: UUID
-            var answered_at: Date?
-            var ended_at: Date?
-            var prospect: Bool
-            var callback: Bool
-        }
         struct BarredRow: Decodable {
             var call_list_id: UUID
             var count: Int
@@ -170,14 +172,13 @@ struct FloorQuery {
                 GROUP BY "call_list_id", "state", "limit_reached"
                 """
             ).all(decoding: CountRow.self)
-            let attempts = try await scope.sql.raw(
+            let sums = try await scope.sql.raw(
                 """
-                SELECT "call_list_id", "answered_at", "ended_at", "prospect", "callback" \
-                FROM \(ident: CallAttempt.schema) \
-                WHERE "tenant_id" = \(bind: scope.tenantID) AND "call_list_id" IN (\(binds: Array(chunk))) \
-                AND "started_at" >= \(bind: dayStart)
+                SELECT "call_list_id" AS "key", \(Self.sums) FROM \(ident: ReportRollups.callTable) \
+                WHERE "tenant_id" = \(bind: scope.tenantID) AND "day" = \(bind: day) \
+                AND "call_list_id" IN (\(binds: Array(chunk))) GROUP BY "call_list_id"
                 """
-            ).all(decoding: AttemptRow.self)
+            ).all(decoding: Sums.self)
             var barred = barredKnown
             if countingBarred {
                 let rows = try await scope.sql.raw(
@@ -194,13 +195,7 @@ struct FloorQuery {
                 for id in chunk { barred[id] = 0 }
                 for row in rows { barred[row.call_list_id] = row.count }
             }
-            var today: [UUID: CallFigures] = [:]
-            for row in attempts {
-                today[row.call_list_id, default: CallFigures()].add(
-                    CallFigures.Attempt(
-                        answeredAt: row.answered_at, endedAt: row.ended_at, prospect: row.prospect,
-                        callback: row.callback))
-            }
+            let today = Dictionary(uniqueKeysWithValues: sums.map { ($0.key, $0.figures) })
             for list in names {
                 let mine = counts.filter { $0.call_list_id == list.id }
                 func count(_ state: CallListEntry.State, limitReached: Bool? = nil) -> Int {

@@ -23,5 +23,6 @@ enum TsunaguMigrations {
         CreateCallback(),
         AddClaimIndexes(),
         CreateAgentStateChange(),
+        CreateReportRollups(),
     ]
 }

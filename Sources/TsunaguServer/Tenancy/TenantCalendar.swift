@@ -8,6 +8,10 @@ struct TenantCalendar: Sendable {
         timeZone = TimeZone(identifier: identifier) ?? TimeZone(identifier: "Asia/Tokyo")!
     }
 
+    init(zone: TimeZone) {
+        timeZone = zone
+    }
+
     /// `2024-11-05`, the day `date` falls on.
     func day(of date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)

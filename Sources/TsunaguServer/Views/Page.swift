@@ -13,6 +13,7 @@ struct Page<Content: Encodable>: Encodable {
         var canManageSettings: Bool
         var canManageDoNotCall: Bool
         var canViewFloor: Bool
+        var canViewReports: Bool
     }
 
     var lang: String
@@ -35,7 +36,8 @@ extension Request {
                 tenantName: $0.tenantName, userName: $0.name, canImport: $0.permissions.canImport,
                 canCreateLists: $0.permissions.canCreateLists, canManageUsers: $0.permissions.canManageUsers,
                 canManageSettings: $0.permissions.canManageSettings,
-                canManageDoNotCall: $0.permissions.canManageDoNotCall, canViewFloor: $0.permissions.canViewFloor)
+                canManageDoNotCall: $0.permissions.canManageDoNotCall, canViewFloor: $0.permissions.canViewFloor,
+                canViewReports: $0.permissions.canViewReports)
         }
         let page = Page(
             lang: language.rawValue, otherLang: language == .ja ? "en" : "ja", t: labels, nav: nav, csrf: csrfToken,

@@ -1,0 +1,252 @@
+import FluentKit
+import Foundation
+import SQLKit
+import Testing
+import TsunaguCore
+import Vapor
+
+@testable import TsunaguServer
+
+/// レポート: figures per agent and per list over any period equal counts written here in plain SQL over the facts;
+/// time in each state makes wrap-up, pause and utilisation; the CSV opens as CP932; bad periods and unknown ids get a
+/// message.
+@Suite struct ReportTests {
+    static let zone = TimeZone(identifier: "Asia/Tokyo")!
+    /// 2026-11-02 00:00 JST, a Monday.
+    static let monday = Date(timeIntervalSince1970: 1_793_545_200)
+
+    struct Counted: Decodable, Equatable {
+        var calls: Int
+        var contacts: Int
+        var prospects: Int
+        var callbacks: Int
+    }
+
+    /// The facts counted by hand: calls placed from `from` to the end of `to` (tenant days), by user or list.
+    static func counted(
+        _ db: any Database, tenant: UUID, from: String, to: String, user: UUID? = nil, list: UUID?? = nil
+    ) async throws -> (Counted, Double) {
+        let calendar = TenantCalendar(zone: zone)
+        let start = calendar.startOfDay(from)!
+        let end = calendar.startOfDay(to)!.addingTimeInterval(86_400)
+        var filter: SQLQueryString = """
+            "tenant_id" = \(bind: tenant) AND "started_at" >= \(bind: start) AND "started_at" < \(bind: end)
+            """
+        if let user { filter += " AND \"user_id\" = \(bind: user)" }
+        switch list {
+        case .some(.some(let id)): filter += " AND \"call_list_id\" = \(bind: id)"
+        case .some(.none): filter += " AND \"call_list_id\" IS NULL"
+        case .none: break
+        }
+        let counted = try await db.sql.raw(
+            """
+            SELECT COUNT(*) AS "calls", \
+            COALESCE(SUM(CASE WHEN "result" = 'answered' THEN 1 ELSE 0 END), 0) AS "contacts", \
+            COALESCE(SUM(CASE WHEN "prospect" THEN 1 ELSE 0 END), 0) AS "prospects", \
+            COALESCE(SUM(CASE WHEN "callback" THEN 1 ELSE 0 END), 0) AS "callbacks" \
+            FROM "call_attempts" WHERE \(filter)
+            """
+        ).first(decoding: Counted.self)!
+        struct Times: Decodable {
+            var answered_at: Date?
+            var ended_at: Date?
+            var result: String?
+        }
+        let talk = try await db.sql.raw(
+            "SELECT \"answered_at\", \"ended_at\", \"result\" FROM \"call_attempts\" WHERE \(filter)"
+        ).all(decoding: Times.self).reduce(0.0) { sum, row in
+            guard row.result == "answered", let answered = row.answered_at, let ended = row.ended_at else { return sum }
+            return sum + ended.timeIntervalSince(answered)
+        }
+        return (counted, talk)
+    }
+
+    static func shown(_ figures: CallFigures) -> Counted {
+        Counted(
+            calls: figures.calls, contacts: figures.contacts, prospects: figures.prospects,
+            callbacks: figures.callbacks)
+    }
+
+    @Test func figuresEqualCountsInPlainSQLForEveryPeriodAndGrouping() async throws {
+        try await withTestApp { app, _ in
+            let fixture = try await DeskFixture.make(app, rows: 1)
+            let secondList = try await CallListBuilder(scope: fixture.scope).create(
+                name: "第二リスト", customerIDs: [fixture.customerIDs[0]], createdBy: nil)
+            let tenantB = TenantScope(tenantID: fixture.tenants.b, database: app.db)
+            let agentB = try #require(try await tenantB.query(User.self).first()?.id)
+            var generator = SystemRandomNumberGenerator()
+            // 400 calls over six weeks around the periods asked for, at any hour (midnight edges included).
+            for index in 0..<400 {
+                let inB = index % 7 == 6
+                let started = Self.monday.addingTimeInterval(
+                    Double.random(in: (-7 * 86_400)...(35 * 86_400), using: &generator))
+                let list: UUID? = inB || index % 5 == 0 ? nil : index % 2 == 0 ? fixture.listID : secondList
+                try await ReportSeed(scope: inB ? tenantB : fixture.scope).call(
+                    user: inB ? agentB : index % 3 == 0 ? fixture.otherAgentID : fixture.agentID, list: list,
+                    number: "+8130001\(index)", started: started, talk: index % 4 == 0 ? nil : Double(index % 90),
+                    prospect: index % 6 == 0, callback: index % 8 == 0)
+            }
+            let periods = [
+                ReportPeriod.around("2026-11-02", kind: .day), ReportPeriod.around("2026-11-04", kind: .week),
+                ReportPeriod.around("2026-11-15", kind: .month),
+                ReportPeriod(kind: .range, from: "2026-10-28", to: "2026-12-03"),
+            ]
+            for period in periods {
+                for grouping in ReportQuery.Grouping.allCases {
+                    let report = try await ReportQuery(
+                        scope: fixture.scope, period: period, grouping: grouping, zone: Self.zone, now: Date()
+                    ).run()
+                    let keys: [(UUID, UUID??)] =
+                        grouping == .agent
+                        ? [(fixture.agentID, nil), (fixture.otherAgentID, nil)]
+                        : [
+                            (fixture.listID, .some(fixture.listID)), (secondList, .some(secondList)),
+                            (ReportRollups.none, .some(nil)),
+                        ]
+                    for (key, list) in keys {
+                        let (counted, talk) = try await Self.counted(
+                            app.db, tenant: fixture.scope.tenantID, from: period.from, to: period.to,
+                            user: grouping == .agent ? key : nil, list: list)
+                        let row = report.rows.first { $0.key == key }?.calls ?? CallFigures()
+                        #expect(Self.shown(row) == counted, "\(period) \(grouping) \(key)")
+                        #expect(abs(row.talkSeconds - talk) < 0.001, "\(period) \(grouping) \(key)")
+                    }
+                    let (all, _) = try await Self.counted(
+                        app.db, tenant: fixture.scope.tenantID, from: period.from, to: period.to)
+                    #expect(Self.shown(report.total.calls) == all)
+                    #expect(report.days.map(\.calls).reduce(0, +) == all.calls)
+                    #expect(report.heatMap.joined().map(\.contacts).reduce(0, +) == all.contacts)
+                }
+            }
+            // Narrowed to one list and one agent.
+            let period = ReportPeriod.around("2026-11-15", kind: .month)
+            let narrowed = try await ReportQuery(
+                scope: fixture.scope, period: period, grouping: .agent, agentID: fixture.agentID,
+                listID: fixture.listID, zone: Self.zone, now: Date()
+            ).run()
+            let (counted, _) = try await Self.counted(
+                app.db, tenant: fixture.scope.tenantID, from: period.from, to: period.to, user: fixture.agentID,
+                list: .some(fixture.listID))
+            #expect(Self.shown(narrowed.total.calls) == counted)
+
+            // The roll-up built again from the facts (the migration's path) holds the same sums.
+            let before = try await ReportQuery(
+                scope: fixture.scope, period: ReportPeriod(kind: .range, from: "2026-10-20", to: "2026-12-10"),
+                grouping: .list, zone: Self.zone, now: Date()
+            ).run()
+            try await ReportRollups(scope: fixture.scope).rebuild(zone: Self.zone)
+            let after = try await ReportQuery(
+                scope: fixture.scope, period: ReportPeriod(kind: .range, from: "2026-10-20", to: "2026-12-10"),
+                grouping: .list, zone: Self.zone, now: Date()
+            ).run()
+            #expect(Self.shown(before.total.calls) == Self.shown(after.total.calls))
+            #expect(abs(before.total.calls.talkSeconds - after.total.calls.talkSeconds) < 0.001)
+        }
+    }
+
+    @Test func stateTimeMakesWrapUpPauseAndUtilisation() async throws {
+        try await withTestApp { app, _ in
+            let fixture = try await DeskFixture.make(app, rows: 1)
+            let nine = Self.monday.addingTimeInterval(9 * 3600)
+            func at(_ minutes: Double) -> Date { nine.addingTimeInterval(minutes * 60) }
+            try await ReportSeed(scope: fixture.scope).states(
+                user: fixture.agentID,
+                [
+                    (.idle, at(0)), (.dialing, at(10)), (.talking, at(11)), (.wrapUp, at(20)),
+                    (.paused(reason: "会議"), at(30)), (.idle, at(60)), (.offline, at(90)),
+                ], list: fixture.listID)
+            let day = ReportPeriod.around("2026-11-02", kind: .day)
+            let report = try await ReportQuery(
+                scope: fixture.scope, period: day, grouping: .agent, zone: Self.zone, now: Date()
+            ).run()
+            let time = try #require(report.rows.first { $0.key == fixture.agentID }?.time)
+            #expect(time.seconds(in: .idle) == 2_400)
+            #expect(time.seconds(in: .dialing) == 60)
+            #expect(time.seconds(in: .talking) == 540)
+            #expect(time.wrapUpSeconds == 600)
+            #expect(time.pausedByReason == ["会議": 1_800])
+            #expect(time.signedInSeconds == 5_400)
+            #expect(time.utilisation == 1_200.0 / 3_600.0)
+            // The list's 後処理 is the wrap-up after its call.
+            let lists = try await ReportQuery(
+                scope: fixture.scope, period: day, grouping: .list, zone: Self.zone, now: Date()
+            ).run()
+            #expect(lists.rows.first { $0.key == fixture.listID }?.time.wrapUpSeconds == 600)
+            // The next day holds none of it.
+            let next = try await ReportQuery(
+                scope: fixture.scope, period: day.shifted(by: 1), grouping: .agent, zone: Self.zone, now: Date()
+            ).run()
+            #expect(next.rows.isEmpty)
+        }
+    }
+
+    @Test func thePageAndItsCSVInCP932AndUTF8() async throws {
+        try await withTestApp { app, client in
+            let fixture = try await DeskFixture.make(app, rows: 1)
+            try await ReportSeed(scope: fixture.scope).call(
+                user: fixture.agentID, list: fixture.listID, number: "+81300020001",
+                started: Self.monday.addingTimeInterval(10 * 3600), talk: 60, prospect: true, callback: false)
+            _ = try await client.signIn(tenant: "alpha", loginID: "admin", password: TwoTenants.password)
+            let page = try await client.send(.GET, "/reports?kind=day&date=2026-11-02")
+            #expect(page.status == .ok)
+            let html = page.body.string
+            #expect(html.contains("class=\"heat-map\""))
+            #expect(html.contains("class=\"trend\""))
+            #expect(html.contains("応答率 = 応答数 ÷ 架電数"))
+            #expect(html.contains("data-hour=\"10\" data-calls=\"1\" data-contacts=\"1\""))
+
+            let csv = try await client.send(.GET, "/reports/export?kind=day&date=2026-11-02")
+            #expect(csv.status == .ok)
+            #expect(csv.headers.contentType?.parameters["charset"] == "Shift_JIS")
+            let bytes = Array(csv.body.readableBytesView)
+            let text = try #require(CP932.decode(bytes))
+            let lines = text.split(separator: "\r\n").map(String.init)
+            #expect(lines.first?.hasPrefix("担当者,架電数,応答数,応答率,見込み,再架電,通話時間") == true)
+            #expect(lines.contains { $0.hasPrefix("alpha agent(302),1,1,100.0%,1,0,60,60,0,") })
+            let utf8 = try await client.send(.GET, "/reports/export?kind=day&date=2026-11-02&encoding=utf8")
+            #expect(Array(utf8.body.readableBytesView.prefix(3)) == [0xEF, 0xBB, 0xBF])
+
+            // An agent gets none of it.
+            let agent = client.newBrowser()
+            _ = try await agent.signIn(tenant: "alpha", loginID: "agent", password: TwoTenants.password)
+            #expect(try await agent.send(.GET, "/reports").status == .forbidden)
+            #expect(try await agent.send(.GET, "/reports/export").status == .forbidden)
+        }
+    }
+
+    @Test(arguments: [
+        ("kind=day&date=2026-02-30", "日付「2026-02-30」は正しくありません"),
+        ("kind=range&from=2026-12-01&to=2026-11-01", "終了日は開始日以降にしてください。"),
+        ("kind=range&from=2025-01-01&to=2026-01-01", "期間は1年以内にしてください。"),
+        ("kind=range&from=2026-13-01&to=2026-12-01", "日付「2026-13-01」は正しくありません"),
+        ("agent=not-a-user", "指定された担当者が見つかりません。"),
+        ("agent=6F9619FF-8B86-D011-B42D-00CF4FC964FF", "指定された担当者が見つかりません。"),
+        ("list=6F9619FF-8B86-D011-B42D-00CF4FC964FF", "指定されたリストが見つかりません。"),
+    ])
+    func badInputGetsAMessage(query: String, message: String) async throws {
+        try await withTestApp { app, client in
+            _ = try await TwoTenants.create(on: app.db)
+            _ = try await client.signIn(tenant: "alpha", loginID: "admin", password: TwoTenants.password)
+            let page = try await client.send(.GET, "/reports?\(query)")
+            #expect(page.status == .badRequest)
+            #expect(page.body.string.contains(message))
+            let csv = try await client.send(.GET, "/reports/export?\(query)")
+            #expect(csv.status == .badRequest)
+        }
+    }
+
+    /// Another tenant's list is unknown here, like one that does not exist.
+    @Test func anotherTenantsListIsUnknown() async throws {
+        try await withTestApp { app, client in
+            let tenants = try await TwoTenants.create(on: app.db)
+            let scopeB = TenantScope(tenantID: tenants.b, database: app.db)
+            let listOfB = try await CallListBuilder(scope: scopeB).create(
+                name: "Bのリスト", customerIDs: [tenants.customerOfB], createdBy: nil)
+            _ = try await client.signIn(tenant: "alpha", loginID: "admin", password: TwoTenants.password)
+            let page = try await client.send(.GET, "/reports?list=\(listOfB.uuidString)")
+            #expect(page.status == .badRequest)
+            #expect(page.body.string.contains("指定されたリストが見つかりません。"))
+            #expect(!page.body.string.contains("Bのリスト"))
+        }
+    }
+}
