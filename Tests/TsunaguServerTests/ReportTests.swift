@@ -214,6 +214,42 @@ import Vapor
         }
     }
 
+    /// A report's 架電数 and 応答数 for a list and period are the counts 通話一覧 shows for the same filter (with
+    /// deleted customers' calls, which the report counts too).
+    @Test func reportAgreesWithTheCallLog() async throws {
+        try await withTestApp { app, client in
+            let fixture = try await DeskFixture.make(app, rows: 1)
+            var generator = SystemRandomNumberGenerator()
+            for index in 0..<60 {
+                let started = Self.monday.addingTimeInterval(
+                    Double.random(in: (-3 * 86_400)...(10 * 86_400), using: &generator))
+                try await ReportSeed(scope: fixture.scope).call(
+                    user: fixture.agentID, list: index % 4 == 0 ? nil : fixture.listID, number: "+8130003\(index)",
+                    started: started, talk: index % 3 == 0 ? nil : 30, prospect: false, callback: false)
+            }
+            _ = try await client.signIn(tenant: "alpha", loginID: "admin", password: TwoTenants.password)
+            func count(_ query: String) async throws -> Int {
+                let body = try await client.send(.GET, "/calls?\(query)").body.string
+                guard let range = body.range(of: #"(\d+)件中"#, options: .regularExpression) else {
+                    return body.contains("class=\"count\"") ? 0 : -1
+                }
+                return Int(body[range].dropLast(2)) ?? -1
+            }
+            for period in [
+                ReportPeriod.around("2026-11-03", kind: .day), ReportPeriod.around("2026-11-03", kind: .week),
+            ] {
+                let report = try await ReportQuery(
+                    scope: fixture.scope, period: period, grouping: .list, zone: Self.zone, now: Date()
+                ).run()
+                let row = report.rows.first { $0.key == fixture.listID }?.calls ?? CallFigures()
+                let filter = "list=\(fixture.listID.uuidString)&from=\(period.from)&to=\(period.to)&deleted=1"
+                #expect(try await count(filter) == row.calls, "\(period)")
+                #expect(try await count(filter + "&status=answered") == row.contacts, "\(period)")
+                #expect(row.calls > 0, "\(period) has calls")
+            }
+        }
+    }
+
     @Test(arguments: [
         ("kind=day&date=2026-02-30", "日付「2026-02-30」は正しくありません"),
         ("kind=range&from=2026-12-01&to=2026-11-01", "終了日は開始日以降にしてください。"),

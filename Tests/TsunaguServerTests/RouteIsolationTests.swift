@@ -99,8 +99,12 @@ import Vapor
                 }
                 let signIn = try await client.signIn(tenant: "alpha", loginID: "admin", password: TwoTenants.password)
                 #expect(signIn.status == .seeOther, "signed in before \(route.method) \(path)")
+                // A GET also names B's list, agent and customer in its query (レポート, 通話一覧, 顧客一覧 filter by them).
+                let hostileQuery =
+                    "?list=\(listOfB.uuidString)&agent=\(userOfB.uuidString)&customer=\(tenants.customerOfB.uuidString)"
                 let response = try await client.send(
-                    route.method, path, form: route.method == .GET ? nil : Self.hostileForm)
+                    route.method, route.method == .GET ? path + hostileQuery : path,
+                    form: route.method == .GET ? nil : Self.hostileForm)
                 tried += 1
                 let body = response.body.string
                 for secret in secretsOfB {
