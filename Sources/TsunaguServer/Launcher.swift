@@ -93,7 +93,8 @@ public enum Launcher {
                 let closed = try await InterruptedCalls.close(on: app.db, at: Date())
                 if closed > 0 {
                     app.logger.warning(
-                        "\(closed) call(s) were open when the server last stopped; recorded as ended now")
+                        "\(closed) call(s) were open when the server last stopped; recorded as ended at their last known time"
+                    )
                 }
             }
             // Booting binds the SIP socket (TELEPHONY=sip); the command then binds the web server's.

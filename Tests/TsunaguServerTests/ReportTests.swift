@@ -250,6 +250,65 @@ import Vapor
         }
     }
 
+    /// Calls a crash left open end at the last thing known of them, so the downtime is never talk time, and the
+    /// roll-up takes their results in the same transaction.
+    @Test func callsCutByACrashEndAtTheirLastKnownTime() async throws {
+        try await withTestApp { app, _ in
+            let fixture = try await DeskFixture.make(app, rows: 1)
+            let started = Self.monday.addingTimeInterval(10 * 3600)
+            let writer = DeskChangesWriter(database: app.db)
+            var open = DeskChanges(tenantID: fixture.scope.tenantID, userID: fixture.agentID)
+            let (talking, ringing) = (UUID(), UUID())
+            open.newAttempts = [talking, ringing].enumerated().map { index, id in
+                DeskChanges.NewAttempt(
+                    id: id, phoneExtension: "302", callListID: fixture.listID, customerID: nil, workRowID: nil,
+                    number: "+8130004000\(index)", startedAt: started,
+                    notes: DeskChanges.Notes(memo: "", prospect: false, callback: false),
+                    kind: .dialPad)
+            }
+            open.answered = [(talking, started.addingTimeInterval(5))]
+            try await writer.store([open])
+            let closed = try await InterruptedCalls.close(on: app.db, at: started.addingTimeInterval(3 * 3600))
+            #expect(closed == 2)
+            let answered = try #require(try await fixture.scope.find(CallAttempt.self, id: talking))
+            #expect(answered.endedAt == started.addingTimeInterval(5))
+            #expect(answered.result == .answered)
+            let rang = try #require(try await fixture.scope.find(CallAttempt.self, id: ringing))
+            #expect(rang.endedAt == started)
+            #expect(rang.result == .unanswered(.failed))
+            let report = try await ReportQuery(
+                scope: fixture.scope, period: ReportPeriod.around("2026-11-02", kind: .day), grouping: .agent,
+                zone: Self.zone, now: Date()
+            ).run()
+            let row = try #require(report.rows.first { $0.key == fixture.agentID }?.calls)
+            #expect(row == CallFigures(calls: 2, contacts: 1, prospects: 0, callbacks: 0, talkSeconds: 0))
+        }
+    }
+
+    /// The roll-ups sum by the tenant's hours: a new time zone on 設定 sums them again in it.
+    @Test func aNewTimeZoneMovesTheFiguresToItsDays() async throws {
+        try await withTestApp { app, client in
+            let fixture = try await DeskFixture.make(app, rows: 1)
+            // 2026-11-02 08:30 in Tokyo is 2026-11-01 23:30 in UTC.
+            try await ReportSeed(scope: fixture.scope).call(
+                user: fixture.agentID, list: fixture.listID, number: "+81300050001",
+                started: Self.monday.addingTimeInterval(8.5 * 3600), talk: 30, prospect: false, callback: false)
+            func calls(on day: String, zone: TimeZone) async throws -> Int {
+                try await ReportQuery(
+                    scope: fixture.scope, period: ReportPeriod.around(day, kind: .day), grouping: .agent, zone: zone,
+                    now: Date()
+                ).run().total.calls.calls
+            }
+            #expect(try await calls(on: "2026-11-02", zone: Self.zone) == 1)
+            _ = try await client.signIn(tenant: "alpha", loginID: "admin", password: TwoTenants.password)
+            let saved = try await client.send(.POST, "/admin/settings", form: ["timeZoneIdentifier": "UTC"])
+            #expect(saved.status == .seeOther)
+            let utc = TimeZone(identifier: "UTC")!
+            #expect(try await calls(on: "2026-11-01", zone: utc) == 1)
+            #expect(try await calls(on: "2026-11-02", zone: utc) == 0)
+        }
+    }
+
     @Test(arguments: [
         ("kind=day&date=2026-02-30", "日付「2026-02-30」は正しくありません"),
         ("kind=range&from=2026-12-01&to=2026-11-01", "終了日は開始日以降にしてください。"),

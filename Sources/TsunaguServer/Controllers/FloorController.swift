@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import NIOCore
 import TsunaguCore
@@ -61,15 +62,59 @@ struct FloorController: RouteCollection {
             try? await socket.close(code: .policyViolation)  // Refused: there is no one to tell more.
             return
         }
+        guard let signedIn = request.signedIn, let sessionID = request.session.id else { return }
+        let sessionVersion = request.session.data[SessionKeys.version]
         let id = UUID()
         // The board only listens: no handler is set for what it sends, so that is dropped.
-        socket.onClose.whenComplete { _ in Task { await hub.detach(id) } }
+        let database = request.application.db
+        let logger = request.logger
+        // The board stays inside its sign-in: signed out, disabled, no longer 管理者 or a changed password ends it.
+        let checks = socket.eventLoop.scheduleRepeatedAsyncTask(
+            initialDelay: Self.checkInterval, delay: Self.checkInterval
+        ) { task in
+            let promise = socket.eventLoop.makePromise(of: Void.self)
+            promise.completeWithTask {
+                let valid = await Self.stillSignedIn(
+                    sessionID: sessionID, version: sessionVersion, userID: signedIn.userID,
+                    tenantID: signedIn.tenantID, database: database)
+                if !valid {
+                    task.cancel()
+                    logger.info("closed a floor board whose sign-in ended: user \(signedIn.userID)")
+                    await hub.detach(id)
+                    try? await socket.close(code: .policyViolation)
+                }
+            }
+            return promise.futureResult
+        }
+        socket.onClose.whenComplete { _ in
+            checks.cancel()
+            Task { await hub.detach(id) }
+        }
         do {
             try await hub.attach(FloorHub.Board(id: id, send: { text in socket.send(text) }))
             if socket.isClosed { await hub.detach(id) }
         } catch {
             request.logger.error("opening the floor board failed: \(error)")
             try? await socket.close(code: .unexpectedServerError)
+        }
+    }
+
+    static let checkInterval: TimeAmount = .seconds(30)
+
+    /// The board's sign-in still holds: the session exists, and its user is enabled, on the same password and still
+    /// allowed the board.
+    static func stillSignedIn(
+        sessionID: SessionID, version: String?, userID: UUID, tenantID: UUID, database: any Database
+    ) async -> Bool {
+        do {
+            guard try await SessionRecord.query(on: database).filter(\.$key == sessionID).first() != nil,
+                let user = try await TenantScope(tenantID: tenantID, database: database).find(User.self, id: userID),
+                !user.disabled, version == String(user.sessionVersion), user.role == .admin
+            else { return false }
+            return true
+        } catch {
+            // A database that cannot answer now says nothing about the sign-in: check again next time.
+            return true
         }
     }
 

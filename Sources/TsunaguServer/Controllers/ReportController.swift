@@ -42,7 +42,8 @@ struct ReportController: RouteCollection {
     }
 
     private func read(_ request: Request, zone: TimeZone) async throws -> (Asked?, [String], [String: String]) {
-        let fields = try request.query.decode([String: String].self)
+        // A query that is not form-encoded at all reads as empty: today's report.
+        let fields = (try? request.query.decode([String: String].self)) ?? [:]
         var form: [String: String] = [:]
         for key in Self.formKeys {
             if let value = fields[key]?.trimmingCharacters(in: .whitespaces), !value.isEmpty {

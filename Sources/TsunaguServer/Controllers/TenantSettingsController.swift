@@ -66,10 +66,22 @@ struct TenantSettingsController: RouteCollection {
         if let problem = ruleProblem { trunkProblems.insert(problem, at: 0) }
         switch Self.apply(form, to: tenant.settings) {
         case .success(let settings) where trunkProblems.isEmpty:
+            let zoneChanged = tenant.settings.timeZoneIdentifier != settings.timeZoneIdentifier
             tenant.settings = settings
             tenant.carrierRules = carrierRules
             tenant.sipTrunk = sipTrunk
             try await tenant.save(on: request.db)
+            if zoneChanged {
+                // The report roll-ups sum by the hours of the tenant's day: sum them again in the new zone, through
+                // the writer, so no phone screen's commit interleaves.
+                let (tenantID, zone) = (
+                    try tenant.requireID(), TenantCalendar(identifier: settings.timeZoneIdentifier).timeZone
+                )
+                try await request.application.deskRegistry.writer.write { database in
+                    try await ReportRollups(scope: TenantScope(tenantID: tenantID, database: database)).rebuild(
+                        zone: zone)
+                }
+            }
             await request.application.deskRegistry.settingsChanged(tenantID: try tenant.requireID(), settings: settings)
             request.floorChanged()
             request.logger.info("tenant settings changed by '\(request.signedIn?.loginID ?? "?")'")

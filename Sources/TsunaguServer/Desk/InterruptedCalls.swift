@@ -2,8 +2,9 @@ import FluentKit
 import Foundation
 import TsunaguCore
 
-/// 通話一覧 after a crash: calls left open by a server that stopped mid-call ended when it stopped, and their
-/// outcome is unknown. (The phone screens write call attempts through `DeskChanges`.) The report roll-ups take the
+/// 通話一覧 after a crash: calls left open by a server that stopped mid-call ended then, and their outcome is
+/// unknown. When it stopped is not known either: such a call is dated as ended at the last thing known of it (its
+/// answer, or its start), so the time the server was down never counts as talk time. (The phone screens write call attempts through `DeskChanges`.) The report roll-ups take the
 /// difference in the same transaction.
 enum InterruptedCalls {
     static func close(on database: any Database, at date: Date) async throws -> Int {
@@ -16,7 +17,7 @@ enum InterruptedCalls {
                 let ids = attempts.compactMap(\.id)
                 let before = try await rollups.attempts(ids)
                 for attempt in attempts {
-                    attempt.endedAt = date
+                    attempt.endedAt = min(date, attempt.answeredAt ?? attempt.startedAt)
                     if attempt.result == nil {
                         attempt.result = attempt.answeredAt == nil ? .unanswered(.failed) : .answered
                     }

@@ -31,7 +31,8 @@ actor FloorHub {
     private var dirtyAgents = Set<UUID>()
     private var dirtyLists = Set<UUID>()
     private var everything = false
-    private var reading = false
+    /// The read in progress, which other callers wait for.
+    private var inFlight: Task<Void, any Error>?
     private var lastFullRead = Date.distantPast
     private var lastListRead = Date.distantPast
     /// When a board or the API last used this hub: an unused hub is dropped by `FloorHubs`.
@@ -69,12 +70,14 @@ actor FloorHub {
         if snapshot == nil || everything || !dirtyAgents.isEmpty || !dirtyLists.isEmpty || isNewDay {
             try await read(force: true)
         }
-        guard let snapshot else { throw FloorHubError.unreadable }
+        guard var snapshot else { throw FloorHubError.unreadable }
+        // Every committed fact is in it as of now (the clock the board's ticking times are set by).
+        snapshot.generatedAt = now()
         return snapshot
     }
 
+    /// Events that arrive before the first read are kept: that read, or the next, takes them in.
     func note(_ event: FloorEvent) {
-        guard snapshot != nil else { return }
         dirtyAgents.formUnion(event.agents)
         dirtyLists.formUnion(event.lists)
         if event.everything { everything = true }
@@ -92,16 +95,32 @@ actor FloorHub {
 
     private var isNewDay: Bool { now().timeIntervalSince(dayStart) >= 86_400 || now() < dayStart }
 
+    /// One read at a time: a caller that finds one running waits for it, then reads what is still pending, so
+    /// `current()` never answers without a fact committed before it was asked.
     private func read(force: Bool) async throws {
-        guard !reading else { return }
-        reading = true
-        defer { reading = false }
+        while let running = inFlight { _ = try? await running.value }
+        let task = Task { try await self.readPending(force: force) }
+        inFlight = task
+        defer { if inFlight == task { inFlight = nil } }
+        try await task.value
+    }
+
+    private func readPending(force: Bool) async throws {
         let at = now()
         if snapshot == nil || everything || isNewDay || at.timeIntervalSince(lastFullRead) >= Self.fullReadInterval {
+            let pending = (everything, dirtyAgents, dirtyLists)
             everything = false
             dirtyAgents = []
             dirtyLists = []
-            try await readEverything(at: at)
+            do {
+                try await readEverything(at: at)
+            } catch {
+                // Read again next time, events included.
+                everything = pending.0
+                dirtyAgents.formUnion(pending.1)
+                dirtyLists.formUnion(pending.2)
+                throw error
+            }
             return
         }
         let agents = Array(dirtyAgents)

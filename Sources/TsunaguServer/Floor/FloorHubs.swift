@@ -11,6 +11,9 @@ actor FloorHubs {
 
     nonisolated let bus: any FloorEventBus
     private var hubs: [UUID: FloorHub] = [:]
+    /// When each hub was last handed out: one handed out within `idleLifetime` is never dropped, so a board that
+    /// got it a moment ago cannot attach to a hub no longer fed.
+    private var handedOut: [UUID: Date] = [:]
     private let database: @Sendable () -> any Database
     private let now: @Sendable () -> Date
     private let logger: Logger
@@ -26,6 +29,7 @@ actor FloorHubs {
     }
 
     func hub(for tenantID: UUID) -> FloorHub {
+        handedOut[tenantID] = now()
         if let hub = hubs[tenantID] { return hub }
         let hub = FloorHub(tenantID: tenantID, database: database, now: now, logger: logger)
         hubs[tenantID] = hub
@@ -57,8 +61,11 @@ actor FloorHubs {
     private func tick() async {
         let at = now()
         for (tenantID, hub) in hubs {
-            if await hub.boardCount == 0, at.timeIntervalSince(await hub.lastUsed) > Self.idleLifetime {
+            if at.timeIntervalSince(handedOut[tenantID] ?? .distantPast) > Self.idleLifetime,
+                await hub.boardCount == 0, at.timeIntervalSince(await hub.lastUsed) > Self.idleLifetime
+            {
                 hubs[tenantID] = nil
+                handedOut[tenantID] = nil
                 continue
             }
             await hub.tick()
