@@ -266,6 +266,71 @@ import Vapor
         }
     }
 
+    /// A list's rows waiting for their retry (設定's retry rules): the latest call on the list went unanswered less
+    /// than the wait ago and the row is waiting to be handed out again.
+    @Test func listsCountRowsWaitingForTheirRetry() async throws {
+        try await withTestApp { app, _ in
+            let fixture = try await DeskFixture.make(app, rows: 4)
+            let tenant = try #require(try await Tenant.find(fixture.scope.tenantID, on: app.db))
+            var settings = tenant.settings
+            settings.retryPolicy = RetryPolicy(
+                enabled: true, busyWaitMinutes: 10, noAnswerWaitMinutes: 60, rejectedWaitMinutes: 0,
+                maximumAttempts: nil)
+            tenant.settings = settings
+            try await tenant.save(on: app.db)
+            let now = Date()
+            let seed = ReportSeed(scope: fixture.scope)
+            let customers = fixture.customerIDs
+            // 0: 応答なし 30 min ago → waiting (60 min). 1: 話し中 30 min ago → not (10 min). 2: answered → not.
+            // 3: 応答なし 5 min ago, then answered 1 min ago → its latest call was answered → not.
+            try await seed.call(
+                user: fixture.agentID, list: fixture.listID, number: "+81300000000", started: now - 1_800, talk: nil,
+                prospect: false, callback: false, customer: customers[0])
+            try await seed.call(
+                user: fixture.agentID, list: fixture.listID, number: "+81300000001", started: now - 1_800, talk: nil,
+                prospect: false, callback: false, customer: customers[1], unanswered: .busy)
+            try await seed.call(
+                user: fixture.agentID, list: fixture.listID, number: "+81300000002", started: now - 1_800, talk: 30,
+                prospect: false, callback: false, customer: customers[2])
+            try await seed.call(
+                user: fixture.agentID, list: fixture.listID, number: "+81300000003", started: now - 300, talk: nil,
+                prospect: false, callback: false, customer: customers[3])
+            try await seed.call(
+                user: fixture.agentID, list: fixture.listID, number: "+81300000003", started: now - 60, talk: 10,
+                prospect: false, callback: false, customer: customers[3])
+            let snapshot = try await app.floorHubs.hub(for: fixture.scope.tenantID).current()
+            let list = try #require(snapshot.lists.first { $0.id == fixture.listID })
+            #expect(list.waitingForRetry == 1)
+            #expect(list.total == 4)
+        }
+    }
+
+    /// Many readers at once (wall displays, boards opening together): each waits for the read in progress and all
+    /// get the board; none spins on the hub or fails for finding no snapshot yet.
+    @Test func readersAtOnceAllGetTheBoard() async throws {
+        try await withTestApp { app, _ in
+            let fixture = try await DeskFixture.make(app, rows: 1)
+            let hub = await app.floorHubs.hub(for: fixture.scope.tenantID)
+            let counts = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<20 { group.addTask { try await hub.current().agents.count } }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(counts == Array(repeating: 3, count: 20))
+            // And again while events keep the hub busy.
+            let bus = await app.floorHubs.bus
+            let again = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<20 {
+                    group.addTask {
+                        bus.publish(FloorEvent(tenantID: fixture.scope.tenantID, agents: [fixture.agentID]))
+                        return try await hub.current().agents.count
+                    }
+                }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(again == Array(repeating: 3, count: 20))
+        }
+    }
+
     /// A server that stopped with agents signed in: each gets オフライン dated at the last thing known of them.
     @Test func agentsLeftSignedInGoOfflineAtTheirLastFact() async throws {
         try await withTestApp { app, _ in

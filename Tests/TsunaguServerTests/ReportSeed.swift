@@ -17,7 +17,8 @@ struct ReportSeed {
     /// One call by `user` on `list`, placed at `started`: answered after 5 s and talked `talk` seconds, or rung out
     /// after 20 s; 見込み and 再架電 set after the call, as an agent does during wrap-up.
     func call(
-        user: UUID, list: UUID?, number: String, started: Date, talk: Double?, prospect: Bool, callback: Bool
+        user: UUID, list: UUID?, number: String, started: Date, talk: Double?, prospect: Bool, callback: Bool,
+        customer: UUID? = nil, unanswered: UnansweredReason = .noAnswer
     ) async throws {
         let writer = DeskChangesWriter(database: scope.database)
         let id = UUID()
@@ -25,7 +26,7 @@ struct ReportSeed {
         placed.timeZone = zone
         placed.newAttempts = [
             DeskChanges.NewAttempt(
-                id: id, phoneExtension: "302", callListID: list, customerID: nil, workRowID: nil, number: number,
+                id: id, phoneExtension: "302", callListID: list, customerID: customer, workRowID: nil, number: number,
                 startedAt: started, notes: DeskChanges.Notes(memo: "", prospect: false, callback: false),
                 kind: .dialPad)
         ]
@@ -40,7 +41,7 @@ struct ReportSeed {
             ]
         } else {
             ended.endings = [
-                DeskChanges.Ending(attemptID: id, at: started.addingTimeInterval(20), result: .unanswered(.noAnswer))
+                DeskChanges.Ending(attemptID: id, at: started.addingTimeInterval(20), result: .unanswered(unanswered))
             ]
         }
         try await writer.store([ended])

@@ -32,6 +32,12 @@ public struct RetryPolicy: Sendable, Hashable, Codable {
     /// The highest attempt cap a form accepts.
     public static let maximumAttemptCap = 100
 
+    /// Whether a customer whose latest call on the list ended so is still waiting for its retry at `now`.
+    public func isWaiting(after result: CallResult, endedAt: Date, now: Date) -> Bool {
+        guard enabled, case .unanswered(let reason) = result, let wait = wait(after: reason) else { return false }
+        return endedAt.addingTimeInterval(wait) > now
+    }
+
     /// The wait after an unanswered call of this reason; nil when that reason imposes none.
     public func wait(after reason: UnansweredReason) -> TimeInterval? {
         let minutes: Int

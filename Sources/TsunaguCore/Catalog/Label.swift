@@ -545,6 +545,7 @@ public enum Label: String, CaseIterable, Sendable {
     case floorProgress
     case floorBarred
     case floorLimitReached
+    case floorWaitingForRetry
     case floorTotals
     case floorSignedIn
     case floorWrapUpLong
@@ -1539,6 +1540,7 @@ extension Label {
         case .floorProgress: LocalizedText(ja: "進捗", en: "Progress")
         case .floorBarred: LocalizedText(ja: "架電禁止", en: "Barred")
         case .floorLimitReached: LocalizedText(ja: "上限到達", en: "At limit")
+        case .floorWaitingForRetry: LocalizedText(ja: "再架電待ち", en: "Waiting to retry")
         case .floorTotals: LocalizedText(ja: "合計", en: "Totals")
         case .floorSignedIn: LocalizedText(ja: "ログイン中", en: "Signed in")
         case .floorWrapUpLong: LocalizedText(ja: "後処理が長くなっています", en: "Long wrap-up")

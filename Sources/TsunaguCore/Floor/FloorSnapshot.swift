@@ -60,11 +60,13 @@ public struct FloorSnapshot: Sendable, Hashable, Codable {
         public var barred: Int
         /// 上限到達: rows at their list's attempt limit.
         public var limitReached: Int
+        /// 再架電待ち: waiting rows whose latest call went unanswered less than the retry rules' wait ago.
+        public var waitingForRetry: Int
         public var today: CallFigures
 
         public init(
             id: UUID, name: String, total: Int, left: Int, onScreen: Int, reported: Int, barred: Int,
-            limitReached: Int, today: CallFigures
+            limitReached: Int, waitingForRetry: Int = 0, today: CallFigures
         ) {
             self.id = id
             self.name = name
@@ -74,6 +76,7 @@ public struct FloorSnapshot: Sendable, Hashable, Codable {
             self.reported = reported
             self.barred = barred
             self.limitReached = limitReached
+            self.waitingForRetry = waitingForRetry
             self.today = today
         }
 

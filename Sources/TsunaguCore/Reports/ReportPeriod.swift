@@ -162,7 +162,8 @@ public struct ReportPeriod: Sendable, Hashable {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    static func civil(_ ordinal: Int) -> (Int, Int, Int) {
+    /// The civil date (year, month, day) `ordinal` days after 1970-01-01.
+    public static func civil(_ ordinal: Int) -> (Int, Int, Int) {
         let z = ordinal + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097

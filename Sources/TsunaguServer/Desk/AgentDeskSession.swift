@@ -72,6 +72,7 @@ actor AgentDeskSession {
     /// The agent's state for the manager's floor, and its changes not yet committed.
     private var presence: AgentStateMachine
     private var unsavedStates: [DeskChanges.StateFact] = []
+    private var zoneCache: (identifier: String, zone: TimeZone)?
     /// The list of the agent's latest call: its 後処理 counts toward that list.
     private var lastCallListID: UUID?
     private var presenceTimer: Task<Void, Never>?
@@ -623,8 +624,12 @@ actor AgentDeskSession {
 
     // MARK: Timed callbacks
 
+    /// The tenant's zone, looked up again only when 設定 names another (every commit carries it).
     private var timeZone: TimeZone {
-        TenantCalendar(identifier: settings.timeZoneIdentifier).timeZone
+        if zoneCache?.identifier != settings.timeZoneIdentifier {
+            zoneCache = (settings.timeZoneIdentifier, TenantCalendar(identifier: settings.timeZoneIdentifier).timeZone)
+        }
+        return zoneCache!.zone
     }
 
     /// The section above the list as of now.

@@ -26,7 +26,8 @@ actor FloorHub {
     private var snapshot: FloorSnapshot?
     private var timeZone = TimeZone(identifier: "Asia/Tokyo")!
     private var dayStart = Date.distantPast
-    private var barred: [UUID: Int] = [:]
+    private var slowCounts = FloorQuery.SlowCounts()
+    private var retryPolicy = RetryPolicy.off
     private var boards: [UUID: Board] = [:]
     private var dirtyAgents = Set<UUID>()
     private var dirtyLists = Set<UUID>()
@@ -98,7 +99,12 @@ actor FloorHub {
     /// One read at a time: a caller that finds one running waits for it, then reads what is still pending, so
     /// `current()` never answers without a fact committed before it was asked.
     private func read(force: Bool) async throws {
-        while let running = inFlight { _ = try? await running.value }
+        while let running = inFlight {
+            _ = try? await running.value
+            // A finished task's value returns without suspending: clear it here, or this loop would spin on the
+            // actor before its starter could.
+            if inFlight == running { inFlight = nil }
+        }
         let task = Task { try await self.readPending(force: force) }
         inFlight = task
         defer { if inFlight == task { inFlight = nil } }
@@ -137,7 +143,8 @@ actor FloorHub {
             var listRows: [FloorSnapshot.List] = []
             if !lists.isEmpty {
                 lastListRead = at
-                listRows = try await query.lists(lists, countingBarred: false, barredKnown: barred)
+                listRows = try await query.lists(
+                    lists, countingSlow: false, known: slowCounts, retryPolicy: retryPolicy, now: at)
             }
             snapshot?.update(agents: agentRows, lists: listRows, at: at)
             guard let snapshot else { return }
@@ -165,8 +172,12 @@ actor FloorHub {
         dayStart = calendar.startOfDay(for: at)
         let query = FloorQuery(scope: scope, dayStart: dayStart, day: HourBucket.of(dayStart, in: timeZone).day)
         let agents = try await query.agents()
-        let lists = try await query.lists(try await query.listsInUse(), countingBarred: true)
-        barred = Dictionary(uniqueKeysWithValues: lists.map { ($0.id, $0.barred) })
+        retryPolicy = settings.retryPolicy
+        let lists = try await query.lists(
+            try await query.listsInUse(), countingSlow: true, retryPolicy: retryPolicy, now: at)
+        slowCounts = FloorQuery.SlowCounts(
+            barred: Dictionary(uniqueKeysWithValues: lists.map { ($0.id, $0.barred) }),
+            waitingForRetry: Dictionary(uniqueKeysWithValues: lists.map { ($0.id, $0.waitingForRetry) }))
         let snapshot = FloorSnapshot(
             agents: agents, lists: lists, wrapUpLimitSeconds: settings.wrapUpLimitMinutes * 60, generatedAt: at)
         self.snapshot = snapshot

@@ -136,15 +136,25 @@ struct FloorQuery {
         return rows.map(\.call_list_id)
     }
 
-    /// These lists' rows. `barred` counts waiting rows whose customer or number is barred; it reads every waiting
-    /// row, so the board asks for it on its full reads and keeps it between them (`barredKnown`).
-    func lists(_ ids: [UUID], countingBarred: Bool, barredKnown: [UUID: Int] = [:]) async throws
-        -> [FloorSnapshot.List]
-    {
+    /// Counts that read every waiting row of a list: the board asks for them on its full reads and keeps them
+    /// between.
+    struct SlowCounts {
+        var barred: [UUID: Int] = [:]
+        var waitingForRetry: [UUID: Int] = [:]
+    }
+
+    /// These lists' rows. `barred` counts waiting rows whose customer or number is barred, `waitingForRetry` those
+    /// whose latest call on the list went unanswered less than the retry wait ago (`retryPolicy`, or the list's
+    /// own); both are read only with `countingSlow`, otherwise taken from `known`.
+    func lists(
+        _ ids: [UUID], countingSlow: Bool, known: SlowCounts = SlowCounts(), retryPolicy: RetryPolicy = .off,
+        now: Date = Date()
+    ) async throws -> [FloorSnapshot.List] {
         guard !ids.isEmpty else { return [] }
         struct NameRow: Decodable {
             var id: UUID
             var name: String
+            var rules: String?
         }
         struct CountRow: Decodable {
             var call_list_id: UUID
@@ -160,7 +170,7 @@ struct FloorQuery {
         for chunk in ids.chunks(of: 500) {
             let names = try await scope.sql.raw(
                 """
-                SELECT "id", "name" FROM \(ident: CallList.schema) \
+                SELECT "id", "name", "rules" FROM \(ident: CallList.schema) \
                 WHERE "tenant_id" = \(bind: scope.tenantID) AND "id" IN (\(binds: Array(chunk)))
                 """
             ).all(decoding: NameRow.self)
@@ -179,8 +189,13 @@ struct FloorQuery {
                 AND "call_list_id" IN (\(binds: Array(chunk))) GROUP BY "call_list_id"
                 """
             ).all(decoding: Sums.self)
-            var barred = barredKnown
-            if countingBarred {
+            var barred = known.barred
+            var retry = known.waitingForRetry
+            if countingSlow {
+                for list in names {
+                    let policy = CallList.rules(from: list.rules).retry(within: retryPolicy)
+                    retry[list.id] = policy.enabled ? try await waitingForRetry(list.id, policy: policy, now: now) : 0
+                }
                 let rows = try await scope.sql.raw(
                     """
                     SELECT e."call_list_id", COUNT(*) AS "count" FROM \(ident: CallListEntry.schema) e \
@@ -210,9 +225,39 @@ struct FloorQuery {
                         left: max(0, count(.waiting, limitReached: false) - barredRows),
                         onScreen: count(.onScreen), reported: count(.reported), barred: barredRows,
                         limitReached: mine.filter(\.limit_reached).map(\.count).reduce(0, +),
-                        today: today[list.id] ?? CallFigures()))
+                        waitingForRetry: retry[list.id] ?? 0, today: today[list.id] ?? CallFigures()))
             }
         }
         return lists.sorted { $0.name < $1.name }
+    }
+
+    /// Waiting rows of the list whose customer's latest call on it ended unanswered within the longest wait: read
+    /// from the recent calls of the list (few), each customer's latest kept, then checked against its row.
+    private func waitingForRetry(_ listID: UUID, policy: RetryPolicy, now: Date) async throws -> Int {
+        let longest = [UnansweredReason.busy, .noAnswer, .rejected].compactMap { policy.wait(after: $0) }.max() ?? 0
+        guard longest > 0 else { return 0 }
+        struct Recent: Decodable {
+            var customer_id: UUID
+            var result: String
+            var ended_at: Date
+            var waiting: Int
+        }
+        let rows = try await scope.sql.raw(
+            """
+            SELECT a."customer_id", a."result", a."ended_at", \
+            (SELECT COUNT(*) FROM \(ident: CallListEntry.schema) e WHERE e."tenant_id" = a."tenant_id" \
+            AND e."call_list_id" = a."call_list_id" AND e."customer_id" = a."customer_id" \
+            AND e."state" = \(bind: CallListEntry.State.waiting.rawValue)) AS "waiting" \
+            FROM \(ident: CallAttempt.schema) a WHERE a."tenant_id" = \(bind: scope.tenantID) \
+            AND a."call_list_id" = \(bind: listID) AND a."customer_id" IS NOT NULL AND a."result" IS NOT NULL \
+            AND a."started_at" >= \(bind: now.addingTimeInterval(-longest - 3_600)) ORDER BY a."started_at"
+            """
+        ).all(decoding: Recent.self)
+        var latest: [UUID: Recent] = [:]
+        for row in rows { latest[row.customer_id] = row }
+        return latest.values.filter { row in
+            guard row.waiting > 0, let result = CallResult(storageValue: row.result) else { return false }
+            return policy.isWaiting(after: result, endedAt: row.ended_at, now: now)
+        }.count
     }
 }

@@ -159,7 +159,7 @@ class FloorBoard {
       const row = document.createElement("tr");
       row.dataset.list = list.id;
       const values = [list.name, list.left, list.onScreen, null, list.today.calls,
-        percent(list.today.contacts, list.today.calls), list.barred, list.limitReached];
+        percent(list.today.contacts, list.today.calls), list.barred, list.waitingForRetry, list.limitReached];
       for (const value of values) {
         const cell = document.createElement("td");
         if (value === null) cell.append(progressBar(list));
@@ -171,7 +171,7 @@ class FloorBoard {
     if (lists.length === 0) {
       const row = document.createElement("tr");
       const cell = document.createElement("td");
-      cell.colSpan = 8;
+      cell.colSpan = 9;
       cell.textContent = root.dataset.noLists;
       row.append(cell);
       body.append(row);
