@@ -64,11 +64,8 @@ public struct TenantSettings: Sendable, Hashable, Codable {
             max(callbackMinutes.lowerBound, callbacksOpenToEveryoneAfterMinutes), callbackMinutes.upperBound)
         copy.wrapUpLimitMinutes = min(
             max(Self.wrapUpLimitMinutesRange.lowerBound, wrapUpLimitMinutes), Self.wrapUpLimitMinutesRange.upperBound)
-        if case .success(let reasons) = PauseReasons.parse(pauseReasons.joined(separator: "\n")) {
-            copy.pauseReasons = reasons
-        } else {
-            copy.pauseReasons = PauseReasons.defaults
-        }
+        // 設定 checks the reasons as they are typed; only an empty list (never saved by the form) falls back.
+        if pauseReasons.isEmpty { copy.pauseReasons = PauseReasons.defaults }
         return copy
     }
 
