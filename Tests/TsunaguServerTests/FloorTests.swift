@@ -322,7 +322,7 @@ import Vapor
                 for _ in 0..<20 {
                     group.addTask {
                         bus.publish(FloorEvent(tenantID: fixture.scope.tenantID, agents: [fixture.agentID]))
-                        return try await hub.current().agents.count
+                        return try await hub.current(pending: true).agents.count
                     }
                 }
                 return try await group.reduce(into: [Int]()) { $0.append($1) }

@@ -55,7 +55,7 @@ actor FloorHub {
     /// Opens a board: it gets the whole snapshot now and every change after.
     func attach(_ board: Board) async throws {
         lastUsed = now()
-        let snapshot = try await current()
+        let snapshot = try await current(pending: true)
         boards[board.id] = board
         board.send(Self.encode(FloorMessage.snapshot(snapshot), timeZone: timeZone))
     }
@@ -65,15 +65,15 @@ actor FloorHub {
         lastUsed = now()
     }
 
-    /// The board as of now: what is pending is read first, so the answer includes every committed fact.
-    func current() async throws -> FloorSnapshot {
+    /// The board as the hub holds it: read on first use, then kept current by the ticks (at most a tick and a read
+    /// behind the facts), so a wall display's poll never waits for the database. `pending` reads what events named
+    /// first: every fact committed before the call is then in the answer (the tests ask for it).
+    func current(pending: Bool = false) async throws -> FloorSnapshot {
         lastUsed = now()
-        if snapshot == nil || everything || !dirtyAgents.isEmpty || !dirtyLists.isEmpty || isNewDay {
+        if snapshot == nil || isNewDay || (pending && (everything || !dirtyAgents.isEmpty || !dirtyLists.isEmpty)) {
             try await read(force: true)
         }
-        guard var snapshot else { throw FloorHubError.unreadable }
-        // Every committed fact is in it as of now (the clock the board's ticking times are set by).
-        snapshot.generatedAt = now()
+        guard let snapshot else { throw FloorHubError.unreadable }
         return snapshot
     }
 
@@ -86,7 +86,10 @@ actor FloorHub {
 
     /// Reads what is due and pushes the changes (`FloorHubs` calls it every tick).
     func tick() async {
-        guard snapshot != nil, !boards.isEmpty else { return }
+        // Kept current while a board is open or the JSON was asked for lately (a wall display polling it).
+        guard snapshot != nil, !boards.isEmpty || now().timeIntervalSince(lastUsed) < FloorHubs.idleLifetime else {
+            return
+        }
         do {
             try await read(force: false)
         } catch {

@@ -6,7 +6,9 @@ import Vapor
 /// The live boards of the server: one `FloorHub` per tenant, opened when a board or the API first asks and dropped
 /// after `idleLifetime` without either. Takes every `FloorEvent` from the bus to its tenant's hub and ticks the hubs.
 actor FloorHubs {
-    static let tickInterval: Duration = .milliseconds(100)
+    /// Events are gathered this long and read in one go: a busy floor's board costs a few reads a second, and a
+    /// change still reaches the boards well within a second.
+    static let tickInterval: Duration = .milliseconds(250)
     static let idleLifetime: TimeInterval = 600
 
     nonisolated let bus: any FloorEventBus
