@@ -317,7 +317,7 @@ import Vapor
             }
             #expect(counts == Array(repeating: 3, count: 20))
             // And again while events keep the hub busy.
-            let bus = await app.floorHubs.bus
+            let bus = app.floorHubs.bus
             let again = try await withThrowingTaskGroup(of: Int.self) { group in
                 for _ in 0..<20 {
                     group.addTask {

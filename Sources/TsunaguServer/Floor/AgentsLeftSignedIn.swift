@@ -20,8 +20,7 @@ enum AgentsLeftSignedIn {
         let latest = try await sql.raw(
             """
             SELECT s."tenant_id", s."user_id", s."state", s."reason", s."at" FROM \(ident: User.schema) u \
-            JOIN "agent_state_changes" s ON s."id" = (SELECT t."id" FROM "agent_state_changes" t \
-            WHERE t."tenant_id" = u."tenant_id" AND t."user_id" = u."id" ORDER BY t."at" DESC LIMIT 1)
+            JOIN \(LatestStateFact.joinedToUsers)
             """
         ).all(decoding: Latest.self).filter { $0.state != AgentState.offline.code }
         for agent in latest {

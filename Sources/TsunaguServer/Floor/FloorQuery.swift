@@ -26,13 +26,10 @@ struct FloorQuery {
             var reason: String?
             var at: Date?
         }
-        // Each user's latest fact is one seek on agent_state_changes (tenant_id, user_id, at).
         let users = try await scope.sql.raw(
             """
             SELECT u."id", u."login_id", u."name", u."extension", s."state", s."reason", s."at" \
-            FROM \(ident: User.schema) u LEFT JOIN "agent_state_changes" s ON s."id" = (\
-            SELECT t."id" FROM "agent_state_changes" t WHERE t."tenant_id" = u."tenant_id" AND t."user_id" = u."id" \
-            ORDER BY t."at" DESC LIMIT 1) \
+            FROM \(ident: User.schema) u LEFT JOIN \(LatestStateFact.joinedToUsers) \
             WHERE u."tenant_id" = \(bind: tenantID) AND u."disabled" = \(bind: false)\(onlyUsers)
             """
         ).all(decoding: UserRow.self)

@@ -130,8 +130,7 @@ struct ReportQuery {
         let latest = try await scope.sql.raw(
             """
             SELECT s."user_id", s."state", s."reason", s."at" FROM \(ident: User.schema) u \
-            JOIN "agent_state_changes" s ON s."id" = (SELECT t."id" FROM "agent_state_changes" t \
-            WHERE t."tenant_id" = u."tenant_id" AND t."user_id" = u."id" ORDER BY t."at" DESC LIMIT 1) \
+            JOIN \(LatestStateFact.joinedToUsers) \
             WHERE u."tenant_id" = \(bind: scope.tenantID)\(onlyAgent)
             """
         ).all(decoding: Latest.self)
