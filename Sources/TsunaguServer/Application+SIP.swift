@@ -33,7 +33,7 @@ extension Application {
         useTelephony(
             SIPTrunk(agent: agent, media: media, logger: Logger(label: "tsunagu.telephony")) { tenantID in
                 do {
-                    return try await Tenant.find(tenantID, on: database())?.sipTrunk
+                    return try await Tenant.sipTrunk(of: tenantID, on: database())
                 } catch {
                     logger.error("reading the SIP trunk of tenant \(tenantID) failed: \(error)")
                     return nil

@@ -94,6 +94,30 @@ import Vapor
         }
     }
 
+    /// The time of the last request is stored at most once a minute (a tenth of a shorter limit): a page polled every
+    /// second does not write the session each time, and the idle limit still counts from a request.
+    @Test func lastRequestIsStoredOncePerMinute() async throws {
+        try await withTestApp { app, client in
+            let clock = TestClock()
+            clock.install(on: app)
+            _ = try await TwoTenants.create(on: app.db)
+            _ = try await client.signIn(tenant: "alpha", loginID: "agent", password: TwoTenants.password)
+            func stored() async throws -> String? {
+                try await SessionRecord.query(on: app.db).all().first { $0.data[SessionKeys.userID] != nil }?
+                    .data[SessionKeys.lastSeen]
+            }
+            let signedInAt = try #require(try await stored())
+            for _ in 0..<59 {
+                clock.advance(1)
+                #expect(try await client.send(.GET, "/me").status == .ok)
+            }
+            #expect(try await stored() == signedInAt, "59 requests in 59 seconds write nothing")
+            clock.advance(1)
+            #expect(try await client.send(.GET, "/me").status == .ok)
+            #expect(try await stored() == String(Int(clock.now.timeIntervalSince1970)))
+        }
+    }
+
     /// An agent cannot reach admin pages or change anything there (403).
     @Test func agentsCannotUseAdminPages() async throws {
         try await withTestApp { app, client in

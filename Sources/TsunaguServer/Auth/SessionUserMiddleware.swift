@@ -5,6 +5,10 @@ import Vapor
 /// Loads the signed-in user from the session. A disabled user, a session from before a password change, or one
 /// idle longer than the tenant allows is signed out.
 struct SessionUserMiddleware: AsyncMiddleware {
+    /// How stale the stored time of the last request may get: a minute, or a tenth of a shorter idle limit, so a
+    /// sign-out comes at most that much before the limit after the last request.
+    static func lastSeenResolution(idleLimit: Double) -> Double { min(60, idleLimit / 10) }
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let userText = request.session.data[SessionKeys.userID],
             let tenantText = request.session.data[SessionKeys.tenantID],
@@ -30,7 +34,12 @@ struct SessionUserMiddleware: AsyncMiddleware {
                         permissions: Permissions(
                             userID: userID, isAdministrator: user.role == .admin, mayCreateLists: user.canCreateLists,
                             settings: tenant.settings))
-                    request.session.data[SessionKeys.lastSeen] = String(Int(now.timeIntervalSince1970))
+                    // Not stored on every request: each change of the session is a write, and a wall display polling
+                    // the board each second would otherwise wait for the phone screens' writer every time.
+                    let resolution = Self.lastSeenResolution(idleLimit: idleLimit)
+                    if lastSeen.map({ now.timeIntervalSince1970 - $0 >= resolution }) ?? true {
+                        request.session.data[SessionKeys.lastSeen] = String(Int(now.timeIntervalSince1970))
+                    }
                 }
             } else {
                 signOut(request)

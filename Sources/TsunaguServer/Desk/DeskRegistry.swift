@@ -149,7 +149,7 @@ extension Application {
         useTelephony(
             SimulatedCarrier(clock: ContinuousClock(), timeScale: tsunaguConfiguration.simulatedTimeScale) { tenantID in
                 do {
-                    return try await Tenant.find(tenantID, on: database())?.carrierRules ?? .standard
+                    return try await Tenant.carrierRules(of: tenantID, on: database())
                 } catch {
                     logger.error("reading the simulated carrier rules of tenant \(tenantID) failed: \(error)")
                     return .standard
