@@ -61,6 +61,38 @@ import Vapor
         return (counted, talk)
     }
 
+    /// The calls and contacts counted by hand per weekday (Monday first) and hour of the tenant's zone, and the calls
+    /// per day ("2026-11-02 7"), with Foundation's calendar rather than the roll-ups' arithmetic.
+    static func countedByHour(_ db: any Database, tenant: UUID, from: String, to: String) async throws -> (
+        [[[Int]]], [String]
+    ) {
+        let calendar = TenantCalendar(zone: zone)
+        let start = calendar.startOfDay(from)!
+        let end = calendar.startOfDay(to)!.addingTimeInterval(86_400)
+        struct Call: Decodable {
+            var started_at: Date
+            var result: String?
+        }
+        let calls = try await db.sql.raw(
+            """
+            SELECT "started_at", "result" FROM "call_attempts" WHERE "tenant_id" = \(bind: tenant) \
+            AND "started_at" >= \(bind: start) AND "started_at" < \(bind: end)
+            """
+        ).all(decoding: Call.self)
+        var gregorian = Calendar(identifier: .gregorian)
+        gregorian.timeZone = zone
+        var cells = Array(repeating: Array(repeating: [0, 0], count: 24), count: 7)
+        var days: [String: Int] = [:]
+        for call in calls {
+            let parts = gregorian.dateComponents([.year, .month, .day, .hour, .weekday], from: call.started_at)
+            let row = (parts.weekday! + 5) % 7  // Sunday is 1
+            cells[row][parts.hour!][0] += 1
+            if call.result == "answered" { cells[row][parts.hour!][1] += 1 }
+            days[String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!), default: 0] += 1
+        }
+        return (cells, days.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" })
+    }
+
     static func shown(_ figures: CallFigures) -> Counted {
         Counted(
             calls: figures.calls, contacts: figures.contacts, prospects: figures.prospects,
@@ -116,6 +148,10 @@ import Vapor
                     #expect(Self.shown(report.total.calls) == all)
                     #expect(report.days.map(\.calls).reduce(0, +) == all.calls)
                     #expect(report.heatMap.joined().map(\.contacts).reduce(0, +) == all.contacts)
+                    let (cells, perDay) = try await Self.countedByHour(
+                        app.db, tenant: fixture.scope.tenantID, from: period.from, to: period.to)
+                    #expect(report.heatMap.map { $0.map { [$0.calls, $0.contacts] } } == cells, "\(period)")
+                    #expect(report.days.filter { $0.calls > 0 }.map { "\($0.day) \($0.calls)" } == perDay)
                 }
             }
             // Narrowed to one list and one agent.
@@ -141,6 +177,15 @@ import Vapor
             ).run()
             #expect(Self.shown(before.total.calls) == Self.shown(after.total.calls))
             #expect(abs(before.total.calls.talkSeconds - after.total.calls.talkSeconds) < 0.001)
+            // And by the migration that replaced the hourly roll-ups, run again.
+            try await CreateDailyReportRollups().revert(on: app.db)
+            try await CreateDailyReportRollups().prepare(on: app.db)
+            let migrated = try await ReportQuery(
+                scope: fixture.scope, period: ReportPeriod(kind: .range, from: "2026-10-20", to: "2026-12-10"),
+                grouping: .agent, zone: Self.zone, now: Date()
+            ).run()
+            #expect(Self.shown(before.total.calls) == Self.shown(migrated.total.calls))
+            #expect(migrated.heatMap.map { $0.map(\.calls) } == before.heatMap.map { $0.map(\.calls) })
         }
     }
 

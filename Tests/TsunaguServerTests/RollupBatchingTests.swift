@@ -113,7 +113,7 @@ import TsunaguCore
                         """
                         SELECT COALESCE(SUM("calls"), 0) AS "calls", COALESCE(SUM("contacts"), 0) AS "contacts", \
                         COALESCE(SUM("prospects"), 0) AS "prospects", COALESCE(SUM("callbacks"), 0) AS "callbacks", \
-                        COALESCE(SUM("talk_seconds"), 0) AS "talk" FROM "call_figures_hourly" \
+                        COALESCE(SUM("talk_seconds"), 0) AS "talk" FROM "call_figures_daily" \
                         WHERE "tenant_id" = \(bind: fixture.scope.tenantID) AND "user_id" = \(bind: user)
                         """
                     ).first(decoding: Rolled.self))

@@ -1,12 +1,15 @@
 import FluentKit
 import SQLKit
 
-/// The report roll-ups (docs/ARCHITECTURE.md#the-managers-floor): call figures and time in each state per agent, list
-/// and hour of the tenant's day, kept in the same transaction as the facts they sum (`ReportRollups`), so a year's
-/// report reads a few hundred thousand sums instead of millions of calls. Filled from the facts already stored.
+/// The first report roll-ups: call figures and time in each state per agent, list and hour of the tenant's day.
+/// `CreateDailyReportRollups` replaced them (a year's report read a million hourly rows) and drops them; they are
+/// created here as they were, empty, so that a database migrated before then and a new one go the same way.
 struct CreateReportRollups: AsyncMigration {
+    static let callTable = "call_figures_hourly"
+    static let stateTable = "agent_state_seconds_hourly"
+
     func prepare(on database: any Database) async throws {
-        try await database.schema(ReportRollups.callTable)
+        try await database.schema(Self.callTable)
             .field("tenant_id", .uuid, .required, .references(Tenant.schema, .id, onDelete: .cascade))
             .field("day", .string, .required)
             .field("hour", .int, .required)
@@ -18,7 +21,7 @@ struct CreateReportRollups: AsyncMigration {
             .field("callbacks", .int, .required)
             .field("talk_seconds", .double, .required)
             .create()
-        try await database.schema(ReportRollups.stateTable)
+        try await database.schema(Self.stateTable)
             .field("tenant_id", .uuid, .required, .references(Tenant.schema, .id, onDelete: .cascade))
             .field("day", .string, .required)
             .field("hour", .int, .required)
@@ -30,16 +33,15 @@ struct CreateReportRollups: AsyncMigration {
             .create()
         let sql = database.sql
         // The keys the roll-ups add into (ON CONFLICT needs them unique), in the order a period's report reads.
-        try await sql.create(index: "call_figures_hourly_key").unique().on(ReportRollups.callTable)
+        try await sql.create(index: "call_figures_hourly_key").unique().on(Self.callTable)
             .column("tenant_id").column("day").column("hour").column("user_id").column("call_list_id").run()
-        try await sql.create(index: "agent_state_seconds_hourly_key").unique().on(ReportRollups.stateTable)
+        try await sql.create(index: "agent_state_seconds_hourly_key").unique().on(Self.stateTable)
             .column("tenant_id").column("day").column("hour").column("user_id").column("call_list_id").column("state")
             .column("reason").run()
-        try await ReportRollups.rebuildAll(on: database)
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(ReportRollups.stateTable).delete()
-        try await database.schema(ReportRollups.callTable).delete()
+        try await database.schema(Self.stateTable).delete()
+        try await database.schema(Self.callTable).delete()
     }
 }

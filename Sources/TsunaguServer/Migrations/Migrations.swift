@@ -24,5 +24,6 @@ enum TsunaguMigrations {
         AddClaimIndexes(),
         CreateAgentStateChange(),
         CreateReportRollups(),
+        CreateDailyReportRollups(),
     ]
 }

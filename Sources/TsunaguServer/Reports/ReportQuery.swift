@@ -79,27 +79,33 @@ struct ReportQuery {
             }
         }
 
-        struct Bucket: Decodable {
-            var day: String
-            var hour: Int
-            var calls: Int
-            var contacts: Int
+        // Per day, the calls and contacts of each hour: the heat map and the daily trend.
+        let hours = (0..<24).map { hour -> SQLQueryString in
+            """
+            SUM(\(ident: ReportRollups.callsByHour[hour])) AS \(ident: "c\(hour)"), \
+            SUM(\(ident: ReportRollups.contactsByHour[hour])) AS \(ident: "k\(hour)")
+            """
         }
-        let buckets = try await scope.sql.raw(
+        let days = try await scope.sql.raw(
             """
-            SELECT "day", "hour", SUM("calls") AS "calls", SUM("contacts") AS "contacts" \
-            FROM \(ident: ReportRollups.callTable) WHERE \(filters) GROUP BY "day", "hour"
+            SELECT "day", \(hours.joined(separator: ", ")) FROM \(ident: ReportRollups.callTable) WHERE \(filters) \
+            GROUP BY "day"
             """
-        ).all(decoding: Bucket.self)
+        ).all()
         var heatMap = Array(repeating: Array(repeating: ReportCharts.Cell(), count: 24), count: 7)
         var perDay: [String: (calls: Int, contacts: Int)] = [:]
-        for bucket in buckets where (0..<24).contains(bucket.hour) {
-            let (year, month, day) = ReportPeriod.parts(bucket.day)
-            let row = (ReportPeriod.weekday(year, month, day) + 6) % 7  // Monday first
-            heatMap[row][bucket.hour].calls += bucket.calls
-            heatMap[row][bucket.hour].contacts += bucket.contacts
-            perDay[bucket.day, default: (0, 0)].calls += bucket.calls
-            perDay[bucket.day, default: (0, 0)].contacts += bucket.contacts
+        for row in days {
+            let day = try row.decode(column: "day", as: String.self)
+            let (year, month, date) = ReportPeriod.parts(day)
+            let weekday = (ReportPeriod.weekday(year, month, date) + 6) % 7  // Monday first
+            for hour in 0..<24 {
+                let calls = try row.decode(column: "c\(hour)", as: Int?.self) ?? 0
+                let contacts = try row.decode(column: "k\(hour)", as: Int?.self) ?? 0
+                heatMap[weekday][hour].calls += calls
+                heatMap[weekday][hour].contacts += contacts
+                perDay[day, default: (0, 0)].calls += calls
+                perDay[day, default: (0, 0)].contacts += contacts
+            }
         }
         var total = Row(key: ReportRollups.none)
         for row in rows.values {

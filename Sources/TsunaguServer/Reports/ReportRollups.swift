@@ -4,26 +4,54 @@ import SQLKit
 import TsunaguCore
 
 /// Keeps the report roll-ups equal to the facts: every write of call attempts or state facts adds its difference
-/// here in the same transaction. A call counts in the hour it was placed (as 通話一覧 dates it); time in a state is
-/// split over the hours it covers. No list is stored as the nil UUID, so that it takes part in the unique key.
+/// here in the same transaction. One row per agent, list and day of the tenant: a call counts on the day and in the
+/// hour it was placed (as 通話一覧 dates it), its calls and contacts also in that hour's columns (the weekday × hour
+/// heat map); time in a state is split over the days it covers. A year's report then reads a few hundred rows per
+/// agent, not one per hour. No list is stored as the nil UUID, so that it takes part in the unique key.
 package struct ReportRollups {
-    static let callTable = "call_figures_hourly"
-    static let stateTable = "agent_state_seconds_hourly"
+    static let callTable = "call_figures_daily"
+    static let stateTable = "agent_state_seconds_daily"
     /// Stands for "no list" (and "no user") in the roll-ups' keys.
     static let none = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+    /// The calls and the contacts placed in each hour of the day: `calls_h00` … `calls_h23`, `contacts_h00` ….
+    static let callsByHour = (0..<24).map { String(format: "calls_h%02d", $0) }
+    static let contactsByHour = (0..<24).map { String(format: "contacts_h%02d", $0) }
 
     let scope: TenantScope
 
     struct CallKey: Hashable {
         var userID: UUID
         var listID: UUID
-        var bucket: HourBucket
+        var day: String
+    }
+
+    /// A day's figures with its calls and contacts per hour.
+    struct DayFigures {
+        var figures = CallFigures()
+        var callsByHour = [Int](repeating: 0, count: 24)
+        var contactsByHour = [Int](repeating: 0, count: 24)
+
+        mutating func add(_ figures: CallFigures, hour: Int) {
+            self.figures.add(figures)
+            callsByHour[hour] += figures.calls
+            contactsByHour[hour] += figures.contacts
+        }
+
+        mutating func subtract(_ figures: CallFigures, hour: Int) {
+            self.figures.subtract(figures)
+            callsByHour[hour] -= figures.calls
+            contactsByHour[hour] -= figures.contacts
+        }
+
+        var isZero: Bool {
+            figures.isZero && !callsByHour.contains { $0 != 0 } && !contactsByHour.contains { $0 != 0 }
+        }
     }
 
     struct StateKey: Hashable {
         var userID: UUID
         var listID: UUID
-        var bucket: HourBucket
+        var day: String
         var state: String
         var reason: String
     }
@@ -48,10 +76,14 @@ package struct ReportRollups {
                     callback: callback))
         }
 
-        func key(in zone: TimeZone) -> CallKey {
-            CallKey(
-                userID: user_id ?? ReportRollups.none, listID: call_list_id ?? ReportRollups.none,
-                bucket: HourBucket.of(started_at, in: zone))
+        /// The row it counts in, and the hour of its day.
+        func key(in zone: TimeZone) -> (CallKey, hour: Int) {
+            let bucket = HourBucket.of(started_at, in: zone)
+            return (
+                CallKey(
+                    userID: user_id ?? ReportRollups.none, listID: call_list_id ?? ReportRollups.none, day: bucket.day),
+                bucket.hour
+            )
         }
     }
 
@@ -73,38 +105,51 @@ package struct ReportRollups {
         return rows
     }
 
-    /// Adds what changed between `before` and `after` (the same attempts read before and after a write; an attempt
-    /// only in `after` is new).
+    /// Adds what changed between `before` and `after` (the same attempts before and after a write; an attempt only
+    /// in `after` is new).
     func addDifference(before: [AttemptFacts], after: [AttemptFacts], zone: TimeZone) async throws {
-        var deltas: [CallKey: CallFigures] = [:]
-        for attempt in after { deltas[attempt.key(in: zone), default: CallFigures()].add(attempt.figures) }
-        for attempt in before { deltas[attempt.key(in: zone), default: CallFigures()].subtract(attempt.figures) }
+        var deltas: [CallKey: DayFigures] = [:]
+        for attempt in after {
+            let (key, hour) = attempt.key(in: zone)
+            deltas[key, default: DayFigures()].add(attempt.figures, hour: hour)
+        }
+        for attempt in before {
+            let (key, hour) = attempt.key(in: zone)
+            deltas[key, default: DayFigures()].subtract(attempt.figures, hour: hour)
+        }
         try await add(calls: deltas.filter { !$0.value.isZero })
     }
 
-    func add(calls deltas: [CallKey: CallFigures]) async throws {
+    func add(calls deltas: [CallKey: DayFigures]) async throws {
         guard !deltas.isEmpty else { return }
-        let rows = Array(deltas)
-        for chunk in rows.chunks(of: 500) {
+        let counted =
+            ["calls", "contacts", "prospects", "callbacks", "talk_seconds"] + Self.callsByHour
+            + Self.contactsByHour
+        let sets = counted.map { column -> SQLQueryString in
+            "\(ident: column) = \(ident: Self.callTable).\(ident: column) + excluded.\(ident: column)"
+        }
+        let names = (["tenant_id", "day", "user_id", "call_list_id"] + counted).map { column -> SQLQueryString in
+            "\(ident: column)"
+        }
+        // 57 values a row: 200 rows stay well inside both databases' limits on parameters.
+        for chunk in Array(deltas).chunks(of: 200) {
             var values: [SQLQueryString] = []
-            for (key, figures) in chunk {
-                values.append(
-                    """
-                    (\(bind: scope.tenantID), \(bind: key.bucket.day), \(bind: key.bucket.hour), \(bind: key.userID), \
-                    \(bind: key.listID), \(bind: figures.calls), \(bind: figures.contacts), \(bind: figures.prospects), \
-                    \(bind: figures.callbacks), \(bind: figures.talkSeconds))
-                    """)
+            for (key, day) in chunk {
+                var row: [SQLQueryString] = [
+                    "\(bind: scope.tenantID)", "\(bind: key.day)", "\(bind: key.userID)", "\(bind: key.listID)",
+                    "\(bind: day.figures.calls)", "\(bind: day.figures.contacts)", "\(bind: day.figures.prospects)",
+                    "\(bind: day.figures.callbacks)", "\(bind: day.figures.talkSeconds)",
+                ]
+                row += day.callsByHour.map { "\(bind: $0)" }
+                row += day.contactsByHour.map { "\(bind: $0)" }
+                values.append("(" + row.joined(separator: ", ") + ")")
             }
             try await scope.sql.raw(
                 """
-                INSERT INTO \(ident: Self.callTable) ("tenant_id", "day", "hour", "user_id", "call_list_id", "calls", \
-                "contacts", "prospects", "callbacks", "talk_seconds") VALUES \(values.joined(separator: ", ")) \
-                ON CONFLICT ("tenant_id", "day", "hour", "user_id", "call_list_id") DO UPDATE SET \
-                "calls" = \(ident: Self.callTable)."calls" + excluded."calls", \
-                "contacts" = \(ident: Self.callTable)."contacts" + excluded."contacts", \
-                "prospects" = \(ident: Self.callTable)."prospects" + excluded."prospects", \
-                "callbacks" = \(ident: Self.callTable)."callbacks" + excluded."callbacks", \
-                "talk_seconds" = \(ident: Self.callTable)."talk_seconds" + excluded."talk_seconds"
+                INSERT INTO \(ident: Self.callTable) (\(names.joined(separator: ", "))) \
+                VALUES \(values.joined(separator: ", ")) \
+                ON CONFLICT ("tenant_id", "day", "user_id", "call_list_id") DO UPDATE SET \
+                \(sets.joined(separator: ", "))
                 """
             ).run()
         }
@@ -128,7 +173,7 @@ package struct ReportRollups {
                 let key = StateKey(
                     userID: interval.userID,
                     listID: interval.state == .wrapUp ? interval.listID ?? Self.none : Self.none,
-                    bucket: part.bucket, state: interval.state.code, reason: reason)
+                    day: part.bucket.day, state: interval.state.code, reason: reason)
                 deltas[key, default: 0] += part.seconds
             }
         }
@@ -138,80 +183,18 @@ package struct ReportRollups {
             for (key, seconds) in chunk {
                 values.append(
                     """
-                    (\(bind: scope.tenantID), \(bind: key.bucket.day), \(bind: key.bucket.hour), \(bind: key.userID), \
-                    \(bind: key.listID), \(bind: key.state), \(bind: key.reason), \(bind: seconds))
+                    (\(bind: scope.tenantID), \(bind: key.day), \(bind: key.userID), \(bind: key.listID), \
+                    \(bind: key.state), \(bind: key.reason), \(bind: seconds))
                     """)
             }
             try await scope.sql.raw(
                 """
-                INSERT INTO \(ident: Self.stateTable) ("tenant_id", "day", "hour", "user_id", "call_list_id", "state", \
+                INSERT INTO \(ident: Self.stateTable) ("tenant_id", "day", "user_id", "call_list_id", "state", \
                 "reason", "seconds") VALUES \(values.joined(separator: ", ")) \
-                ON CONFLICT ("tenant_id", "day", "hour", "user_id", "call_list_id", "state", "reason") DO UPDATE SET \
+                ON CONFLICT ("tenant_id", "day", "user_id", "call_list_id", "state", "reason") DO UPDATE SET \
                 "seconds" = \(ident: Self.stateTable)."seconds" + excluded."seconds"
                 """
             ).run()
         }
     }
-}
-
-extension ReportRollups {
-    /// Fills the roll-ups of every tenant from the facts (the migration that creates them; a repair).
-    package static func rebuildAll(on database: any Database) async throws {
-        for tenant in try await Tenant.query(on: database).all() {
-            let scope = TenantScope(tenantID: try tenant.requireID(), database: database)
-            try await ReportRollups(scope: scope).rebuild(
-                zone: TenantCalendar(identifier: tenant.settings.timeZoneIdentifier).timeZone)
-        }
-    }
-
-    /// Empties this tenant's roll-ups and sums its facts again.
-    func rebuild(zone: TimeZone) async throws {
-        try await scope.sql.raw("DELETE FROM \(ident: Self.callTable) WHERE \"tenant_id\" = \(bind: scope.tenantID)")
-            .run()
-        try await scope.sql.raw("DELETE FROM \(ident: Self.stateTable) WHERE \"tenant_id\" = \(bind: scope.tenantID)")
-            .run()
-        var after: Date?
-        while true {
-            // A page of calls at a time, in order of their start.
-            let since: SQLQueryString = after.map { " AND \"started_at\" > \(bind: $0)" } ?? ""
-            let page = try await scope.sql.raw(
-                """
-                SELECT "tenant_id", "id", "user_id", "call_list_id", "started_at", "answered_at", "ended_at", "result", \
-                "prospect", "callback" FROM \(ident: CallAttempt.schema) WHERE "tenant_id" = \(bind: scope.tenantID)\(since) \
-                ORDER BY "started_at" LIMIT 10000
-                """
-            ).all(decoding: AttemptFacts.self)
-            guard let last = page.last else { break }
-            // Calls sharing the page's last start time are all in this page or all in the next.
-            let whole = page.count < 10_000 ? page : page.filter { $0.started_at < last.started_at }
-            guard !whole.isEmpty else {
-                throw ReportRollupsError.tooManyCallsAtOneInstant
-            }
-            try await addDifference(before: [], after: whole, zone: zone)
-            after = whole.last!.started_at
-            if page.count < 10_000 { break }
-        }
-        struct Fact: Decodable {
-            var user_id: UUID
-            var state: String
-            var reason: String?
-            var at: Date
-        }
-        let facts = try await scope.sql.raw(
-            """
-            SELECT "user_id", "state", "reason", "at" FROM "agent_state_changes" \
-            WHERE "tenant_id" = \(bind: scope.tenantID) ORDER BY "user_id", "at"
-            """
-        ).all(decoding: Fact.self)
-        var intervals: [Interval] = []
-        for (current, next) in zip(facts, facts.dropFirst()) where current.user_id == next.user_id {
-            guard let state = AgentState(code: current.state, reason: current.reason) else { continue }
-            intervals.append(Interval(userID: current.user_id, state: state, from: current.at, to: next.at))
-        }
-        for chunk in intervals.chunks(of: 5_000) { try await add(intervals: Array(chunk), zone: zone) }
-    }
-}
-
-enum ReportRollupsError: Error {
-    case tooManyCallsAtOneInstant
 }
