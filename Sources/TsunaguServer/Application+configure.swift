@@ -24,22 +24,18 @@ extension Application {
             try FileManager.default.createDirectory(atPath: databaseFolder, withIntermediateDirectories: true)
         }
         databases.use(.sqlite(.file(configuration.databasePath), sqlLogLevel: nil), as: .sqlite)
-        // The phone screens' writer has connections of its own, so a long commit never holds up pages and reads.
-        databases.use(.sqlite(.file(configuration.databasePath), sqlLogLevel: nil), as: .deskWriter, isDefault: false)
         // WAL lets readers and the writer work at once; with synchronous=FULL a commit survives a power cut.
         try await db.sql.raw("PRAGMA journal_mode=WAL").run()
-        // The pool keeps one connection per event loop. On each: full sync, and a lock held by another connection
-        // is waited for by sleeping (SQLiteNIO's own busy handler retries at once, spinning a core).
-        for id in [DatabaseID.sqlite, .deskWriter] {
-            for eventLoop in eventLoopGroup.makeIterator() {
-                let connection = databases.database(id, logger: logger, on: eventLoop)!.sql
-                try await connection.raw("PRAGMA synchronous=FULL").run()
-                try await connection.raw("PRAGMA busy_timeout=10000").run()
-                // A page cache of 16 MB per connection (SQLite's default is 2 MB): reads then stop going to
-                // the kernel for every B-tree page.
-                try await connection.raw("PRAGMA cache_size=-16384").run()
-            }
+        // The pool keeps one connection per event loop.
+        for eventLoop in eventLoopGroup.makeIterator() {
+            try await SQLitePragmas.apply(to: databases.database(.sqlite, logger: logger, on: eventLoop)!)
         }
+        // The phone screens' writer has a connection, a thread and an event loop of its own, so a long commit never
+        // holds up pages and reads, and its statements never wait behind theirs.
+        let writerDatabase = WriterDatabase(path: configuration.databasePath, logger: logger)
+        lifecycle.use(WriterDatabaseLifecycle(writerDatabase: writerDatabase))
+        try await writerDatabase.prepare()
+        storage[WriterDatabaseKey.self] = writerDatabase
         lifecycle.use(WALCheckpointer.task())
         lifecycle.use(PlannerStatisticsRefresher.task())
 
@@ -133,8 +129,34 @@ extension Application {
 }
 
 extension DatabaseID {
-    /// The connections of the phone screens' group-commit writer.
+    /// The connection of the phone screens' group-commit writer (`WriterDatabase`).
     static let deskWriter = DatabaseID(string: "desk-writer")
+}
+
+/// The settings every SQLite connection of the server gets.
+enum SQLitePragmas {
+    static func apply(to database: any Database) async throws {
+        let connection = database.sql
+        try await connection.raw("PRAGMA synchronous=FULL").run()
+        // A lock held by another connection is waited for by sleeping (SQLiteNIO's own busy handler retries at
+        // once, spinning a core).
+        try await connection.raw("PRAGMA busy_timeout=10000").run()
+        // A page cache of 16 MB per connection (SQLite's default is 2 MB): reads then stop going to the kernel for
+        // every B-tree page.
+        try await connection.raw("PRAGMA cache_size=-16384").run()
+    }
+}
+
+struct WriterDatabaseKey: StorageKey {
+    typealias Value = WriterDatabase
+}
+
+extension Application {
+    /// The phone screens' writer's own connection, set up by `configureTsunagu`.
+    var writerDatabase: WriterDatabase {
+        guard let database = storage[WriterDatabaseKey.self] else { fatalError("configureTsunagu sets up the writer") }
+        return database
+    }
 }
 
 private struct ConfigurationKey: StorageKey {

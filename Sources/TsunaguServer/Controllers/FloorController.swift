@@ -31,18 +31,13 @@ struct FloorController: RouteCollection {
     }
 
     @Sendable func page(request: Request) async throws -> Response {
-        let hub = try await hub(request)
-        let snapshot = try await hub.current()
-        return try await request.renderPage(
-            "floor", FloorPage(snapshot: FloorHub.encode(snapshot, timeZone: await hub.zone)))
+        try await request.renderPage("floor", FloorPage(snapshot: try await hub(request).currentJSON()))
     }
 
     /// `GET /api/v1/floor`: `{"agents":[…],"lists":[…],"totals":{…},"wrapUpLimitSeconds":…,"generatedAt":…}`, times
     /// in ISO 8601 with the tenant's offset.
     @Sendable func snapshot(request: Request) async throws -> Response {
-        let hub = try await hub(request)
-        let snapshot = try await hub.current()
-        let response = Response(status: .ok, body: .init(string: FloorHub.encode(snapshot, timeZone: await hub.zone)))
+        let response = Response(status: .ok, body: .init(string: try await hub(request).currentJSON()))
         response.headers.contentType = .json
         response.headers.cacheControl = .init(noStore: true)
         return response

@@ -24,12 +24,13 @@ actor DeskRegistry {
 
     init(
         telephony: any Telephony, database: @escaping @Sendable () -> any Database,
-        writerDatabase: @escaping @Sendable () -> any Database, now: @escaping @Sendable () -> Date, logger: Logger,
+        writerDatabase: WriterDatabase, now: @escaping @Sendable () -> Date, logger: Logger,
         floorEvents: any FloorEventBus
     ) {
         self.floorEvents = floorEvents
         self.telephony = telephony
-        self.writer = DurableWriter(database: writerDatabase)
+        let writerConnection = writerDatabase.database
+        self.writer = DurableWriter { writerConnection }
         self.database = database
         self.now = now
         self.logger = logger
@@ -126,7 +127,7 @@ extension Application {
     func useTelephony(_ telephony: any Telephony) {
         storage[TelephonyKey.self] = telephony
         let registry = DeskRegistry(
-            telephony: telephony, database: databaseProvider, writerDatabase: databaseProvider(.deskWriter),
+            telephony: telephony, database: databaseProvider, writerDatabase: writerDatabase,
             now: { [weak self] in self?.clock.now() ?? Date() }, logger: logger, floorEvents: floorHubs.bus)
         storage[DeskRegistryKey.self] = registry
         applicationTasks.start { await telephony.run() }
@@ -134,13 +135,11 @@ extension Application {
     }
 
     /// A database on any event loop, usable from long-lived actors (after shutdown its queries fail, nothing crashes).
-    var databaseProvider: @Sendable () -> any Database { databaseProvider(nil) }
-
-    func databaseProvider(_ id: DatabaseID?) -> @Sendable () -> any Database {
+    var databaseProvider: @Sendable () -> any Database {
         let (databases, group, logger) = (databases, eventLoopGroup, logger)
         // After shutdown the databases are gone: the fallback's queries then fail with an error, not a crash.
-        let fallback = db(id)
-        return { databases.database(id, logger: logger, on: group.any()) ?? fallback }
+        let fallback = db
+        return { databases.database(nil, logger: logger, on: group.any()) ?? fallback }
     }
 
     /// The simulated carrier, with each tenant's own rule table and the configured time scale.

@@ -23,7 +23,12 @@ actor FloorHub {
     private let now: @Sendable () -> Date
     private let logger: Logger
 
-    private var snapshot: FloorSnapshot?
+    private var snapshot: FloorSnapshot? {
+        didSet { version += 1 }
+    }
+    /// Counts the snapshot's changes, so its JSON is written once per change however often a wall display polls.
+    private var version = 0
+    private var snapshotJSON: (version: Int, text: String)?
     private var timeZone = TimeZone(identifier: "Asia/Tokyo")!
     private var dayStart = Date.distantPast
     private var slowCounts = FloorQuery.SlowCounts()
@@ -75,6 +80,21 @@ actor FloorHub {
         }
         guard let snapshot else { throw FloorHubError.unreadable }
         return snapshot
+    }
+
+    /// `current()` as JSON (`GET /api/v1/floor`): written off the actor once per change of the snapshot.
+    func currentJSON() async throws -> String {
+        let snapshot = try await current()
+        if let cached = snapshotJSON, cached.version == version { return cached.text }
+        let (zone, version) = (timeZone, version)
+        let text = await Self.encodeElsewhere(snapshot, timeZone: zone)
+        if self.version == version { snapshotJSON = (version, text) }
+        return text
+    }
+
+    /// `encode`, run off the actor: 500 agents take milliseconds, which ticks and boards need not wait for.
+    private nonisolated static func encodeElsewhere(_ snapshot: FloorSnapshot, timeZone: TimeZone) async -> String {
+        encode(snapshot, timeZone: timeZone)
     }
 
     /// Events that arrive before the first read are kept: that read, or the next, takes them in.
@@ -208,9 +228,6 @@ actor FloorHub {
         guard let data = try? encoder.encode(value) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
     }
-
-    /// The time zone the hub's JSON is written in.
-    var zone: TimeZone { timeZone }
 }
 
 /// What a board receives: the whole snapshot (on opening, and after a full read) or the rows that changed.
