@@ -70,6 +70,7 @@ struct PhoneBenchmark {
         let boardGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         var watchers: [FloorBoardWatcher] = []
         var floorPoll: Task<[Double], Never>?
+        var managerCookie: String?
         if boards > 0 {
             let manager = try await server.signIn(
                 tenant: PhoneBenchmarkSeed.tenantCode, loginID: PhoneBenchmarkSeed.managerLoginID,
@@ -77,6 +78,7 @@ struct PhoneBenchmark {
             for _ in 0..<boards {
                 watchers.append(try await FloorBoardWatcher.connect(port: port, cookie: manager, group: boardGroup))
             }
+            managerCookie = manager
             floorPoll = Task {
                 var seconds: [Double] = []
                 while !Task.isCancelled {
@@ -115,6 +117,16 @@ struct PhoneBenchmark {
         for bot in bots { await bot.close() }
         floorPoll?.cancel()
         let floorSeconds = (await floorPoll?.value ?? []).sorted()
+        // The same JSON once the floor is quiet: what serving it costs, without 500 agents' load on the two cores.
+        var floorAtRest: [Double] = []
+        if let managerCookie {
+            for _ in 0..<100 {
+                if let answer = try? await server.get("/api/v1/floor", cookie: managerCookie), answer.status == 200 {
+                    floorAtRest.append(answer.seconds * 1000)
+                }
+            }
+            floorAtRest.sort()
+        }
         let boardDelays = watchers.flatMap(\.changeDelays).sorted()
         for watcher in watchers { await watcher.close() }
         server.stop()
@@ -145,7 +157,7 @@ struct PhoneBenchmark {
                 "  state change → \(boards) boards:   p50 \(String(format: "%.0f", percentile(boardDelays, 0.5))) ms, p99 \(String(format: "%.0f", percentile(boardDelays, 0.99))) ms over \(boardDelays.count) changes seen (target p99 < 1,000 ms)"
             )
             report(
-                "  GET /api/v1/floor (\(agents) agents): p50 \(String(format: "%.1f", percentile(floorSeconds, 0.5))) ms, p99 \(String(format: "%.1f", percentile(floorSeconds, 0.99))) ms over \(floorSeconds.count) requests (target p99 < 50 ms)"
+                "  GET /api/v1/floor (\(agents) agents): p50 \(String(format: "%.1f", percentile(floorSeconds, 0.5))) ms, p99 \(String(format: "%.1f", percentile(floorSeconds, 0.99))) ms over \(floorSeconds.count) requests during the run, p50 \(String(format: "%.1f", percentile(floorAtRest, 0.5))) ms, p99 \(String(format: "%.1f", percentile(floorAtRest, 0.99))) ms over \(floorAtRest.count) once quiet (target p99 < 50 ms)"
             )
         }
     }

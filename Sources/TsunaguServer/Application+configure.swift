@@ -30,18 +30,22 @@ extension Application {
         for eventLoop in eventLoopGroup.makeIterator() {
             try await SQLitePragmas.apply(to: databases.database(.sqlite, logger: logger, on: eventLoop)!)
         }
-        // The phone screens' writer has a connection, a thread and an event loop of its own, so a long commit never
-        // holds up pages and reads, and its statements never wait behind theirs.
-        let writerDatabase = WriterDatabase(path: configuration.databasePath, logger: logger)
-        lifecycle.use(WriterDatabaseLifecycle(writerDatabase: writerDatabase))
-        try await writerDatabase.prepare()
-        storage[WriterDatabaseKey.self] = writerDatabase
+        // The phone screens' writer, the managers' boards and the WAL's upkeep have a connection, a thread and an
+        // event loop each of their own: a long commit, a board's full read or a checkpoint never holds up the pages,
+        // nor waits behind them.
+        let dedicated = DedicatedDatabases(
+            writer: DedicatedDatabase(path: configuration.databasePath, id: .deskWriter, logger: logger),
+            floor: DedicatedDatabase(path: configuration.databasePath, id: .floorReader, logger: logger),
+            upkeep: DedicatedDatabase(path: configuration.databasePath, id: .upkeep, logger: logger))
+        lifecycle.use(DedicatedDatabasesLifecycle(databases: dedicated.all))
+        for database in dedicated.all { try await database.prepare() }
+        storage[DedicatedDatabasesKey.self] = dedicated
         lifecycle.use(WALCheckpointer.task())
         lifecycle.use(PlannerStatisticsRefresher.task())
 
         migrations.add(TsunaguMigrations.all)
         migrations.add(SessionRecord.migration)
-        sessions.use(.fluent)
+        sessions.use { _ in WriterSessions() }
         sessions.configuration.cookieName = "tsunagu_session"
         let secureCookies = configuration.servesTLS
         sessions.configuration.cookieFactory = { id in
@@ -129,8 +133,12 @@ extension Application {
 }
 
 extension DatabaseID {
-    /// The connection of the phone screens' group-commit writer (`WriterDatabase`).
+    /// The connection of the phone screens' group-commit writer (`DedicatedDatabase`).
     static let deskWriter = DatabaseID(string: "desk-writer")
+    /// The connection the managers' boards read on (`DedicatedDatabase`).
+    static let floorReader = DatabaseID(string: "floor-reader")
+    /// The connection of the WAL checkpoints and the planner statistics (`DedicatedDatabase`).
+    static let upkeep = DatabaseID(string: "upkeep")
 }
 
 /// The settings every SQLite connection of the server gets.
@@ -147,15 +155,27 @@ enum SQLitePragmas {
     }
 }
 
-struct WriterDatabaseKey: StorageKey {
-    typealias Value = WriterDatabase
+/// The server's connections of their own (`DedicatedDatabase`).
+struct DedicatedDatabases: Sendable {
+    var writer: DedicatedDatabase
+    var floor: DedicatedDatabase
+    var upkeep: DedicatedDatabase
+
+    var all: [DedicatedDatabase] { [writer, floor, upkeep] }
+}
+
+struct DedicatedDatabasesKey: StorageKey {
+    typealias Value = DedicatedDatabases
 }
 
 extension Application {
-    /// The phone screens' writer's own connection, set up by `configureTsunagu`.
-    var writerDatabase: WriterDatabase {
-        guard let database = storage[WriterDatabaseKey.self] else { fatalError("configureTsunagu sets up the writer") }
-        return database
+    /// The phone screens' writer's own connection, the boards' one and the WAL upkeep's, set up by
+    /// `configureTsunagu`.
+    var dedicatedDatabases: DedicatedDatabases {
+        guard let databases = storage[DedicatedDatabasesKey.self] else {
+            fatalError("configureTsunagu sets up the dedicated connections")
+        }
+        return databases
     }
 }
 

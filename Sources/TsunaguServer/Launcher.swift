@@ -105,6 +105,9 @@ public enum Launcher {
                 FileHandle.standardOutput.write(Data((demoBanner(seeded, configuration) + "\n").utf8))
             }
             try await app.running?.onStop.get()
+            // Stop taking requests first and let those in flight finish: Vapor's own shutdown may close the databases
+            // before the web server, and a request still running then found no database (a crash on stopping).
+            await app.server.shutdown()
         } catch {
             try? await app.asyncShutdown()
             throw error

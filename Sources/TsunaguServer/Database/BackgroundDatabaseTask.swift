@@ -3,8 +3,9 @@ import NIOConcurrencyHelpers
 import NIOCore
 import Vapor
 
-/// Work on the application's database in the background, from boot to shutdown: first after `initialDelay`, then
-/// every `interval`. A failed run is logged and the next one comes as planned.
+/// Work on the database in the background, from boot to shutdown: first after `initialDelay`, then every `interval`.
+/// A failed run is logged and the next one comes as planned. It runs on the upkeep's own connection
+/// (`DedicatedDatabases.upkeep`): a checkpoint that copies and syncs the log for a while then holds up no page.
 final class BackgroundDatabaseTask: LifecycleHandler, Sendable {
     let name: String
     let initialDelay: TimeAmount
@@ -23,7 +24,7 @@ final class BackgroundDatabaseTask: LifecycleHandler, Sendable {
     }
 
     func didBootAsync(_ application: Application) async throws {
-        let database = application.db
+        let database = application.dedicatedDatabases.upkeep.database
         let logger = application.logger
         let eventLoop = application.eventLoopGroup.any()
         let (name, work) = (name, work)

@@ -24,7 +24,7 @@ actor DeskRegistry {
 
     init(
         telephony: any Telephony, database: @escaping @Sendable () -> any Database,
-        writerDatabase: WriterDatabase, now: @escaping @Sendable () -> Date, logger: Logger,
+        writerDatabase: DedicatedDatabase, now: @escaping @Sendable () -> Date, logger: Logger,
         floorEvents: any FloorEventBus
     ) {
         self.floorEvents = floorEvents
@@ -127,7 +127,7 @@ extension Application {
     func useTelephony(_ telephony: any Telephony) {
         storage[TelephonyKey.self] = telephony
         let registry = DeskRegistry(
-            telephony: telephony, database: databaseProvider, writerDatabase: writerDatabase,
+            telephony: telephony, database: databaseProvider, writerDatabase: dedicatedDatabases.writer,
             now: { [weak self] in self?.clock.now() ?? Date() }, logger: logger, floorEvents: floorHubs.bus)
         storage[DeskRegistryKey.self] = registry
         applicationTasks.start { await telephony.run() }

@@ -88,8 +88,9 @@ extension Application {
 
     /// Sets up the live boards on this bus (the in-process one for a single instance).
     func useFloor(bus: any FloorEventBus) {
+        let floorDatabase = dedicatedDatabases.floor.database
         let hubs = FloorHubs(
-            bus: bus, database: databaseProvider, now: { [weak self] in self?.clock.now() ?? Date() }, logger: logger)
+            bus: bus, database: { floorDatabase }, now: { [weak self] in self?.clock.now() ?? Date() }, logger: logger)
         storage[FloorHubsKey.self] = hubs
         applicationTasks.start { await hubs.run() }
     }

@@ -57,7 +57,40 @@ extension ReportRollups {
             guard let state = AgentState(code: current.state, reason: current.reason) else { continue }
             intervals.append(Interval(userID: current.user_id, state: state, from: current.at, to: next.at))
         }
+        try await attributeWrapUps(&intervals)
         for chunk in intervals.chunks(of: 5_000) { try await add(intervals: Array(chunk), zone: zone) }
+    }
+
+    /// Gives each 後処理 the list of the call it follows, as the phone screen does when it stores the fact: the
+    /// agent's latest answered call placed before the 後処理 began. One agent's calls are read at a time.
+    private func attributeWrapUps(_ intervals: inout [Interval]) async throws {
+        var wrapUpsByUser: [UUID: [Int]] = [:]
+        for index in intervals.indices where intervals[index].state == .wrapUp {
+            wrapUpsByUser[intervals[index].userID, default: []].append(index)
+        }
+        for (user, wrapUps) in wrapUpsByUser {
+            struct Call: Decodable {
+                var started_at: Date
+                var call_list_id: UUID?
+            }
+            let calls = try await scope.sql.raw(
+                """
+                SELECT "started_at", "call_list_id" FROM \(ident: CallAttempt.schema) \
+                WHERE "tenant_id" = \(bind: scope.tenantID) AND "user_id" = \(bind: user) AND "result" = 'answered' \
+                ORDER BY "started_at"
+                """
+            ).all(decoding: Call.self)
+            for index in wrapUps {
+                // The last call placed at or before the 後処理's start (binary search: calls are in order).
+                var low = 0
+                var high = calls.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if calls[middle].started_at <= intervals[index].from { low = middle + 1 } else { high = middle }
+                }
+                intervals[index].listID = low > 0 ? calls[low - 1].call_list_id : nil
+            }
+        }
     }
 }
 

@@ -131,8 +131,14 @@ package struct ReportRollups {
         let names = (["tenant_id", "day", "user_id", "call_list_id"] + counted).map { column -> SQLQueryString in
             "\(ident: column)"
         }
-        // 57 values a row: 200 rows stay well inside both databases' limits on parameters.
-        for chunk in Array(deltas).chunks(of: 200) {
+        // 57 values a row: 200 rows stay well inside both databases' limits on parameters. In key order, so that
+        // two writers adding into the same rows (instances sharing a PostgreSQL) take their locks in one order.
+        let ordered = deltas.sorted {
+            ($0.key.day, $0.key.userID.uuidString, $0.key.listID.uuidString) < (
+                $1.key.day, $1.key.userID.uuidString, $1.key.listID.uuidString
+            )
+        }
+        for chunk in ordered.chunks(of: 200) {
             var values: [SQLQueryString] = []
             for (key, day) in chunk {
                 var row: [SQLQueryString] = [
@@ -178,7 +184,11 @@ package struct ReportRollups {
             }
         }
         guard !deltas.isEmpty else { return }
-        for chunk in Array(deltas).chunks(of: 500) {
+        let ordered = deltas.sorted {
+            ($0.key.day, $0.key.userID.uuidString, $0.key.listID.uuidString, $0.key.state, $0.key.reason)
+                < ($1.key.day, $1.key.userID.uuidString, $1.key.listID.uuidString, $1.key.state, $1.key.reason)
+        }
+        for chunk in ordered.chunks(of: 500) {
             var values: [SQLQueryString] = []
             for (key, seconds) in chunk {
                 values.append(
