@@ -228,6 +228,32 @@ import Vapor
         }
     }
 
+    /// The JSON is written once per change of the snapshot: a change the hub has read shows in the next answer.
+    @Test func theJSONFollowsTheSnapshot() async throws {
+        try await withTestApp { app, _ in
+            let fixture = try await DeskFixture.make(app, rows: 1)
+            let hub = await app.floorHubs.hub(for: fixture.scope.tenantID)
+            struct Board: Decodable {
+                struct Agent: Decodable {
+                    var id: UUID
+                    var state: String
+                }
+                var agents: [Agent]
+            }
+            func state() async throws -> String? {
+                let board = try JSONDecoder().decode(Board.self, from: Data(try await hub.currentJSON().utf8))
+                return board.agents.first { $0.id == fixture.agentID }?.state
+            }
+            #expect(try await state() == AgentState.offline.code)
+            #expect(try await state() == AgentState.offline.code, "asked again, unchanged")
+            try await ReportSeed(scope: fixture.scope).states(
+                user: fixture.agentID, [(.idle, Date())], list: nil)
+            await hub.note(FloorEvent(tenantID: fixture.scope.tenantID, agents: [fixture.agentID]))
+            _ = try await hub.current(pending: true)
+            #expect(try await state() == AgentState.idle.code)
+        }
+    }
+
     @Test func theJSONIsForManagersOfTheTenantOnly() async throws {
         try await withTestApp { app, client in
             let tenants = try await TwoTenants.create(on: app.db)

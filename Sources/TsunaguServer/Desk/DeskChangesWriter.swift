@@ -96,9 +96,9 @@ struct DeskChangesWriter {
         if !touched.isEmpty || !newIDs.isEmpty {
             // Worked out from what was read before and what the batch wrote; read back only in the rare batch
             // that changes one attempt twice.
-            var after = ReportRollups.after(batch, before: before, newAttempts: attempts, tenantID: scope.tenantID)
-            if after == nil { after = try await rollups.attempts(touched + Array(newIDs)) }
-            try await rollups.addDifference(before: before, after: after ?? [], zone: zone)
+            let worked = ReportRollups.after(batch, before: before, newAttempts: attempts, tenantID: scope.tenantID)
+            let after = if let worked { worked } else { try await rollups.attempts(touched + Array(newIDs)) }
+            try await rollups.addDifference(before: before, after: after, zone: zone)
         }
         let states = batch.flatMap { changes in changes.stateChanges.map { (changes.userID, $0) } }
         if !states.isEmpty {
