@@ -19,29 +19,23 @@ extension Application {
             http.server.configuration.tlsConfiguration = .makeServerConfiguration(
                 certificateChain: try Self.certificateChain(certificate), privateKey: try Self.privateKey(key))
         }
-        let databaseFolder = (configuration.databasePath as NSString).deletingLastPathComponent
-        if !databaseFolder.isEmpty {
-            try FileManager.default.createDirectory(atPath: databaseFolder, withIntermediateDirectories: true)
-        }
-        databases.use(.sqlite(.file(configuration.databasePath), sqlLogLevel: nil), as: .sqlite)
-        // WAL lets readers and the writer work at once; with synchronous=FULL a commit survives a power cut.
-        try await db.sql.raw("PRAGMA journal_mode=WAL").run()
-        // The pool keeps one connection per event loop.
-        for eventLoop in eventLoopGroup.makeIterator() {
-            try await SQLitePragmas.apply(to: databases.database(.sqlite, logger: logger, on: eventLoop)!)
-        }
+        let recipe = DatabaseConnectionRecipe(configuration: configuration)
+        try await useTsunaguDatabase(recipe)
         // The phone screens' writer, the managers' boards and the WAL's upkeep have a connection, a thread and an
         // event loop each of their own: a long commit, a board's full read or a checkpoint never holds up the pages,
         // nor waits behind them.
         let dedicated = DedicatedDatabases(
-            writer: DedicatedDatabase(path: configuration.databasePath, id: .deskWriter, logger: logger),
-            floor: DedicatedDatabase(path: configuration.databasePath, id: .floorReader, logger: logger),
-            upkeep: DedicatedDatabase(path: configuration.databasePath, id: .upkeep, logger: logger))
+            writer: try DedicatedDatabase(recipe, id: .deskWriter, logger: logger),
+            floor: try DedicatedDatabase(recipe, id: .floorReader, logger: logger),
+            upkeep: try DedicatedDatabase(recipe, id: .upkeep, logger: logger))
         lifecycle.use(DedicatedDatabasesLifecycle(databases: dedicated.all))
         for database in dedicated.all { try await database.prepare() }
         storage[DedicatedDatabasesKey.self] = dedicated
-        lifecycle.use(WALCheckpointer.task())
-        lifecycle.use(PlannerStatisticsRefresher.task())
+        if !recipe.isPostgres {
+            // PostgreSQL checkpoints and gathers its planner statistics itself (autovacuum).
+            lifecycle.use(WALCheckpointer.task())
+            lifecycle.use(PlannerStatisticsRefresher.task())
+        }
 
         migrations.add(TsunaguMigrations.all)
         migrations.add(SessionRecord.migration)

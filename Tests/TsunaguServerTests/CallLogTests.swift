@@ -130,7 +130,8 @@ import Vapor
     /// A company or kana search reads the customers first when the trigram index narrows them (a page of a rare
     /// company took 10 s at 3,000,000 calls in call order), and the count too when the text is the only filter:
     /// whichever table is read first, the rows and the count are those of the call-order query.
-    @Test func textSearchesReadTheCustomersFirstWithTheSameAnswer() async throws {
+    @Test(.enabled(if: TestDatabase.isSQLite, "SQLite's query plan"))
+    func textSearchesReadTheCustomersFirstWithTheSameAnswer() async throws {
         try await withTestApp { app, _ in
             let (tenants, _) = try await Self.seed(app)
             let scope = TenantScope(tenantID: tenants.a, database: app.db)

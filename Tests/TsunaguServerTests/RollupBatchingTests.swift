@@ -111,8 +111,8 @@ import TsunaguCore
                 let rolled = try #require(
                     try await app.db.sql.raw(
                         """
-                        SELECT COALESCE(SUM("calls"), 0) AS "calls", COALESCE(SUM("contacts"), 0) AS "contacts", \
-                        COALESCE(SUM("prospects"), 0) AS "prospects", COALESCE(SUM("callbacks"), 0) AS "callbacks", \
+                        SELECT CAST(COALESCE(SUM("calls"), 0) AS BIGINT) AS "calls", CAST(COALESCE(SUM("contacts"), 0) AS BIGINT) AS "contacts", \
+                        CAST(COALESCE(SUM("prospects"), 0) AS BIGINT) AS "prospects", CAST(COALESCE(SUM("callbacks"), 0) AS BIGINT) AS "callbacks", \
                         COALESCE(SUM("talk_seconds"), 0) AS "talk" FROM "call_figures_daily" \
                         WHERE "tenant_id" = \(bind: fixture.scope.tenantID) AND "user_id" = \(bind: user)
                         """

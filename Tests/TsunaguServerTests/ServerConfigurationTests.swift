@@ -6,7 +6,9 @@ import Vapor
 @testable import TsunaguServer
 
 /// `tsunagu` reads its flags and environment into typed values and refuses, naming the setting, what it cannot use.
-@Suite struct ServerConfigurationTests {
+/// Nothing here depends on the database: the suite runs in the SQLite pass only.
+@Suite(.enabled(if: TestDatabase.isSQLite, "reads the environment; the database plays no part"))
+struct ServerConfigurationTests {
     /// An empty environment gives the documented defaults.
     @Test func defaults() throws {
         let configuration = try ServerConfiguration.fromEnvironment([:])

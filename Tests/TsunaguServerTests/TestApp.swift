@@ -9,7 +9,8 @@ import VaporTesting
 
 @testable import TsunaguServer
 
-/// Runs `body` against a fresh server on its own real SQLite file, migrated, and removes the file afterwards.
+/// Runs `body` against a fresh server on its own real database, migrated, and removes the database afterwards: a
+/// SQLite file, or a PostgreSQL database of its own when the tests run on PostgreSQL (`TestDatabase`).
 func withTestApp(
     configure: (inout ServerConfiguration) -> Void = { _ in }, _ body: (Application, TestClient) async throws -> Void
 ) async throws {
@@ -17,6 +18,9 @@ func withTestApp(
     var configuration = ServerConfiguration()
     configuration.dataDirectory = folder.path
     configuration.databasePath = folder.appendingPathComponent("test.sqlite").path
+    if TestDatabase.isPostgres { await TestDatabase.slots.take() }
+    defer { if TestDatabase.isPostgres { Task { await TestDatabase.slots.give() } } }
+    configuration.databaseURL = try await TestDatabase.create()
     configure(&configuration)
     let app = try await Application.make(.testing)
     do {
@@ -25,10 +29,12 @@ func withTestApp(
         try await body(app, TestClient(app: app))
     } catch {
         try? await app.asyncShutdown()
+        await TestDatabase.drop(configuration.databaseURL)
         try? FileManager.default.removeItem(at: folder)
         throw error
     }
     try await app.asyncShutdown()
+    await TestDatabase.drop(configuration.databaseURL)
     try? FileManager.default.removeItem(at: folder)
 }
 

@@ -7,7 +7,8 @@ import Vapor
 
 /// The background checkpointer copies committed pages into the database file without waiting for SQLite's own
 /// checkpoint at 1,000 pages. (Pages reach the database file only through a checkpoint, so its size shows it.)
-@Suite struct WALCheckpointerTests {
+@Suite(.enabled(if: TestDatabase.isSQLite, "SQLite's write-ahead log"))
+struct WALCheckpointerTests {
     @Test func committedPagesReachTheDatabaseFileInTheBackground() async throws {
         try await withTestApp { app, _ in
             let path = app.tsunaguConfiguration.databasePath

@@ -27,7 +27,8 @@ extension DialBarStore {
         case (.exact(let e164), false): query = query.filter(\.$number == e164)
         case (.prefix(let start), _):
             query = query.filter(\.$number >= start).filter(\.$number < CustomerSearch.PhoneMatch.end(ofPrefix: start))
-        case (.contains(let digits), _): query = query.filter(\.$number ~~ digits)
+        case (.contains(let digits), _):
+            query = query.filter(.sql(SQLContainsText(SQLColumn("number", table: DialBar.schema), digits)))
         case (nil, _): break
         }
         if !search.includeLifted { query = query.filter(\.$liftedAt == nil) }

@@ -14,7 +14,7 @@ package struct DialBarStore: Sendable {
         self.scope = scope
     }
 
-    var tenant: String { scope.tenantID.uuidString }
+    var tenant: UUID { scope.tenantID }
 
     /// Bound values per `IN (…)` list: well under SQLite's 32,766 and PostgreSQL's 65,535.
     static let chunkSize = 2_000
@@ -26,7 +26,7 @@ package struct DialBarStore: Sendable {
     package func isBarred(number: String) async throws -> Bool {
         try await scope.sql.raw(
             """
-            SELECT 1 AS "barred" FROM \(ident: DialBar.schema) WHERE "tenant_id" = \(bind: tenant) \
+            SELECT 1 AS "barred" FROM \(ident: DialBar.schema) WHERE "tenant_id" = \(uuid: tenant) \
             AND "number" = \(bind: number) AND "lifted_at" IS NULL LIMIT 1
             """
         ).first() != nil
@@ -57,7 +57,7 @@ package struct DialBarStore: Sendable {
         for chunk in Array(Set(numbers)).chunks(of: Self.chunkSize) {
             let rows = try await scope.sql.raw(
                 """
-                SELECT "number" FROM \(ident: DialBar.schema) WHERE "tenant_id" = \(bind: tenant) \
+                SELECT "number" FROM \(ident: DialBar.schema) WHERE "tenant_id" = \(uuid: tenant) \
                 AND "lifted_at" IS NULL AND "number" IN (\(binds: Array(chunk)))
                 """
             ).all()
@@ -66,7 +66,7 @@ package struct DialBarStore: Sendable {
         for chunk in Array(Set(customers)).chunks(of: Self.chunkSize) {
             let rows = try await scope.sql.raw(
                 """
-                SELECT "customer_id" FROM \(ident: DialBar.schema) WHERE "tenant_id" = \(bind: tenant) \
+                SELECT "customer_id" FROM \(ident: DialBar.schema) WHERE "tenant_id" = \(uuid: tenant) \
                 AND "lifted_at" IS NULL AND "customer_id" IN (\(binds: Array(chunk)))
                 """
             ).all()
@@ -89,7 +89,7 @@ package struct DialBarStore: Sendable {
         for chunk in ids.chunks(of: Self.chunkSize) {
             let rows = try await scope.sql.raw(
                 """
-                SELECT c."id" FROM \(ident: Customer.schema) c WHERE c."tenant_id" = \(bind: tenant) \
+                SELECT c."id" FROM \(ident: Customer.schema) c WHERE c."tenant_id" = \(uuid: tenant) \
                 AND c."id" IN (\(binds: Array(chunk))) AND NOT (\(Self.notBarred(customer: "c", tenantID: scope.tenantID)))
                 """
             ).all()
@@ -102,11 +102,11 @@ package struct DialBarStore: Sendable {
     private func allBarredCustomerIDs() async throws -> Set<UUID> {
         let rows = try await scope.sql.raw(
             """
-            SELECT "customer_id" AS "id" FROM \(ident: DialBar.schema) WHERE "tenant_id" = \(bind: tenant) \
+            SELECT "customer_id" AS "id" FROM \(ident: DialBar.schema) WHERE "tenant_id" = \(uuid: tenant) \
             AND "lifted_at" IS NULL AND "customer_id" IS NOT NULL
             UNION SELECT c."id" FROM \(ident: DialBar.schema) b JOIN \(ident: Customer.schema) c \
-            ON c."tenant_id" = \(bind: tenant) AND c."phone_e164" = b."number" \
-            WHERE b."tenant_id" = \(bind: tenant) AND b."lifted_at" IS NULL
+            ON c."tenant_id" = \(uuid: tenant) AND c."phone_e164" = b."number" \
+            WHERE b."tenant_id" = \(uuid: tenant) AND b."lifted_at" IS NULL
             """
         ).all()
         return Set(try rows.map { try $0.decode(column: "id", as: UUID.self) })
@@ -117,7 +117,7 @@ package struct DialBarStore: Sendable {
         let row = try await scope.sql.raw(
             """
             SELECT COUNT(*) AS "bars" FROM (SELECT 1 AS "one" FROM \(ident: DialBar.schema) \
-            WHERE "tenant_id" = \(bind: tenant) AND "lifted_at" IS NULL LIMIT \(bind: limit)) AS "active"
+            WHERE "tenant_id" = \(uuid: tenant) AND "lifted_at" IS NULL LIMIT \(bind: limit)) AS "active"
             """
         ).first()
         return try row?.decode(column: "bars", as: Int.self) ?? 0
@@ -129,7 +129,7 @@ package struct DialBarStore: Sendable {
     /// statement that selects `"number"` (the check before a dial reads it with its other facts, `DialGateFacts`).
     static func inForce(numbers: [String], tenantID: UUID) -> SQLQueryString {
         """
-        FROM \(ident: DialBar.schema) WHERE "tenant_id" = \(bind: tenantID.uuidString) \
+        FROM \(ident: DialBar.schema) WHERE "tenant_id" = \(uuid: tenantID) \
         AND "lifted_at" IS NULL AND "number" IN (\(binds: numbers))
         """
     }
@@ -138,8 +138,8 @@ package struct DialBarStore: Sendable {
     /// for a statement that selects `"customer_id"`.
     static func inForce(customers: [UUID], tenantID: UUID) -> SQLQueryString {
         """
-        FROM \(ident: DialBar.schema) WHERE "tenant_id" = \(bind: tenantID.uuidString) \
-        AND "lifted_at" IS NULL AND "customer_id" IN (\(binds: customers.map(\.uuidString)))
+        FROM \(ident: DialBar.schema) WHERE "tenant_id" = \(uuid: tenantID) \
+        AND "lifted_at" IS NULL AND "customer_id" IN (\(uuids: customers))
         """
     }
 
@@ -147,11 +147,11 @@ package struct DialBarStore: Sendable {
     /// ダウンロード hands out and on 顧客一覧's 「架電禁止を除く」. Two NOT EXISTS, each one seek on a partial index
     /// (one OR would make SQLite read both indexes for every row).
     static func notBarred(customer alias: String, tenantID: UUID) -> SQLQueryString {
-        let tenant = tenantID.uuidString
+        let tenant = tenantID
         return """
-            NOT EXISTS (SELECT 1 FROM \(ident: DialBar.schema) b WHERE b."tenant_id" = \(bind: tenant) \
+            NOT EXISTS (SELECT 1 FROM \(ident: DialBar.schema) b WHERE b."tenant_id" = \(uuid: tenant) \
             AND b."lifted_at" IS NULL AND b."customer_id" = \(ident: alias)."id") \
-            AND NOT EXISTS (SELECT 1 FROM \(ident: DialBar.schema) b WHERE b."tenant_id" = \(bind: tenant) \
+            AND NOT EXISTS (SELECT 1 FROM \(ident: DialBar.schema) b WHERE b."tenant_id" = \(uuid: tenant) \
             AND b."lifted_at" IS NULL AND b."number" = \(ident: alias)."phone_e164")
             """
     }
@@ -160,12 +160,12 @@ package struct DialBarStore: Sendable {
     /// EXISTS, so that SQLite reads the (usually few) bars and looks their customers up, instead of testing every
     /// customer of the tenant (1.2 s at a million customers; 10 ms this way with a thousand bars).
     static func barred(customer alias: String, tenantID: UUID) -> SQLQueryString {
-        let tenant = tenantID.uuidString
+        let tenant = tenantID
         return """
             (\(ident: alias)."id" IN (SELECT b."customer_id" FROM \(ident: DialBar.schema) b \
-            WHERE b."tenant_id" = \(bind: tenant) AND b."lifted_at" IS NULL AND b."customer_id" IS NOT NULL) \
+            WHERE b."tenant_id" = \(uuid: tenant) AND b."lifted_at" IS NULL AND b."customer_id" IS NOT NULL) \
             OR \(ident: alias)."phone_e164" IN (SELECT b."number" FROM \(ident: DialBar.schema) b \
-            WHERE b."tenant_id" = \(bind: tenant) AND b."lifted_at" IS NULL AND b."number" IS NOT NULL))
+            WHERE b."tenant_id" = \(uuid: tenant) AND b."lifted_at" IS NULL AND b."number" IS NOT NULL))
             """
     }
 }

@@ -29,6 +29,11 @@ struct ConfigurationError: Error, CustomStringConvertible, Sendable {
         Self(setting: setting, description: "\(setting) is set without \(partner): \(reason)")
     }
 
+    /// `setting` and `other` cannot both be set.
+    static func conflicts(_ setting: String, with other: String, because reason: String) -> Self {
+        Self(setting: setting, description: "\(setting) and \(other) are both set: \(reason)")
+    }
+
     /// A file named by `setting` cannot be used.
     static func unreadable(_ setting: String, path: String, accepts: String, reason: String) -> Self {
         Self(

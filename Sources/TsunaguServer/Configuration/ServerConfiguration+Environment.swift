@@ -16,6 +16,14 @@ extension ServerConfiguration {
             configuration.databasePath = (data as NSString).appendingPathComponent("tsunagu.sqlite")
         }
         if let path = reader.string("DATABASE_PATH") { configuration.databasePath = path }
+        if let url = reader.string("DATABASE_URL") {
+            if reader.string("DATABASE_PATH") != nil {
+                throw .conflicts(
+                    "DATABASE_URL", with: "DATABASE_PATH",
+                    because: "DATABASE_URL names a PostgreSQL database and DATABASE_PATH a SQLite file; unset one")
+            }
+            configuration.databaseURL = try DatabaseURL(url, setting: "DATABASE_URL")
+        }
         if let telephony = try reader.choice("TELEPHONY", of: TelephonyKind.self) {
             configuration.telephony = telephony
         }

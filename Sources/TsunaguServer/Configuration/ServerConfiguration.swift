@@ -9,6 +9,9 @@ package struct ServerConfiguration: Sendable {
     var port = 8080
     /// SQLite file (`DATABASE_PATH`); its folder is created when missing.
     package var databasePath = "data/tsunagu.sqlite"
+    /// A PostgreSQL server instead of the SQLite file (`DATABASE_URL`, `postgresql://user:password@host:port/name`),
+    /// for several instances on one database.
+    package var databaseURL: DatabaseURL?
     /// Folder for files the server writes (mail outbox, uploads) (`DATA_DIRECTORY`).
     package var dataDirectory = "data"
     /// The simulated carrier or real calls over SIP (`TELEPHONY`).
@@ -60,6 +63,8 @@ package struct ServerConfiguration: Sendable {
           HOST            address to listen on (default 127.0.0.1; 0.0.0.0 for every interface); --host wins
           PORT            port to listen on, 1-65535 (default 8080); --port wins
           DATABASE_PATH   SQLite database file (default data/tsunagu.sqlite)
+          DATABASE_URL    PostgreSQL instead of SQLite: postgresql://user:password@host:port/database
+                          (?sslmode=disable|prefer|require); not with DATABASE_PATH
           DATA_DIRECTORY  folder for the database, mail outbox and uploads (default data)
           TELEPHONY       simulated | sip (default simulated, any case); sip: each tenant's trunk is set on 設定
           SIP_HOST, SIP_PORT  address and port of the SIP user agent (default 127.0.0.1, 5060; 0: any free port)

@@ -78,7 +78,7 @@ struct CallListController: RouteCollection {
         let scope = try request.tenantScope()
         let language = request.language
         let sql = request.db.sql
-        let tenant = scope.tenantID.uuidString
+        let tenant = scope.tenantID
         let lists = try await scope.query(CallList.self).sort(\.$createdAt, .descending).all()
         let users = try await scope.query(User.self).sort(\.$loginID).all()
         let names = Dictionary(
@@ -92,14 +92,14 @@ struct CallListController: RouteCollection {
             """
             SELECT e."call_list_id", c."final_status", COUNT(*) AS "count" FROM \(ident: CallListEntry.schema) e
             JOIN \(ident: Customer.schema) c ON c."id" = e."customer_id"
-            WHERE e."tenant_id" = \(bind: tenant) AND c."tenant_id" = \(bind: tenant)
+            WHERE e."tenant_id" = \(uuid: tenant) AND c."tenant_id" = \(uuid: tenant)
             GROUP BY e."call_list_id", c."final_status"
             """
         ).all(decoding: StatusCount.self)
         let holderCounts = try await sql.raw(
             """
             SELECT "call_list_id", "assigned_user_id", "state", COUNT(*) AS "count" FROM \(ident: CallListEntry.schema)
-            WHERE "tenant_id" = \(bind: tenant) GROUP BY "call_list_id", "assigned_user_id", "state"
+            WHERE "tenant_id" = \(uuid: tenant) GROUP BY "call_list_id", "assigned_user_id", "state"
             """
         ).all(decoding: HolderCount.self)
 
@@ -107,7 +107,7 @@ struct CallListController: RouteCollection {
         let limitCounts = try await sql.raw(
             """
             SELECT "call_list_id", COUNT(*) AS "count" FROM \(ident: CallListEntry.schema)
-            WHERE "tenant_id" = \(bind: tenant) AND "limit_reached" = \(bind: true) GROUP BY "call_list_id"
+            WHERE "tenant_id" = \(uuid: tenant) AND "limit_reached" = \(bind: true) GROUP BY "call_list_id"
             """
         ).all(decoding: LimitCount.self)
         let calendar = TenantCalendar(identifier: request.signedIn?.settings.timeZoneIdentifier ?? "Asia/Tokyo")

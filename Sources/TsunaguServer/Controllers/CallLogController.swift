@@ -233,7 +233,7 @@ struct CallLogQuery: Sendable {
             if let lookup = indexed[column] {
                 builder.where(CustomerTextSearch.matching(column, lookup, table: "c"))
             }
-            builder.where(SQLLikeEscaped(column: SQLColumn(name, table: "c"), pattern: Self.contains(text)))
+            builder.where(SQLContainsText(SQLColumn(name, table: "c"), text))
         }
         if let phoneExtension = search.phoneExtension {
             builder.where(SQLColumn("extension", table: "a"), .equal, SQLBind(phoneExtension))
@@ -251,7 +251,7 @@ struct CallLogQuery: Sendable {
             builder.where(
                 SQLColumn("number", table: "a"), .lessThan, SQLBind(CustomerSearch.PhoneMatch.end(ofPrefix: start)))
         case .contains(let digits):
-            builder.where(SQLLikeEscaped(column: SQLColumn("number", table: "a"), pattern: Self.contains(digits)))
+            builder.where(SQLContainsText(SQLColumn("number", table: "a"), digits))
         case nil: break
         }
         switch search.outcome {
@@ -262,30 +262,9 @@ struct CallLogQuery: Sendable {
         if !search.includeDeleted { builder.where(SQLColumn("deleted_at", table: "c"), .is, SQLLiteral.null) }
         return builder
     }
-
-    /// A LIKE pattern matching `text` anywhere, with `%` and `_` in it taken literally.
-    static func contains(_ text: String) -> String { "%" + escaped(text) + "%" }
-
-    static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-            .replacingOccurrences(of: "_", with: "\\_")
-    }
 }
 
 /// `CROSS` for `CROSS JOIN … ON …`: an inner join whose left table SQLite reads first.
 struct SQLCrossJoinMethod: SQLExpression {
     func serialize(to serializer: inout SQLSerializer) { serializer.write("CROSS") }
-}
-
-/// `column LIKE pattern ESCAPE '\'`: SQLite only honours the backslash escapes with the ESCAPE clause.
-struct SQLLikeEscaped: SQLExpression {
-    let column: any SQLExpression
-    let pattern: String
-
-    func serialize(to serializer: inout SQLSerializer) {
-        column.serialize(to: &serializer)
-        serializer.write(" LIKE ")
-        SQLBind(pattern).serialize(to: &serializer)
-        serializer.write(" ESCAPE '\\'")
-    }
 }

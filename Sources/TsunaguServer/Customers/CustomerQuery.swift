@@ -2,6 +2,7 @@ import FluentKit
 import FluentSQL
 import Foundation
 import NIOConcurrencyHelpers
+import SQLKit
 import TsunaguCore
 
 /// 顧客一覧's search as a query: inside the tenant and, when the tenant says so, inside the agent's own customers.
@@ -74,21 +75,22 @@ struct CustomerQuery: Sendable {
         if let to = search.registeredTo { query = query.filter(\.$registeredOn <= to) }
         if !search.statuses.isEmpty { query = query.filter(\.$finalStatus ~~ Array(search.statuses)) }
         if let company = search.company {
-            query = textFilter(query, .company, company, forPage).filter(\.$company ~~ company)
+            query = textFilter(query, .company, company, forPage).filter(.sql(Self.contains("company", company)))
         }
         if let kana = search.companyKana {
-            query = textFilter(query, .companyKana, kana, forPage).filter(\.$companyKana ~~ kana)
+            query = textFilter(query, .companyKana, kana, forPage).filter(.sql(Self.contains("company_kana", kana)))
         }
         if let prefecture = search.prefecture { query = query.filter(\.$prefecture == prefecture) }
         if let address = search.address {
-            query = textFilter(query, .address, address, forPage).filter(\.$address ~~ address)
+            query = textFilter(query, .address, address, forPage).filter(.sql(Self.contains("address", address)))
         }
         switch search.phone {
         case .exact(let e164): query = query.filter(\.$phoneE164 == e164)
         case .prefix(let start):
             query = query.filter(\.$phoneE164 >= start).filter(
                 \.$phoneE164 < CustomerSearch.PhoneMatch.end(ofPrefix: start))
-        case .contains(let digits): query = textFilter(query, .phone, digits, forPage).filter(\.$phoneE164 ~~ digits)
+        case .contains(let digits):
+            query = textFilter(query, .phone, digits, forPage).filter(.sql(Self.contains("phone_e164", digits)))
         case nil: break
         }
         return query
@@ -114,6 +116,11 @@ struct CustomerQuery: Sendable {
         let drives = !forPage || candidates < CustomerTextSearch.pageOrderCandidates
         return query.filter(
             .sql(CustomerTextSearch.matching(column, lookup, table: Customer.schema, drivesQuery: drives)))
+    }
+
+    /// The customers' `column` holds `text` (as typed: `%` and `_` are not wildcards).
+    private static func contains(_ column: String, _ text: String) -> any SQLExpression {
+        SQLContainsText(SQLColumn(column, table: Customer.schema), text)
     }
 
     /// How many customers match, counting no further than `limit`. Rows are counted as they stream past, ids only:

@@ -5,8 +5,8 @@ import NIOCore
 import NIOPosix
 import Vapor
 
-/// A SQLite connection with a database thread and an event loop of its own, for work that must neither wait behind
-/// the pages nor hold them up. The app's pool has one connection per event loop, each running one statement at a
+/// A database connection with a database thread and an event loop of its own, for work that must neither wait behind
+/// the pages nor hold them up (on PostgreSQL, a connection of its own on an event loop of its own). The app's pool has one connection per event loop, each running one statement at a
 /// time on the shared thread pool's two threads: the phone screens' writer queued behind page and board reads there,
 /// and a board's full read (a second of counting on a large list) held up every page on its loop.
 final class DedicatedDatabase: Sendable {
@@ -15,18 +15,21 @@ final class DedicatedDatabase: Sendable {
     private let threadPool: NIOThreadPool
     private let databases: Databases
 
-    init(path: String, id: DatabaseID, logger: Logger) {
+    private let recipe: DatabaseConnectionRecipe
+
+    init(_ recipe: DatabaseConnectionRecipe, id: DatabaseID, logger: Logger) throws {
         group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         threadPool = NIOThreadPool(numberOfThreads: 1)
         threadPool.start()
         databases = Databases(threadPool: threadPool, on: group)
-        databases.use(.sqlite(.file(path), sqlLogLevel: nil), as: id)
+        self.recipe = recipe
+        databases.use(try recipe.factory(connectionsPerEventLoop: 1), as: id)
         database = databases.database(id, logger: logger, on: group.next())!
     }
 
     /// Full sync, sleeping while another connection holds the lock, and a larger page cache (as the app's own).
     func prepare() async throws {
-        try await SQLitePragmas.apply(to: database)
+        try await recipe.prepare(database)
     }
 
     func shutdown() async {

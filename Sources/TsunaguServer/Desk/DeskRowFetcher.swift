@@ -77,7 +77,7 @@ struct DeskRowFetcher: Sendable {
                 SELECT b."id" FROM \(ident: CallAttempt.schema) b
                 WHERE b."customer_id" = c."id" AND b."tenant_id" = c."tenant_id" AND b."result" IS NOT NULL
                 ORDER BY b."started_at" DESC, b."id" DESC LIMIT 1)
-            WHERE c."tenant_id" = \(bind: scope.tenantID.uuidString) AND c."id" IN (\(binds: ids.map(\.uuidString)))
+            WHERE c."tenant_id" = \(uuid: scope.tenantID) AND c."id" IN (\(uuids: ids))
             """
         ).all()
         return try rows.map { row in
@@ -106,8 +106,8 @@ struct DeskRowFetcher: Sendable {
             for (offset, item) in chunk.enumerated() {
                 let row = item.row
                 insert = insert.values(
-                    SQLBind(row.id.uuidString), SQLBind(scope.tenantID.uuidString), SQLBind(userID.uuidString),
-                    SQLBind(item.entryID.uuidString), SQLBind((row.customerID ?? UUID()).uuidString),
+                    SQLUUIDBind(row.id), SQLUUIDBind(scope.tenantID), SQLUUIDBind(userID),
+                    SQLUUIDBind(item.entryID), SQLUUIDBind((row.customerID ?? UUID())),
                     SQLBind(lastPosition + 1 + chunkIndex * 200 + offset), SQLBind(row.company),
                     SQLBind(row.contactName),
                     SQLBind(row.phone), SQLBind(row.dialNumber), SQLBind(row.done), SQLBind(row.result?.storageValue),

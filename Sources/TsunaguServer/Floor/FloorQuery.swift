@@ -67,9 +67,11 @@ struct FloorQuery {
     }
 
     /// The roll-up's sums, as `Sums` reads them.
+    /// Counts cast back to integers: PostgreSQL sums BIGINT as NUMERIC.
     static let sums: SQLQueryString = """
-        SUM("calls") AS "calls", SUM("contacts") AS "contacts", SUM("prospects") AS "prospects", \
-        SUM("callbacks") AS "callbacks", SUM("talk_seconds") AS "talk"
+        CAST(SUM("calls") AS BIGINT) AS "calls", CAST(SUM("contacts") AS BIGINT) AS "contacts", \
+        CAST(SUM("prospects") AS BIGINT) AS "prospects", CAST(SUM("callbacks") AS BIGINT) AS "callbacks", \
+        SUM("talk_seconds") AS "talk"
         """
 
     struct Sums: Decodable {

@@ -44,9 +44,9 @@ package struct CallListBuilder: Sendable {
                 for (offset, customerID) in batch.enumerated() {
                     let position = batchIndex * Self.batchSize + offset
                     insert = insert.values(
-                        SQLBind(ids[position].uuidString), SQLBind(scope.tenantID.uuidString),
-                        SQLBind(listID.uuidString),
-                        SQLBind(customerID.uuidString), SQLBind(position), SQLLiteral.null,
+                        SQLUUIDBind(ids[position]), SQLUUIDBind(scope.tenantID),
+                        SQLUUIDBind(listID),
+                        SQLUUIDBind(customerID), SQLBind(position), SQLLiteral.null,
                         SQLBind(CallListEntry.State.waiting.rawValue))
                 }
                 try await insert.run()

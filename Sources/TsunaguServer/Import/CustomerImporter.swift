@@ -79,8 +79,10 @@ package struct CustomerImporter: Sendable {
                 summary.customerIDs.append(id)
             }
             let sql = scope.database.sql
-            // A larger page cache for this connection while the indexes grow (64 MiB).
-            try await sql.raw("PRAGMA cache_size = -65536").run()
+            if let sqlite = scope.database.sqlite {
+                // A larger page cache for this connection while the indexes grow (64 MiB).
+                try await sqlite.raw("PRAGMA cache_size = -65536").run()
+            }
             var stored = 0
             for batch in fresh.chunks(of: Self.batchSize) {
                 if let sqlite = scope.database as? any SQLiteDatabase {
@@ -98,8 +100,9 @@ package struct CustomerImporter: Sendable {
                     for (id, draft) in batch {
                         insert = insert.values(
                             Self.values(
-                                id: id, tenantID: scope.tenantID.uuidString, draft: draft, owner: owner?.uuidString,
-                                registeredOn: registeredOn, now: now))
+                                id: id, tenantID: scope.tenantID, draft: draft, owner: owner,
+                                registeredOn: registeredOn,
+                                now: now))
                     }
                     try await insert.run()
                 }
@@ -120,16 +123,15 @@ package struct CustomerImporter: Sendable {
         return summary
     }
 
-    /// UUIDs go in as their `uuidString`, exactly as Fluent's encoder writes them, but without its generic
-    /// (slow) encoding path; nil is a literal NULL.
+    /// The values through SQLKit's builder (PostgreSQL); nil is a literal NULL.
     private static func values(
-        id: UUID, tenantID: String, draft: CustomerDraft, owner: String?, registeredOn: String, now: Date
+        id: UUID, tenantID: UUID, draft: CustomerDraft, owner: UUID?, registeredOn: String, now: Date
     ) -> [any SQLExpression] {
         [
-            SQLBind(id.uuidString), SQLBind(tenantID), draft.kind.map { SQLBind($0.rawValue) } ?? SQLLiteral.null,
+            SQLUUIDBind(id), SQLUUIDBind(tenantID), draft.kind.map { SQLBind($0.rawValue) } ?? SQLLiteral.null,
             SQLBind(draft.industry), SQLBind(draft.company), SQLBind(draft.companyKana), SQLBind(draft.contactName),
             SQLBind(draft.prefecture), SQLBind(draft.address), SQLBind(draft.phone.entered), SQLBind(draft.phone.e164),
-            SQLBind(draft.email), SQLBind(draft.note), owner.map { SQLBind($0) } ?? SQLLiteral.null,
+            SQLBind(draft.email), SQLBind(draft.note), owner.map { SQLUUIDBind($0) } ?? SQLLiteral.null,
             SQLBind(registeredOn), SQLBind(false), SQLBind(FinalStatus.notCalled.rawValue), SQLBind(now), SQLBind(now),
             SQLLiteral.null,
         ]

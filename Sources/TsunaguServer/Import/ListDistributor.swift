@@ -62,9 +62,9 @@ package struct ListDistributor: Sendable {
             try await sql.raw(
                 """
                 UPDATE \(ident: Customer.schema) SET "distributed" = \(bind: true)
-                WHERE "tenant_id" = \(bind: scope.tenantID.uuidString) AND "id" IN (
+                WHERE "tenant_id" = \(uuid: scope.tenantID) AND "id" IN (
                     SELECT "customer_id" FROM \(ident: CallListEntry.schema)
-                    WHERE "call_list_id" = \(bind: listID.uuidString) AND "tenant_id" = \(bind: scope.tenantID.uuidString))
+                    WHERE "call_list_id" = \(uuid: listID) AND "tenant_id" = \(uuid: scope.tenantID))
                 """
             ).run()
             return counts

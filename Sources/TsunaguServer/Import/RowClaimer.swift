@@ -45,8 +45,12 @@ struct RowClaimer: Sendable {
         var claimed: [Claimed] = []
         for source in [Source.own, .pool] {
             for list in try await listsWithWaitingRows(for: userID, from: source) {
-                if claimed.count < limit {
-                    claimed += try await claim(from: list, for: userID, source: source, limit: limit - claimed.count)
+                // A list is asked again while it gives rows: on PostgreSQL a claim steps over rows another download
+                // holds at that moment, so one claim can come back short while rows are still waiting.
+                while claimed.count < limit {
+                    let taken = try await claim(from: list, for: userID, source: source, limit: limit - claimed.count)
+                    claimed += taken
+                    if taken.isEmpty { break }
                 }
                 if claimed.count >= limit, try await hasClaimable(in: list, for: userID, source: source) {
                     return Claim(entries: claimed, moreAvailable: true)
@@ -68,7 +72,8 @@ struct RowClaimer: Sendable {
     }
 
     /// The agent's own rows come first, then the shared pool's. Each claim is one UPDATE statement, so two agents
-    /// downloading at the same moment never get the same row.
+    /// downloading at the same moment never get the same row (on PostgreSQL its subquery also locks the rows it picks,
+    /// skipping those another claim holds: `SQLSkipLockedRows`).
     private enum Source {
         case own
         case pool
@@ -84,26 +89,28 @@ struct RowClaimer: Sendable {
             }
         let rows = try await scope.sql.raw(
             """
-            SELECT l."id" FROM \(ident: CallList.schema) l WHERE l."tenant_id" = \(bind: scope.tenantID.uuidString) \(pool)
+            SELECT l."id" FROM \(ident: CallList.schema) l WHERE l."tenant_id" = \(uuid: scope.tenantID) \(pool)
               AND EXISTS (SELECT 1 FROM \(ident: CallListEntry.schema) e WHERE e."call_list_id" = l."id"
-                AND \(Self.waiting("e")) AND \(holder(userID.uuidString, source)))
+                AND \(Self.waiting("e")) AND \(holder(userID, source)))
             ORDER BY l."created_at", l."id"
             """
         ).all()
         return try rows.map { try $0.decode(column: "id", as: UUID.self) }
     }
 
-    /// Claims at most `limit` rows of one list, in the list's order.
+    /// Claims at most `limit` rows of one list, in the list's order. The rows are picked once, in a materialised
+    /// CTE: PostgreSQL may run an `IN (subquery … FOR UPDATE SKIP LOCKED)` more than once for one UPDATE and then
+    /// takes more rows than the limit.
     private func claim(from list: UUID, for userID: UUID, source: Source, limit: Int) async throws -> [Claimed] {
-        let user = userID.uuidString
+        let user = userID
         let rows = try await scope.sql.raw(
             """
-            UPDATE \(ident: CallListEntry.schema) SET "state" = \(bind: CallListEntry.State.onScreen.rawValue), "assigned_user_id" = \(bind: user)
-            WHERE "id" IN (
+            WITH "picked" AS MATERIALIZED (
                 SELECT e."id" \(claimable(in: list, user: user, from: source))
                 ORDER BY e."position"
-                LIMIT \(bind: limit))
-              AND \(Self.waiting())
+                LIMIT \(bind: limit)\(SQLSkipLockedRows(alias: "e")))
+            UPDATE \(ident: CallListEntry.schema) SET "state" = \(bind: CallListEntry.State.onScreen.rawValue), "assigned_user_id" = \(uuid: user)
+            WHERE "id" IN (SELECT "id" FROM "picked") AND \(Self.waiting())
             RETURNING "id", "position", "call_list_id", "customer_id"
             """
         ).all()
@@ -121,14 +128,14 @@ struct RowClaimer: Sendable {
     private func hasClaimable(in list: UUID, for userID: UUID, source: Source) async throws -> Bool {
         try await scope.sql.raw(
             """
-            SELECT e."id" \(claimable(in: list, user: userID.uuidString, from: source)) LIMIT 1
+            SELECT e."id" \(claimable(in: list, user: userID, from: source)) LIMIT 1
             """
         ).first() != nil
     }
 
-    private func holder(_ user: String, _ source: Source) -> SQLQueryString {
+    private func holder(_ user: UUID, _ source: Source) -> SQLQueryString {
         switch source {
-        case .own: "e.\"assigned_user_id\" = \(bind: user)"
+        case .own: "e.\"assigned_user_id\" = \(uuid: user)"
         case .pool: "e.\"assigned_user_id\" IS NULL"
         }
     }
@@ -136,13 +143,13 @@ struct RowClaimer: Sendable {
     /// The entries of one list `user` may download from one source; never a deleted customer, and never a customer
     /// or number barred from dialling (a barred row stays waiting, untouched, and is handed out again if the bar is
     /// lifted), nor a row at its retry limit (上限到達). Read in the list's order on `call_list_entries_claim`.
-    private func claimable(in list: UUID, user: String, from source: Source) -> SQLQueryString {
-        let tenant = scope.tenantID.uuidString
+    private func claimable(in list: UUID, user: UUID, from source: Source) -> SQLQueryString {
+        let tenant = scope.tenantID
         return """
             FROM \(ident: CallListEntry.schema) e JOIN \(ident: Customer.schema) c ON c."id" = e."customer_id"
-            WHERE e."call_list_id" = \(bind: list.uuidString) AND e."tenant_id" = \(bind: tenant)
+            WHERE e."call_list_id" = \(uuid: list) AND e."tenant_id" = \(uuid: tenant)
               AND \(Self.waiting("e")) AND \(holder(user, source))
-              AND c."tenant_id" = \(bind: tenant) AND c."deleted_at" IS NULL
+              AND c."tenant_id" = \(uuid: tenant) AND c."deleted_at" IS NULL
               AND \(DialBarStore.notBarred(customer: "c", tenantID: scope.tenantID))
             """
     }

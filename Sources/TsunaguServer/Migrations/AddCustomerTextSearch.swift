@@ -5,12 +5,13 @@ import SQLKit
 /// digits of 電話番号), so
 /// `LIKE '%ひかり%'` on a million customers reads the few matching rows instead of every row. SQLite's FTS5 with
 /// the trigram tokenizer; it reads the text from `customers` itself (external content), and triggers keep it in
-/// step with every insert, edit and delete. On other databases the searches stay plain LIKE scans.
+/// step with every insert, edit and delete. On PostgreSQL, pg_trgm's GIN indexes on the same columns
+/// (`PostgresStatements.createTextSearch`), which its planner uses for the LIKE itself.
 struct AddCustomerTextSearch: AsyncMigration {
     static let table = "customer_text"
 
     func prepare(on database: any Database) async throws {
-        guard let sql = database.sqlite else { return }
+        guard let sql = database.sqlite else { return try await PostgresStatements.createTextSearch(on: database.sql) }
         try await sql.raw(
             """
             CREATE VIRTUAL TABLE customer_text USING fts5(
@@ -47,7 +48,7 @@ struct AddCustomerTextSearch: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        guard let sql = database.sqlite else { return }
+        guard let sql = database.sqlite else { return try await PostgresStatements.dropTextSearch(on: database.sql) }
         for trigger in ["customer_text_insert", "customer_text_delete", "customer_text_update"] {
             try await sql.raw("DROP TRIGGER IF EXISTS \(ident: trigger)").run()
         }

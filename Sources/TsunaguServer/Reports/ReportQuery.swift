@@ -82,8 +82,8 @@ struct ReportQuery {
         // Per day, the calls and contacts of each hour: the heat map and the daily trend.
         let hours = (0..<24).map { hour -> SQLQueryString in
             """
-            SUM(\(ident: ReportRollups.callsByHour[hour])) AS \(ident: "c\(hour)"), \
-            SUM(\(ident: ReportRollups.contactsByHour[hour])) AS \(ident: "k\(hour)")
+            CAST(SUM(\(ident: ReportRollups.callsByHour[hour])) AS BIGINT) AS \(ident: "c\(hour)"), \
+            CAST(SUM(\(ident: ReportRollups.contactsByHour[hour])) AS BIGINT) AS \(ident: "k\(hour)")
             """
         }
         let days = try await scope.sql.raw(

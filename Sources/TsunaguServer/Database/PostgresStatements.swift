@@ -1,0 +1,42 @@
+import SQLKit
+
+/// PostgreSQL's own statements, in one place (SQLite's are beside the features they serve: `SQLitePragmas`,
+/// `AddCustomerTextSearch`'s FTS5, `WALCheckpointer`, `PlannerStatistics`).
+enum PostgresStatements {
+    /// 顧客一覧's text search: trigram indexes serve `LIKE`/`ILIKE '%…%'` on each searched column, as FTS5's trigram
+    /// table does on SQLite. They need a cluster made with a UTF-8 locale (`initdb --locale=C.UTF-8`): under the C
+    /// locale, pg_trgm drops non-ASCII characters and the index cannot narrow a Japanese search.
+    static let trigramColumns = ["company", "company_kana", "address", "phone_e164"]
+
+    static func createTextSearch(on sql: any SQLDatabase) async throws {
+        try await sql.raw("CREATE EXTENSION IF NOT EXISTS pg_trgm").run()
+        for column in trigramColumns {
+            try await sql.raw(
+                """
+                CREATE INDEX \(ident: "customers_\(column)_trigram") ON \(ident: "customers") \
+                USING gin (\(ident: column) gin_trgm_ops)
+                """
+            ).run()
+        }
+    }
+
+    static func dropTextSearch(on sql: any SQLDatabase) async throws {
+        for column in trigramColumns {
+            try await sql.raw("DROP INDEX IF EXISTS \(ident: "customers_\(column)_trigram")").run()
+        }
+    }
+}
+
+/// `FOR UPDATE OF alias SKIP LOCKED` on PostgreSQL, nothing on SQLite: a claiming subquery locks the rows it picks,
+/// stepping over rows another claim holds at that moment instead of waiting for them (and then finding them taken).
+/// SQLite runs one writer at a time, so its claims never meet.
+struct SQLSkipLockedRows: SQLExpression {
+    let alias: String
+
+    func serialize(to serializer: inout SQLSerializer) {
+        guard serializer.dialect.name == "postgresql" else { return }
+        serializer.write(" FOR UPDATE OF ")
+        SQLIdentifier(alias).serialize(to: &serializer)
+        serializer.write(" SKIP LOCKED")
+    }
+}
