@@ -80,10 +80,10 @@ public enum Launcher {
             try await app.configureTsunagu(configuration)
             var seeded: DemoSeeder.Result?
             if command == .demo {
-                try await app.autoMigrate()
+                try await app.migrateTsunagu()
                 seeded = try await DemoSeeder(database: app.db) { try Bcrypt.hash($0) }.seed()
             } else if command == .serve && configuration.autoMigrate {
-                try await app.autoMigrate()
+                try await app.migrateTsunagu()
             }
             if command == .serve || command == .demo {
                 let signedOut = try await AgentsLeftSignedIn.signOut(on: app.db, at: Date())

@@ -20,6 +20,29 @@ enum PostgresStatements {
         }
     }
 
+    /// Session advisory lock keys (one 64-bit key space for the whole database; "tsunagu" and a number).
+    enum LockKey: Int64 {
+        case migrations = 0x7473_756E_6167_7501
+    }
+
+    /// Runs `body` holding the session advisory lock `key`, taken on `connection`: another instance asking for the
+    /// same lock waits until `body` is done. `connection` must be one connection, not a pool (the lock belongs to
+    /// the session that took it).
+    static func holding<T: Sendable>(
+        _ key: LockKey, on connection: any SQLDatabase, _ body: () async throws -> T
+    ) async throws -> T {
+        try await connection.raw("SELECT pg_advisory_lock(\(bind: key.rawValue))").run()
+        let result: T
+        do {
+            result = try await body()
+        } catch {
+            _ = try? await connection.raw("SELECT pg_advisory_unlock(\(bind: key.rawValue))").run()
+            throw error
+        }
+        try await connection.raw("SELECT pg_advisory_unlock(\(bind: key.rawValue))").run()
+        return result
+    }
+
     static func dropTextSearch(on sql: any SQLDatabase) async throws {
         for column in trigramColumns {
             try await sql.raw("DROP INDEX IF EXISTS \(ident: "customers_\(column)_trigram")").run()

@@ -21,9 +21,16 @@ struct SQLContainsText: SQLExpression {
 
     func serialize(to serializer: inout SQLSerializer) {
         column.serialize(to: &serializer)
-        serializer.write(serializer.dialect.name == "postgresql" ? " ILIKE " : " LIKE ")
-        SQLBind(Self.pattern(text)).serialize(to: &serializer)
-        // SQLite honours backslash escapes only with the ESCAPE clause; PostgreSQL's default escape is the same.
-        serializer.write(" ESCAPE '\\'")
+        if serializer.dialect.name == "postgresql" {
+            // The backslash is PostgreSQL's escape already; without an ESCAPE clause the pattern reaches the trigram
+            // index as it is.
+            serializer.write(" ILIKE ")
+            SQLBind(Self.pattern(text)).serialize(to: &serializer)
+        } else {
+            // SQLite honours backslash escapes only with the ESCAPE clause.
+            serializer.write(" LIKE ")
+            SQLBind(Self.pattern(text)).serialize(to: &serializer)
+            serializer.write(" ESCAPE '\\'")
+        }
     }
 }
