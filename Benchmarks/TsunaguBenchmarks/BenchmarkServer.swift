@@ -29,6 +29,7 @@ struct BenchmarkServer {
         environment["PORT"] = String(port)
         environment["HOST"] = "127.0.0.1"
         environment["LOG_LEVEL"] = ProcessInfo.processInfo.environment["BENCH_SERVER_LOG_LEVEL"] ?? "warning"
+        if let url = BenchmarkDatabase.url { environment["DATABASE_URL"] = url.text }
         environment.merge(extra) { _, new in new }
         process.environment = environment
         // The server's log (errors only) stays beside the figures.

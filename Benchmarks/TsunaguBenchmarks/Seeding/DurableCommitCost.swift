@@ -5,8 +5,8 @@ import TsunaguServer
 import Vapor
 
 /// What one durable commit costs on this machine: the smallest transaction the writer could commit (one row of a
-/// table of its own changed) in the same SQLite file, with the server's settings (WAL, `synchronous=FULL`, so each
-/// commit waits for the log to reach the disk) and through the same driver. Every edit → durable figure is at least
+/// table of its own changed) in the same database, with the server's settings (SQLite: WAL, `synchronous=FULL`;
+/// PostgreSQL: `synchronous_commit=on`; each commit waits for the log to reach the disk) and through the same driver. Every edit → durable figure is at least
 /// this; read them against it.
 enum DurableCommitCost {
     /// Milliseconds per commit, sorted.
@@ -38,7 +38,7 @@ enum DurableCommitCost {
     static func line(_ times: [Double]) -> String {
         func percentile(_ p: Double) -> Double { times[min(times.count - 1, Int(Double(times.count - 1) * p))] }
         return String(
-            format: "durable commit (one-row transaction, WAL, synchronous=FULL, %d commits): p50 %.2f ms, p99 %.2f ms",
-            times.count, percentile(0.5), percentile(0.99))
+            format: "durable commit (one-row transaction, %@, %d commits): p50 %.2f ms, p99 %.2f ms",
+            BenchmarkDatabase.name, times.count, percentile(0.5), percentile(0.99))
     }
 }

@@ -79,7 +79,10 @@ enum ListsBenchmarkSeed {
             let sql = scope.sql
             for (status, modulus) in [(FinalStatus.noAnswer, 3), (.answered, 5), (.prospect, 11), (.callback, 13)] {
                 try await sql.raw(
-                    "UPDATE customers SET final_status = \(bind: status.rawValue) WHERE rowid % \(unsafeRaw: String(modulus)) = 0"
+                    """
+                    UPDATE customers SET final_status = \(bind: status.rawValue) \
+                    WHERE CAST(SUBSTR(phone_e164, LENGTH(phone_e164) - 3) AS INTEGER) % \(unsafeRaw: String(modulus)) = 0
+                    """
                 ).run()
             }
             // The calls went in without the writer: the report roll-ups are built from them as the migration does.
@@ -122,10 +125,10 @@ enum ListsBenchmarkSeed {
                         let result = results[Int.random(in: 0..<results.count, using: &random)]
                         let answered = result == "answered"
                         insert = insert.values(
-                            SQLBind(UUID().uuidString), SQLBind(scope.tenantID.uuidString),
-                            SQLBind(agents[agent].uuidString),
-                            SQLBind(String(300 + agent)), SQLBind(lists[customer / 100_000 % lists.count].uuidString),
-                            SQLBind(customers[customer].uuidString), SQLLiteral.null,
+                            SQLUUIDBind(UUID()), SQLUUIDBind(scope.tenantID),
+                            SQLUUIDBind(agents[agent]),
+                            SQLBind(String(300 + agent)), SQLUUIDBind(lists[customer / 100_000 % lists.count]),
+                            SQLUUIDBind(customers[customer]), SQLLiteral.null,
                             SQLBind(String(format: "+813%04d%04d", customer / 10_000 % 10_000, customer % 10_000)),
                             SQLBind(started),
                             answered ? SQLBind(started.addingTimeInterval(5)) : SQLLiteral.null,

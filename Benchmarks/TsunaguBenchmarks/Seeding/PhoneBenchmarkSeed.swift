@@ -109,6 +109,7 @@ enum PhoneBenchmarkSeed {
         var configuration = ServerConfiguration()
         configuration.dataDirectory = dataDirectory
         configuration.databasePath = (dataDirectory as NSString).appendingPathComponent("tsunagu.sqlite")
+        configuration.databaseURL = BenchmarkDatabase.url
         var environment = Environment.testing
         environment.arguments = ["bench"]
         let app = try await Application.make(environment)

@@ -37,6 +37,11 @@ package struct DatabaseURL: Sendable, Equatable {
         self.databaseName = name
     }
 
+    /// `text` when it is a PostgreSQL URL `DATABASE_URL` would accept (benchmarks and tools).
+    package static func parse(_ text: String) -> DatabaseURL? {
+        try? DatabaseURL(text, setting: "DATABASE_URL")
+    }
+
     /// The URL with any password replaced by `***`: an operator's log must not carry it.
     static func redact(_ text: String) -> String {
         guard var components = URLComponents(string: text), components.password != nil else { return text }

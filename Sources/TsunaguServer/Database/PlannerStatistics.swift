@@ -19,8 +19,9 @@ package enum PlannerStatistics {
 
     /// Measures every table that was never measured or has changed a lot since (SQLite's own advice for a
     /// long-running connection: at start and then now and again).
+    /// On PostgreSQL (whose autovacuum measures tables in its own time) every table is measured now.
     package static func optimize(on database: any Database) async throws {
-        guard let sql = database.sqlite else { return }
+        guard let sql = database.sqlite else { return try await database.sql.raw("ANALYZE").run() }
         // `optimize` only re-measures (with a sample of its own choosing): a database that was never measured is
         // measured whole, once.
         let measured = try await sql.raw("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first() != nil

@@ -4,14 +4,14 @@ import SQLKit
 /// A UUID bound as the database stores it. SQLite holds UUIDs as their text, as Fluent writes them, and the text is
 /// bound directly (the generic Encodable path costs more, and some of these binds are on the phone screens' commit
 /// path). PostgreSQL holds them as `uuid`, which a text bind cannot be compared with.
-struct SQLUUIDBind: SQLExpression {
+package struct SQLUUIDBind: SQLExpression {
     let uuid: UUID
 
-    init(_ uuid: UUID) {
+    package init(_ uuid: UUID) {
         self.uuid = uuid
     }
 
-    func serialize(to serializer: inout SQLSerializer) {
+    package func serialize(to serializer: inout SQLSerializer) {
         if serializer.dialect.name == "postgresql" {
             serializer.write(bind: uuid)
         } else {

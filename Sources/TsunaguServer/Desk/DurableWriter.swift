@@ -155,8 +155,10 @@ actor DurableWriter {
     }
 
     /// Takes the write lock first: a transaction that reads before it writes could find its snapshot outdated by
-    /// another connection's commit and fail instead of waiting (SQLite's BUSY_SNAPSHOT).
+    /// another connection's commit and fail instead of waiting (SQLite's BUSY_SNAPSHOT). PostgreSQL locks rows, not
+    /// the database, and has no such failure.
     private static func takeWriteLock(_ transaction: any Database) async throws {
+        guard transaction.sqlite != nil else { return }
         try await transaction.sql.raw(
             "UPDATE \(ident: AgentDeskRecord.schema) SET \(ident: "cursor") = \(ident: "cursor") WHERE 1 = 0"
         ).run()
