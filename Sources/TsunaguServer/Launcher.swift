@@ -143,7 +143,9 @@ public enum Launcher {
         for login in result.logins {
             lines.append("  \(login.role) \(login.name): ユーザID \(login.loginID) / パスワード \(DemoSeeder.password)")
         }
-        lines.append("  Database: \(configuration.databasePath) · Ctrl-C to stop")
+        // PostgreSQL's URL with its password as ***: the banner ends up in logs and screenshots.
+        let database = configuration.databaseURL?.redacted ?? configuration.databasePath
+        lines.append("  Database: \(database) · Ctrl-C to stop")
         lines.append("  Telephony: \(telephonyDescription(configuration))")
         lines.append("")
         return lines.joined(separator: "\n")

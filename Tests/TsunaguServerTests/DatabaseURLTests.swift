@@ -15,6 +15,9 @@ import Vapor
         #expect(url.databaseName == "tsunagu")
         #expect(url.redacted == "postgresql://tsunagu:***@db.example:5432/tsunagu?sslmode=require")
         #expect(try ServerConfiguration.fromEnvironment([:]).databaseURL == nil, "SQLite by default")
+        let banner = Launcher.demoBanner(DemoSeeder.Result(created: true, logins: []), configuration)
+        #expect(banner.contains("Database: postgresql://tsunagu:***@db.example:5432/tsunagu?sslmode=require"))
+        #expect(!banner.contains("s3cret"))
     }
 
     @Test(arguments: [
