@@ -1,6 +1,12 @@
 import FluentKit
 import SQLKit
 
+extension SQLSerializer {
+    /// Whether this statement is written for PostgreSQL: the one test the dialect-aware expressions
+    /// (`SQLUUIDBind`, `SQLContainsText`, `SQLSkipLockedRows`) make.
+    var isPostgreSQL: Bool { dialect.name == "postgresql" }
+}
+
 extension Database {
     /// This database's SQL interface: every database Tsunagu runs on speaks SQL, and this is the one place that
     /// says so (Fluent hands out its databases as `any Database`).

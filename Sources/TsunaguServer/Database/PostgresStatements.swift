@@ -57,7 +57,7 @@ struct SQLSkipLockedRows: SQLExpression {
     let alias: String
 
     func serialize(to serializer: inout SQLSerializer) {
-        guard serializer.dialect.name == "postgresql" else { return }
+        guard serializer.isPostgreSQL else { return }
         serializer.write(" FOR UPDATE OF ")
         SQLIdentifier(alias).serialize(to: &serializer)
         serializer.write(" SKIP LOCKED")

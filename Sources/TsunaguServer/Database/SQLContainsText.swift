@@ -21,7 +21,7 @@ struct SQLContainsText: SQLExpression {
 
     func serialize(to serializer: inout SQLSerializer) {
         column.serialize(to: &serializer)
-        if serializer.dialect.name == "postgresql" {
+        if serializer.isPostgreSQL {
             // The backslash is PostgreSQL's escape already; without an ESCAPE clause the pattern reaches the trigram
             // index as it is.
             serializer.write(" ILIKE ")

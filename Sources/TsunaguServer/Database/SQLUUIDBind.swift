@@ -12,7 +12,7 @@ package struct SQLUUIDBind: SQLExpression {
     }
 
     package func serialize(to serializer: inout SQLSerializer) {
-        if serializer.dialect.name == "postgresql" {
+        if serializer.isPostgreSQL {
             serializer.write(bind: uuid)
         } else {
             serializer.write(bind: uuid.uuidString)

@@ -47,10 +47,12 @@ struct RowClaimer: Sendable {
             for list in try await listsWithWaitingRows(for: userID, from: source) {
                 // A list is asked again while it gives rows: on PostgreSQL a claim steps over rows another download
                 // holds at that moment, so one claim can come back short while rows are still waiting.
+                // SQLite skips nothing, so there a short claim means the list is dry and is not asked again.
                 while claimed.count < limit {
-                    let taken = try await claim(from: list, for: userID, source: source, limit: limit - claimed.count)
+                    let asked = limit - claimed.count
+                    let taken = try await claim(from: list, for: userID, source: source, limit: asked)
                     claimed += taken
-                    if taken.isEmpty { break }
+                    if taken.isEmpty || (taken.count < asked && scope.database.sqlite != nil) { break }
                 }
                 if claimed.count >= limit, try await hasClaimable(in: list, for: userID, source: source) {
                     return Claim(entries: claimed, moreAvailable: true)
