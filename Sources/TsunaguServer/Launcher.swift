@@ -86,16 +86,9 @@ public enum Launcher {
                 try await app.migrateTsunagu()
             }
             if command == .serve || command == .demo {
-                let signedOut = try await AgentsLeftSignedIn.signOut(on: app.db, at: Date())
-                if signedOut > 0 {
-                    app.logger.warning("\(signedOut) agent(s) were signed in when the server last stopped; now オフライン")
-                }
-                let closed = try await InterruptedCalls.close(on: app.db, at: Date())
-                if closed > 0 {
-                    app.logger.warning(
-                        "\(closed) call(s) were open when the server last stopped; recorded as ended at their last known time"
-                    )
-                }
+                // Settles what a stopped server left (on SQLite, at once; on PostgreSQL, the leader does it for every
+                // instance silent for 10 s) and never touches another live instance's calls.
+                try await app.startInstance()
             }
             // Booting binds the SIP socket (TELEPHONY=sip); the command then binds the web server's.
             try await listening(.sip, configuration) { try await app.asyncBoot() }

@@ -90,7 +90,8 @@ import Vapor
             }
             defer { running.cancel() }
             let restarted = try await AgentDeskSession.open(
-                tenantID: fixture.scope.tenantID, userID: fixture.agentID, database: app.databaseProvider,
+                tenantID: fixture.scope.tenantID, userID: fixture.agentID,
+                lease: DeskLease(instance: UUID(), epoch: 1), leases: InstanceLeases(), database: app.databaseProvider,
                 writer: writer, telephony: app.telephony, tasks: tasks, now: { Date() }, logger: app.logger,
                 floorEvents: LocalFloorEventBus())
             let after = await restarted.snapshot

@@ -328,7 +328,8 @@ import Vapor
             }
             open.answered = [(talking, started.addingTimeInterval(5))]
             try await writer.store([open])
-            let closed = try await InterruptedCalls.close(on: app.db, at: started.addingTimeInterval(3 * 3600))
+            let closed = try await InterruptedCalls.close(
+                on: app.db, placedBy: [], includingUnknown: true, at: started.addingTimeInterval(3 * 3600))
             #expect(closed == 2)
             let answered = try #require(try await fixture.scope.find(CallAttempt.self, id: talking))
             #expect(answered.endedAt == started.addingTimeInterval(5))

@@ -26,6 +26,7 @@ func withTestApp(
     do {
         try await app.configureTsunagu(configuration)
         try await app.autoMigrate()
+        try await app.startInstance()
         try await body(app, TestClient(app: app))
     } catch {
         try? await app.asyncShutdown()

@@ -388,6 +388,8 @@ public enum Label: String, CaseIterable, Sendable {
     case deskInvalidCursor
     case deskConfirmationGone
     case deskSaveRetrying
+    case deskServedElsewhere
+    case deskHeldElsewhere
     case deskMicrophoneDenied
     case deskToneOutsideCall
     case deskToneInMedia
@@ -1192,6 +1194,14 @@ extension Label {
         case .deskConfirmationGone: LocalizedText(ja: "この確認はもう有効ではありません。", en: "This question is no longer open.")
         case .deskSaveRetrying:
             LocalizedText(ja: "保存できませんでした。自動で再試行します。", en: "Could not save. It will be retried automatically.")
+        case .deskServedElsewhere:
+            LocalizedText(
+                ja: "この担当者の画面は別のサーバーに移りました。再接続します。",
+                en: "This agent's screen has moved to another server. Reconnecting.")
+        case .deskHeldElsewhere:
+            LocalizedText(
+                ja: "この担当者の画面は別のサーバーで開かれています。そちらが閉じられると自動で接続します。",
+                en: "This agent's screen is open on another server. It connects here by itself once that one is closed.")
         case .deskMicrophoneDenied:
             LocalizedText(
                 ja: "マイクの使用が許可されていません。アドレスバーの鍵(またはカメラ)アイコンからマイクを「許可」にして、この画面を再読み込みしてください。",

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
 import NIOCore
 import TsunaguCore
 import Vapor
@@ -58,12 +59,21 @@ struct PhoneController: RouteCollection {
         let session: AgentDeskSession
         do {
             session = try await application.deskRegistry.session(tenantID: signedIn.tenantID, userID: signedIn.userID)
+        } catch is DeskHeldElsewhere {
+            // Another instance serves this agent: say so; the screen reconnects by itself and is served here once
+            // that instance gives the agent up (or dies and its lease runs out).
+            let message = DeskProtocol.NoticeMessage(message: Label.deskHeldElsewhere.text.text(in: language))
+            try? await socket.send(DeskProtocol.encode(message))
+            try? await socket.close(code: .goingAway)
+            return
         } catch {
             logger.error("opening the phone screen of user \(signedIn.userID) failed: \(error)")
             try? await socket.close(code: .unexpectedServerError)
             return
         }
         let clientID = UUID()
+        // The session this screen joined (another one if the first had just retired).
+        let joinedSession = NIOLockedValueBox(session)
         // The callbacks are set on the socket's event loop, and stay synchronous so actions keep their order. The
         // screen sends nothing before the state that `join` makes the session send, so nothing arrives unhandled.
         do {
@@ -74,13 +84,15 @@ struct PhoneController: RouteCollection {
                     switch parsed {
                     case .success(let command):
                         if command != .ping { connectionGuard.noteActivity(at: application.clock.now()) }
-                        session.submit(.command(command, requestID: requestID, client: clientID))
+                        joinedSession.withLockedValue { $0 }.submit(
+                            .command(command, requestID: requestID, client: clientID))
                     case .failure(let error):
-                        session.submit(.rejected(error, requestID: requestID, client: clientID))
+                        joinedSession.withLockedValue { $0 }.submit(
+                            .rejected(error, requestID: requestID, client: clientID))
                     }
                 }
                 socket.onBinary { _, _ in
-                    session.submit(.rejected(.malformed, requestID: nil, client: clientID))
+                    joinedSession.withLockedValue { $0 }.submit(.rejected(.malformed, requestID: nil, client: clientID))
                 }
             }.get()
         } catch {
@@ -89,8 +101,23 @@ struct PhoneController: RouteCollection {
                 "phone screen of user \(signedIn.userID): its socket closed before it could be joined: \(error)")
             return
         }
-        session.submit(
-            .join(AgentDeskSession.Client(id: clientID, language: language, send: { text in socket.send(text) })))
+        let client = AgentDeskSession.Client(
+            id: clientID, language: language, send: { text in socket.send(text) },
+            close: { socket.close(code: .goingAway, promise: nil) })
+        // A session that retired a moment ago takes no input: the registry opens the agent's next one.
+        var joined = session.submit(.join(client))
+        while !joined {
+            do {
+                let next = try await application.deskRegistry.session(
+                    tenantID: signedIn.tenantID, userID: signedIn.userID)
+                joinedSession.withLockedValue { $0 = next }
+                joined = next.submit(.join(client))
+            } catch {
+                logger.notice("phone screen of user \(signedIn.userID): could not join a new session: \(error)")
+                try? await socket.close(code: .goingAway)
+                return
+            }
+        }
         // Taken now: a check that fires while the server shuts down must not reach into an application whose
         // storage and databases are already gone.
         let (database, writer) = (application.db, application.deskRegistry.writer)
@@ -104,7 +131,7 @@ struct PhoneController: RouteCollection {
                     database: database, writer: writer, now: application.clock.now(), logger: logger)
                 if !valid {
                     task.cancel()
-                    session.submit(.leave(clientID))
+                    joinedSession.withLockedValue { $0 }.submit(.leave(clientID))
                     let message = DeskProtocol.SignedOutMessage(
                         message: Label.phoneSignedOut.text(in: language))
                     // The screen may already be gone: then there is no one left to tell.
@@ -116,7 +143,7 @@ struct PhoneController: RouteCollection {
         }
         socket.onClose.whenComplete { _ in
             checks.cancel()
-            session.submit(.leave(clientID))
+            joinedSession.withLockedValue { $0 }.submit(.leave(clientID))
         }
     }
 }

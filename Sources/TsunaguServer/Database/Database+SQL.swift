@@ -23,3 +23,24 @@ extension Database {
         return sql.dialect.name == "sqlite" ? sql : nil
     }
 }
+
+extension Database {
+    /// Runs `work` in a transaction that, on SQLite, takes the write lock before anything else. A transaction that
+    /// reads before it writes could otherwise find its snapshot outdated by another connection's commit (the phone
+    /// screens' writer commits all day, heartbeats included) and fail with BUSY_SNAPSHOT instead of waiting.
+    /// PostgreSQL locks rows, not the database, and has no such failure.
+    func writeTransaction<T: Sendable>(_ work: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        try await transaction { transaction in
+            try await transaction.takeSQLiteWriteLock()
+            return try await work(transaction)
+        }
+    }
+
+    /// Inside a transaction on SQLite: takes the write lock now (a write that matches no row takes it all the same).
+    func takeSQLiteWriteLock() async throws {
+        guard sqlite != nil else { return }
+        try await sql.raw(
+            "UPDATE \(ident: AgentDeskRecord.schema) SET \(ident: "cursor") = \(ident: "cursor") WHERE 1 = 0"
+        ).run()
+    }
+}

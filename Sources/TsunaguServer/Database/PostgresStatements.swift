@@ -23,6 +23,31 @@ enum PostgresStatements {
     /// Session advisory lock keys (one 64-bit key space for the whole database; "tsunagu" and a number).
     enum LockKey: Int64 {
         case migrations = 0x7473_756E_6167_7501
+        /// Held by the leader: the instance that runs the jobs that must run once (`InstanceLiveness`).
+        case leader = 0x7473_756E_6167_7502
+    }
+
+    /// Takes the session advisory lock `key` on `connection` if it is free; true when this session holds it now.
+    static func tryLock(_ key: LockKey, on connection: any SQLDatabase) async throws -> Bool {
+        struct Row: Decodable { var locked: Bool }
+        let row = try await connection.raw("SELECT pg_try_advisory_lock(\(bind: key.rawValue)) AS locked")
+            .first(decoding: Row.self)
+        return row?.locked ?? false
+    }
+
+    /// Whether this connection's session holds the advisory lock `key` (a connection that was re-opened lost it).
+    static func holds(_ key: LockKey, on connection: any SQLDatabase) async throws -> Bool {
+        struct Row: Decodable { var held: Bool }
+        // A 64-bit key is kept as two 32-bit halves, with objsubid 1.
+        let high = Int64(UInt64(bitPattern: key.rawValue) >> 32)
+        let low = Int64(UInt64(bitPattern: key.rawValue) & 0xFFFF_FFFF)
+        let row = try await connection.raw(
+            """
+            SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() \
+            AND granted AND objsubid = 1 AND classid::bigint = \(bind: high) AND objid::bigint = \(bind: low)) AS held
+            """
+        ).first(decoding: Row.self)
+        return row?.held ?? false
     }
 
     /// Runs `body` holding the session advisory lock `key`, taken on `connection`: another instance asking for the
@@ -61,5 +86,14 @@ struct SQLSkipLockedRows: SQLExpression {
         serializer.write(" FOR UPDATE OF ")
         SQLIdentifier(alias).serialize(to: &serializer)
         serializer.write(" SKIP LOCKED")
+    }
+}
+
+/// ` FOR UPDATE` on PostgreSQL, nothing on SQLite: a SELECT in a transaction locks the rows it reads until the
+/// transaction ends, so another transaction's change of them waits. SQLite's writer holds the whole database.
+struct SQLLockRowsForUpdate: SQLExpression {
+    func serialize(to serializer: inout SQLSerializer) {
+        guard serializer.isPostgreSQL else { return }
+        serializer.write(" FOR UPDATE")
     }
 }

@@ -11,12 +11,26 @@ import TsunaguCore
 ///
 /// Inputs are processed one at a time, in arrival order, by a single loop: an agent's action, a telephony report
 /// and a settings change can never interleave halfway through each other's effects.
+///
+/// The session acts under its lease on the agent (`DeskLease`): every commit and every other write checks the lease
+/// in its transaction, and a call is placed only while the lease is good by a monotonic clock. A session whose
+/// lease was taken by another instance stops at once: it dials nothing more, and its screens reconnect to wherever
+/// the agent is served. A session whose agent has gone (no screen for the reconnection grace, no call) retires and
+/// gives its lease up.
 actor AgentDeskSession {
     /// An open phone screen (a WebSocket) of this agent.
     struct Client: Sendable {
         var id: UUID
         var language: Language
         var send: @Sendable (String) -> Void
+        /// Closes the screen's connection (it then reconnects by itself).
+        var close: @Sendable () -> Void = {}
+    }
+
+    /// Inputs waiting in the loop, and whether the session has retired (it takes no more).
+    private struct InputGate {
+        var pending = 0
+        var retired = false
     }
 
     enum Input: Sendable {
@@ -30,10 +44,21 @@ actor AgentDeskSession {
         case callbacksChanged
         /// The reconnection grace after the last screen closed may be over (the agent's state).
         case presenceGraceElapsed
+        /// Another instance holds the agent's lease now.
+        case leaseLost
     }
 
     let tenantID: UUID
     let userID: UUID
+    /// The lease this session acts under.
+    let lease: DeskLease
+    private let leases: InstanceLeases
+    private nonisolated let gate = Mutex(InputGate())
+    /// Told once the session has retired.
+    private let retired: @Sendable (AgentDeskSession) -> Void
+    /// Whether a screen ever joined: a session no screen has used yet does not retire.
+    private var hadClients = false
+    private var leaseIsLost = false
     nonisolated let inputs: AsyncStream<Input>.Continuation
     private let database: @Sendable () -> any Database
     private let telephony: any Telephony
@@ -82,21 +107,34 @@ actor AgentDeskSession {
     private var scope: TenantScope { TenantScope(tenantID: tenantID, database: database()) }
     private var store: DeskStore { DeskStore(scope: scope, userID: userID) }
 
-    /// Runs `work` through the group-commit writer, on a scope of this tenant bound to the write's transaction.
+    /// Runs `work` through the group-commit writer, on a scope of this tenant bound to the write's transaction, if
+    /// the database still gives this session its lease there.
     private func write<T: Sendable>(_ work: @escaping @Sendable (TenantScope, UUID) async throws -> T) async throws -> T
     {
-        let (tenantID, userID) = (tenantID, userID)
-        return try await writer.write { database in
-            try await work(TenantScope(tenantID: tenantID, database: database), userID)
+        let (tenantID, userID, lease) = (tenantID, userID, lease)
+        do {
+            return try await writer.write { database in
+                let held = try await DeskLeaseStore(database: database, instance: lease.instance).heldEpochs(
+                    tenantID: tenantID, [userID])
+                guard held[userID] == lease.epoch else { throw DeskLeaseLost(agents: [userID]) }
+                return try await work(TenantScope(tenantID: tenantID, database: database), userID)
+            }
+        } catch let error as DeskLeaseLost {
+            await loseLease()
+            throw error
         }
     }
 
     /// Loads the agent's screen from the database and starts its input loop.
     /// - Parameter tasks: runs the session's input loop (the registry's, a child of the server's lifecycle).
+    /// - Parameter lease: the agent's lease, taken by the caller.
+    /// - Parameter retired: told when the session has retired (its lease may be given up).
     static func open(
-        tenantID: UUID, userID: UUID, database: @escaping @Sendable () -> any Database, writer: DurableWriter,
+        tenantID: UUID, userID: UUID, lease: DeskLease, leases: InstanceLeases,
+        database: @escaping @Sendable () -> any Database, writer: DurableWriter,
         telephony: any Telephony, tasks: ChildTasks, now: @escaping @Sendable () -> Date, logger: Logger,
-        floorEvents: any FloorEventBus, tenantCallbacksChanged: @escaping @Sendable () -> Void = {}
+        floorEvents: any FloorEventBus, tenantCallbacksChanged: @escaping @Sendable () -> Void = {},
+        retired: @escaping @Sendable (AgentDeskSession) -> Void = { _ in }
     ) async throws -> AgentDeskSession {
         let scope = TenantScope(tenantID: tenantID, database: database())
         guard let tenant = try await Tenant.find(tenantID, on: scope.database),
@@ -109,20 +147,25 @@ actor AgentDeskSession {
         let session = AgentDeskSession(
             tenantID: tenantID, userID: userID, extensionNumber: user.phoneExtension, agentName: user.name,
             companyName: tenant.name, settings: tenant.settings,
-            stored: stored, database: database, writer: writer, telephony: telephony, now: now, logger: logger,
-            inputs: continuation, floorEvents: floorEvents, tenantCallbacksChanged: tenantCallbacksChanged)
-        continuation.yield(.callbacksChanged)
+            stored: stored, lease: lease, leases: leases, database: database, writer: writer, telephony: telephony,
+            now: now, logger: logger, inputs: continuation, floorEvents: floorEvents,
+            tenantCallbacksChanged: tenantCallbacksChanged, retired: retired)
+        session.submit(.callbacksChanged)
         tasks.start { await session.run(stream) }
         return session
     }
 
     private init(
         tenantID: UUID, userID: UUID, extensionNumber: String, agentName: String, companyName: String,
-        settings: TenantSettings, stored: DeskStore.Stored,
+        settings: TenantSettings, stored: DeskStore.Stored, lease: DeskLease, leases: InstanceLeases,
         database: @escaping @Sendable () -> any Database, writer: DurableWriter, telephony: any Telephony,
         now: @escaping @Sendable () -> Date, logger: Logger, inputs: AsyncStream<Input>.Continuation,
-        floorEvents: any FloorEventBus, tenantCallbacksChanged: @escaping @Sendable () -> Void
+        floorEvents: any FloorEventBus, tenantCallbacksChanged: @escaping @Sendable () -> Void,
+        retired: @escaping @Sendable (AgentDeskSession) -> Void
     ) {
+        self.lease = lease
+        self.leases = leases
+        self.retired = retired
         self.floorEvents = floorEvents
         self.tenantCallbacksChanged = tenantCallbacksChanged
         self.presence = AgentStateMachine(since: now())
@@ -144,10 +187,20 @@ actor AgentDeskSession {
             autoFetchActive: stored.autoFetchActive, lastCallNumber: stored.lastCallNumber)
     }
 
-    nonisolated func submit(_ input: Input) {
+    /// Queues an input; false when the session has retired (ask the registry for the agent's session again).
+    @discardableResult
+    nonisolated func submit(_ input: Input) -> Bool {
         if case .command(.mediaOffer(let sdp), _, let client) = input { preparedOffer.put(sdp, from: client) }
-        inputs.yield(input)
+        return gate.withLock { gate in
+            guard !gate.retired else { return false }
+            gate.pending += 1
+            inputs.yield(input)
+            return true
+        }
     }
+
+    /// Whether the session has retired: it takes no more input, and the registry opens a new one for the agent.
+    nonisolated var isRetired: Bool { gate.withLock { $0.retired } }
 
     /// Whether anything keeps this session busy (open screens or a call), for the registry's clean-up.
     var isIdle: Bool { clients.isEmpty && desk.activeCall == nil }
@@ -158,12 +211,91 @@ actor AgentDeskSession {
     private func run(_ stream: AsyncStream<Input>) async {
         for await input in stream {
             await process(input)
+            gate.withLock { $0.pending -= 1 }
+            if mayRetire, retireIfQuiet() { return }
         }
     }
 
+    /// The agent has gone (a screen was open, none is now after the reconnection grace, no call, nothing unsaved),
+    /// or the lease was lost.
+    private var mayRetire: Bool {
+        leaseIsLost
+            || (hadClients && clients.isEmpty && desk.activeCall == nil && presence.state == .offline
+                && ledger.unsaved.isEmpty && unsavedStates.isEmpty)
+    }
+
+    /// Retires when no input waits (one that arrived is handled first, then the check runs again).
+    private func retireIfQuiet() -> Bool {
+        let quiet = gate.withLock { gate in
+            guard gate.pending == 0 else { return false }
+            gate.retired = true
+            return true
+        }
+        guard quiet else { return false }
+        inputs.finish()
+        presenceTimer?.cancel()
+        callbackTimer?.cancel()
+        logger.info("the phone-screen session of user \(userID) retired\(leaseIsLost ? " (lease lost)" : "")")
+        retired(self)
+        return true
+    }
+
+    /// The lease is gone: nothing more is dialled or written for this agent here. The call in progress is hung up
+    /// (the instance that took the agent over closed it as interrupted), and the screens are told and disconnected:
+    /// they reconnect to the instance that serves the agent now.
+    private func loseLease() async {
+        guard !leaseIsLost else { return }
+        leaseIsLost = true
+        leases.released(userID, epoch: lease.epoch)
+        logger.warning("user \(userID): the lease (epoch \(lease.epoch)) is held elsewhere now; this session stops")
+        if let call = desk.activeCall, let attempt = ledger.attempt(of: call.id) { await telephony.hangUp(attempt) }
+        presenceTimer?.cancel()
+        callbackTimer?.cancel()
+        for client in clients.values { disconnect(client) }
+        clients = [:]
+    }
+
+    private func disconnect(_ client: Client) {
+        client.send(
+            DeskProtocol.encode(
+                DeskProtocol.NoticeMessage(message: Label.deskServedElsewhere.text.text(in: client.language))))
+        client.close()
+    }
+
+    /// Whether the call recorded just now may be placed: the lease is good by the monotonic clock, or the database
+    /// confirms it again now (after a pause, the instance fences itself until it has re-taken its lease).
+    private func mayDial() async -> Bool {
+        if leases.mayAct(userID, epoch: lease.epoch) { return true }
+        let sent = leases.monotonicNow()
+        let (tenantID, userID, lease) = (tenantID, userID, lease)
+        let until = now().addingTimeInterval(InstanceTerms.leaseLength.timeInterval)
+        do {
+            let renewed = try await writer.write { database in
+                try await DeskLeaseStore(database: database, instance: lease.instance).renew(
+                    tenantID: tenantID, userID: userID, lease: lease, until: until)
+            }
+            if renewed {
+                _ = leases.renewal(sentAt: sent, renewed: [userID: lease.epoch], heldWhenSent: [userID: lease.epoch])
+                return leases.mayAct(userID, epoch: lease.epoch)
+            }
+            await loseLease()
+        } catch {
+            logger.error("user \(userID): confirming the lease before a call failed: \(error)")
+        }
+        return false
+    }
+
     private func process(_ input: Input) async {
+        if leaseIsLost {
+            // Nothing is done for the agent here any more; a screen that joins late is sent on too.
+            if case .join(let client) = input { disconnect(client) }
+            return
+        }
         switch input {
+        case .leaseLost:
+            await loseLease()
         case .join(let client):
+            hadClients = true
             clients[client.id] = client
             notePresence(.screenOpened)
             await commit()
@@ -372,13 +504,17 @@ actor AgentDeskSession {
             changes?.stateChanges = unsavedStates
         }
         changes?.timeZone = timeZone
-        guard let changes else { return [:] }
+        guard var changes else { return [:] }
+        changes.lease = lease
         do {
             let refusals = try await writer.write(changes)
             publishToFloor(changes)
             ledger.committed(changes, position: position)
             unsavedStates.removeFirst(changes.stateChanges.count)
             return refusals
+        } catch is DeskLeaseLost {
+            await loseLease()
+            return nil
         } catch {
             logger.error("saving the phone screen of user \(userID) failed: \(error)")
             return nil
@@ -442,6 +578,12 @@ actor AgentDeskSession {
             } else {
                 logger.warning("call \(attemptID) of user \(userID) has no audio: the screen sent no WebRTC offer")
             }
+        }
+        // Right before the INVITE: a session whose lease ran out by the monotonic clock (the process was paused)
+        // places nothing until the database gives the lease again.
+        guard await mayDial() else {
+            logger.warning("call \(attemptID) of user \(userID) was recorded but not placed: the lease is not held")
+            return .callEnded(call, .unanswered(.failed))
         }
         let request = CallRequest(
             id: attemptID, tenantID: tenantID, number: number, ringTimeoutSeconds: settings.clamped.ringTimeoutSeconds,

@@ -71,6 +71,9 @@ struct DeskChanges: Sendable {
     var stateChanges: [StateFact] = []
     /// The tenant's time zone: the hours the report roll-ups sum by.
     var timeZone = TimeZone(identifier: "Asia/Tokyo")!
+    /// The lease of the session that made the commit: stored only while the database still gives it (a session
+    /// always sets it; tests of the storage alone may leave it out).
+    var lease: DeskLease?
     /// False until ▶ was first stored for this agent: the record is created then.
     var positionRecordExists = false
 

@@ -29,11 +29,12 @@ struct DeskChangesWriter {
     }
 
     private func store(_ batch: [DeskChanges], in scope: TenantScope) async throws -> [UUID: DialRefusal] {
+        try await checkLeases(batch, in: scope)
         var refusals = try await DialGateCheck(scope: scope, settingsCache: settingsCache).decide(
             batch.flatMap(\.newAttempts))
         try await takeCallbacks(batch, refusals: &refusals, in: scope)
         let attempts = batch.flatMap { changes in
-            changes.newAttempts.filter { refusals[$0.id] == nil }.map { (changes.userID, $0) }
+            changes.newAttempts.filter { refusals[$0.id] == nil }.map { (changes.userID, $0, changes.lease?.instance) }
         }
         // The report roll-ups add the difference the batch makes to each attempt it touches.
         let rollups = ReportRollups(scope: scope)
@@ -49,14 +50,13 @@ struct DeskChangesWriter {
                 into: CallAttempt.schema,
                 columns: [
                     "id", "user_id", "extension", "call_list_id", "customer_id", "work_row_id", "number", "started_at",
-                    "memo", "prospect", "callback",
+                    "memo", "prospect", "callback", "instance_id",
                 ],
-                rows: attempts.map { userID, attempt in
+                rows: attempts.map { userID, attempt, instance in
                     [
                         attempt.id, userID, attempt.phoneExtension, attempt.callListID, attempt.customerID,
                         attempt.workRowID, attempt.number, attempt.startedAt, attempt.notes.memo,
-                        attempt.notes.prospect,
-                        attempt.notes.callback,
+                        attempt.notes.prospect, attempt.notes.callback, instance,
                     ]
                 })
         }
@@ -96,7 +96,8 @@ struct DeskChangesWriter {
         if !touched.isEmpty || !newIDs.isEmpty {
             // Worked out from what was read before and what the batch wrote; read back only in the rare batch
             // that changes one attempt twice.
-            let worked = ReportRollups.after(batch, before: before, newAttempts: attempts, tenantID: scope.tenantID)
+            let worked = ReportRollups.after(
+                batch, before: before, newAttempts: attempts.map { ($0.0, $0.1) }, tenantID: scope.tenantID)
             let after = if let worked { worked } else { try await rollups.attempts(touched + Array(newIDs)) }
             try await rollups.addDifference(before: before, after: after, zone: zone)
         }
@@ -133,6 +134,19 @@ struct DeskChangesWriter {
                 rows: positions)
         }
         return refusals
+    }
+
+    /// The fence: each commit of the batch is stored only while the database still gives its session's lease (this
+    /// instance, that epoch). Otherwise the batch fails with `DeskLeaseLost`, and the writer runs it again one commit
+    /// at a time, so only the fenced ones fail.
+    private func checkLeases(_ batch: [DeskChanges], in scope: TenantScope) async throws {
+        let leased = batch.compactMap { changes in changes.lease.map { (changes.userID, $0) } }
+        for (instance, commits) in Dictionary(grouping: leased, by: \.1.instance) {
+            let held = try await DeskLeaseStore(database: scope.database, instance: instance).heldEpochs(
+                tenantID: scope.tenantID, commits.map(\.0))
+            let lost = Set(commits.filter { agent, lease in held[agent] != lease.epoch }.map(\.0))
+            if !lost.isEmpty { throw DeskLeaseLost(agents: lost) }
+        }
     }
 
     /// A dial of a timed callback takes it here, after the calling rules let it through and before it is recorded:

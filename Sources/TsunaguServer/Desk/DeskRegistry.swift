@@ -5,8 +5,10 @@ import Telephony
 import TsunaguCore
 import Vapor
 
-/// The phone-screen sessions of the server, one per agent, opened on first use and kept while the server runs
-/// (their state is on disk, so dropping one loses nothing).
+/// The phone-screen sessions of this instance, one per agent it holds the lease of (`DeskLease`): opened on first use
+/// after taking the lease, and retired when the agent has gone (their state is on disk, so dropping one loses
+/// nothing). An agent whose lease another instance holds is not served here until that lease is released or runs
+/// out.
 actor DeskRegistry {
     private var sessions: [UUID: AgentDeskSession] = [:]
     /// Agents whose session is being opened, with the callers waiting for it.
@@ -21,12 +23,17 @@ actor DeskRegistry {
     private let logger: Logger
     /// Where the sessions say what they committed, for the managers' boards.
     private let floorEvents: any FloorEventBus
+    /// This instance, and the leases it holds.
+    let instance: ServerInstance
+    nonisolated let leases: InstanceLeases
 
     init(
         telephony: any Telephony, database: @escaping @Sendable () -> any Database,
         writerDatabase: DedicatedDatabase, now: @escaping @Sendable () -> Date, logger: Logger,
-        floorEvents: any FloorEventBus
+        floorEvents: any FloorEventBus, instance: ServerInstance, leases: InstanceLeases
     ) {
+        self.instance = instance
+        self.leases = leases
         self.floorEvents = floorEvents
         self.telephony = telephony
         let writerConnection = writerDatabase.database
@@ -44,8 +51,12 @@ actor DeskRegistry {
         await writing
     }
 
-    /// The agent's session, opened on first use; callers that ask while it opens wait for the same one.
+    /// The agent's session, opened on first use after taking the agent's lease; callers that ask while it opens
+    /// wait for the same one. Throws `DeskHeldElsewhere` while another instance serves the agent.
     func session(tenantID: UUID, userID: UUID) async throws -> AgentDeskSession {
+        if let session = sessions[userID], session.isRetired {
+            sessions[userID] = nil
+        }
         if let session = sessions[userID] {
             guard session.tenantID == tenantID else { throw TenantScopeError.notFound }
             return session
@@ -57,13 +68,25 @@ actor DeskRegistry {
         }
         opening[userID] = []
         do {
-            let session = try await AgentDeskSession.open(
-                tenantID: tenantID, userID: userID, database: database, writer: writer, telephony: telephony,
-                tasks: sessionTasks, now: now, logger: logger, floorEvents: floorEvents,
-                tenantCallbacksChanged: { [weak self] in
-                    guard let self else { return }
-                    Task { await self.callbacksChanged(tenantID: tenantID) }
-                })
+            let lease = try await takeLease(tenantID: tenantID, userID: userID)
+            let session: AgentDeskSession
+            do {
+                session = try await AgentDeskSession.open(
+                    tenantID: tenantID, userID: userID, lease: lease, leases: leases, database: database,
+                    writer: writer, telephony: telephony, tasks: sessionTasks, now: now, logger: logger,
+                    floorEvents: floorEvents,
+                    tenantCallbacksChanged: { [weak self] in
+                        guard let self else { return }
+                        Task { await self.callbacksChanged(tenantID: tenantID) }
+                    },
+                    retired: { [weak self] session in
+                        guard let self else { return }
+                        Task { await self.retired(session) }
+                    })
+            } catch {
+                await releaseLease(tenantID: tenantID, userID: userID, lease: lease)
+                throw error
+            }
             sessions[userID] = session
             for waiter in opening.removeValue(forKey: userID) ?? [] { waiter.resume(returning: session) }
             return session
@@ -71,6 +94,47 @@ actor DeskRegistry {
             for waiter in opening.removeValue(forKey: userID) ?? [] { waiter.resume(throwing: error) }
             throw error
         }
+    }
+
+    /// Takes the agent's lease through the writer (its transaction locks the agent's row against another instance's
+    /// take), and keeps it among this instance's.
+    private func takeLease(tenantID: UUID, userID: UUID) async throws -> DeskLease {
+        let sent = leases.monotonicNow()
+        let (instanceID, at) = (instance.id, now())
+        let taken = try await writer.write { database in
+            try await DeskLeaseStore(database: database, instance: instanceID).take(
+                tenantID: tenantID, userID: userID, at: at)
+        }
+        if let previous = taken.previousOwner {
+            logger.warning(
+                "user \(userID): took over the session from instance \(previous), whose lease had run out")
+        }
+        leases.took(userID, epoch: taken.lease.epoch, sentAt: sent)
+        return taken.lease
+    }
+
+    private func releaseLease(tenantID: UUID, userID: UUID, lease: DeskLease) async {
+        leases.released(userID, epoch: lease.epoch)
+        do {
+            try await writer.write { database in
+                try await DeskLeaseStore(database: database, instance: lease.instance).release(
+                    tenantID: tenantID, userID: userID, lease: lease)
+            }
+        } catch {
+            // Not released: it runs out in 10 s, and another instance takes it then.
+            logger.error("releasing the lease of user \(userID) failed: \(error)")
+        }
+    }
+
+    /// A session took no more input (its agent left, or its lease was lost): forget it and give its lease up.
+    private func retired(_ session: AgentDeskSession) async {
+        if sessions[session.userID] === session { sessions[session.userID] = nil }
+        await releaseLease(tenantID: session.tenantID, userID: session.userID, lease: session.lease)
+    }
+
+    /// A renewal found these agents' leases taken by another instance: their sessions here stop at once.
+    func leasesLost(_ agents: [UUID]) {
+        for agent in agents { sessions[agent]?.submit(.leaseLost) }
     }
 
     /// A tenant's settings changed: every open screen of the tenant follows at once.
@@ -90,10 +154,15 @@ actor DeskRegistry {
 
     var openSessionCount: Int { sessions.count }
 
-    /// The server is stopping: sessions take no more input.
-    func close() {
-        for session in sessions.values { session.inputs.finish() }
+    /// The server is stopping: sessions take no more input, and their leases are given up so another instance can
+    /// serve the agents at once.
+    func close() async {
+        let open = sessions.values
         sessions = [:]
+        for session in open {
+            session.inputs.finish()
+            await releaseLease(tenantID: session.tenantID, userID: session.userID, lease: session.lease)
+        }
     }
 }
 
@@ -128,7 +197,8 @@ extension Application {
         storage[TelephonyKey.self] = telephony
         let registry = DeskRegistry(
             telephony: telephony, database: databaseProvider, writerDatabase: dedicatedDatabases.writer,
-            now: { [weak self] in self?.clock.now() ?? Date() }, logger: logger, floorEvents: floorHubs.bus)
+            now: { [weak self] in self?.clock.now() ?? Date() }, logger: logger, floorEvents: floorHubs.bus,
+            instance: serverInstance, leases: instanceLeases)
         storage[DeskRegistryKey.self] = registry
         applicationTasks.start { await telephony.run() }
         applicationTasks.start { await registry.run() }

@@ -108,7 +108,7 @@ actor DurableWriter {
     private func commit(_ batch: [Job]) async throws -> [UUID: DialRefusal] {
         let settingsCache = settingsCache
         return try await database().transaction { transaction in
-            try await Self.takeWriteLock(transaction)
+            try await transaction.takeSQLiteWriteLock()
             var desks: [DeskChanges] = []
             for job in batch {
                 switch job.work {
@@ -136,7 +136,7 @@ actor DurableWriter {
         let settingsCache = settingsCache
         return try await database().transaction { transaction in
             let sql = transaction.sql
-            try await Self.takeWriteLock(transaction)
+            try await transaction.takeSQLiteWriteLock()
             var outcomes: [Result<[UUID: DialRefusal], any Error>] = []
             for job in batch {
                 try await sql.raw("SAVEPOINT tsunagu_write").run()
@@ -152,16 +152,6 @@ actor DurableWriter {
             }
             return outcomes
         }
-    }
-
-    /// Takes the write lock first: a transaction that reads before it writes could find its snapshot outdated by
-    /// another connection's commit and fail instead of waiting (SQLite's BUSY_SNAPSHOT). PostgreSQL locks rows, not
-    /// the database, and has no such failure.
-    private static func takeWriteLock(_ transaction: any Database) async throws {
-        guard transaction.sqlite != nil else { return }
-        try await transaction.sql.raw(
-            "UPDATE \(ident: AgentDeskRecord.schema) SET \(ident: "cursor") = \(ident: "cursor") WHERE 1 = 0"
-        ).run()
     }
 }
 

@@ -25,5 +25,6 @@ enum TsunaguMigrations {
         CreateAgentStateChange(),
         CreateReportRollups(),
         CreateDailyReportRollups(),
+        CreateInstances(),
     ]
 }

@@ -13,6 +13,11 @@ final class AgentDeskRecord: Model, TenantOwned, @unchecked Sendable {
     @Field(key: "auto_fetch_active") var autoFetchActive: Bool
     @Field(key: "last_call_number") var lastCallNumber: Int64
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    /// The lease on the agent's session (`AgentLease`): the instance serving the screen, the fencing epoch, and
+    /// until when. Written only by `DeskLeaseStore`.
+    @OptionalField(key: "lease_owner") var leaseOwner: UUID?
+    @Field(key: "lease_epoch") var leaseEpoch: Int64
+    @OptionalField(key: "lease_until") var leaseUntil: Date?
 
     init() {}
 
@@ -23,5 +28,6 @@ final class AgentDeskRecord: Model, TenantOwned, @unchecked Sendable {
         self.cursor = 0
         self.autoFetchActive = false
         self.lastCallNumber = 0
+        self.leaseEpoch = 0
     }
 }

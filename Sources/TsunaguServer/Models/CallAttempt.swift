@@ -25,6 +25,8 @@ package final class CallAttempt: Model, TenantOwned, @unchecked Sendable {
     @Field(key: "memo") var memo: String
     @Field(key: "prospect") var prospect: Bool
     @Field(key: "callback") var callback: Bool
+    /// The instance that placed the call: when it dies, the call is closed as interrupted (`DeadInstanceSweep`).
+    @OptionalField(key: "instance_id") var instanceID: UUID?
 
     package init() {}
 

@@ -50,12 +50,13 @@ package struct TenantScope: Sendable {
         try await model.delete(force: force, on: database)
     }
 
-    /// Runs `work` in one transaction, with a scope bound to it.
+    /// Runs `work` in one transaction, with a scope bound to it (on SQLite, holding the write lock from its start:
+    /// `Database.writeTransaction`).
     package func transaction<T: Sendable>(
         _ work: @escaping @Sendable (TenantScope) async throws -> T
     ) async throws -> T {
         let tenantID = tenantID
-        return try await database.transaction { transaction in
+        return try await database.writeTransaction { transaction in
             try await work(TenantScope(tenantID: tenantID, database: transaction))
         }
     }
