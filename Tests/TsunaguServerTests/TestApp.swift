@@ -11,8 +11,10 @@ import VaporTesting
 
 /// Runs `body` against a fresh server on its own real database, migrated, and removes the database afterwards: a
 /// SQLite file, or a PostgreSQL database of its own when the tests run on PostgreSQL (`TestDatabase`).
+/// `prepare` runs on the application before it is configured.
 func withTestApp(
-    configure: (inout ServerConfiguration) -> Void = { _ in }, _ body: (Application, TestClient) async throws -> Void
+    configure: (inout ServerConfiguration) -> Void = { _ in }, prepare: (Application) -> Void = { _ in },
+    _ body: (Application, TestClient) async throws -> Void
 ) async throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tsunagu-test-\(UUID().uuidString)")
     var configuration = ServerConfiguration()
@@ -23,6 +25,7 @@ func withTestApp(
     configuration.databaseURL = try await TestDatabase.create()
     configure(&configuration)
     let app = try await Application.make(.testing)
+    prepare(app)
     do {
         try await app.configureTsunagu(configuration)
         try await app.autoMigrate()

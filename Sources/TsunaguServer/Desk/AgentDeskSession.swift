@@ -51,15 +51,18 @@ actor AgentDeskSession {
     let tenantID: UUID
     let userID: UUID
     /// The lease this session acts under.
-    let lease: DeskLease
+    nonisolated let lease: DeskLease
     private let leases: InstanceLeases
     private nonisolated let gate = Mutex(InputGate())
     /// Told once the session has retired.
     private let retired: @Sendable (AgentDeskSession) -> Void
+    /// Runs between recording a call and placing it (a test pauses the instance there).
+    private let beforeInvite: (@Sendable (UUID) async -> Void)?
     /// Whether a screen ever joined: a session no screen has used yet does not retire.
     private var hadClients = false
     private var leaseIsLost = false
-    nonisolated let inputs: AsyncStream<Input>.Continuation
+    /// Only `submit` yields to it, so the gate counts every input waiting.
+    private nonisolated let inputs: AsyncStream<Input>.Continuation
     private let database: @Sendable () -> any Database
     private let telephony: any Telephony
     private let writer: DurableWriter
@@ -133,7 +136,8 @@ actor AgentDeskSession {
         tenantID: UUID, userID: UUID, lease: DeskLease, leases: InstanceLeases,
         database: @escaping @Sendable () -> any Database, writer: DurableWriter,
         telephony: any Telephony, tasks: ChildTasks, now: @escaping @Sendable () -> Date, logger: Logger,
-        floorEvents: any FloorEventBus, tenantCallbacksChanged: @escaping @Sendable () -> Void = {},
+        floorEvents: any FloorEventBus, beforeInvite: (@Sendable (UUID) async -> Void)? = nil,
+        tenantCallbacksChanged: @escaping @Sendable () -> Void = {},
         retired: @escaping @Sendable (AgentDeskSession) -> Void = { _ in }
     ) async throws -> AgentDeskSession {
         let scope = TenantScope(tenantID: tenantID, database: database())
@@ -148,7 +152,7 @@ actor AgentDeskSession {
             tenantID: tenantID, userID: userID, extensionNumber: user.phoneExtension, agentName: user.name,
             companyName: tenant.name, settings: tenant.settings,
             stored: stored, lease: lease, leases: leases, database: database, writer: writer, telephony: telephony,
-            now: now, logger: logger, inputs: continuation, floorEvents: floorEvents,
+            now: now, logger: logger, inputs: continuation, floorEvents: floorEvents, beforeInvite: beforeInvite,
             tenantCallbacksChanged: tenantCallbacksChanged, retired: retired)
         session.submit(.callbacksChanged)
         tasks.start { await session.run(stream) }
@@ -160,9 +164,11 @@ actor AgentDeskSession {
         settings: TenantSettings, stored: DeskStore.Stored, lease: DeskLease, leases: InstanceLeases,
         database: @escaping @Sendable () -> any Database, writer: DurableWriter, telephony: any Telephony,
         now: @escaping @Sendable () -> Date, logger: Logger, inputs: AsyncStream<Input>.Continuation,
-        floorEvents: any FloorEventBus, tenantCallbacksChanged: @escaping @Sendable () -> Void,
+        floorEvents: any FloorEventBus, beforeInvite: (@Sendable (UUID) async -> Void)?,
+        tenantCallbacksChanged: @escaping @Sendable () -> Void,
         retired: @escaping @Sendable (AgentDeskSession) -> Void
     ) {
+        self.beforeInvite = beforeInvite
         self.lease = lease
         self.leases = leases
         self.retired = retired
@@ -197,6 +203,12 @@ actor AgentDeskSession {
             inputs.yield(input)
             return true
         }
+    }
+
+    /// The server is stopping: the session takes no more input.
+    nonisolated func stop() {
+        gate.withLock { $0.retired = true }
+        inputs.finish()
     }
 
     /// Whether the session has retired: it takes no more input, and the registry opens a new one for the agent.
@@ -579,6 +591,7 @@ actor AgentDeskSession {
                 logger.warning("call \(attemptID) of user \(userID) has no audio: the screen sent no WebRTC offer")
             }
         }
+        if let beforeInvite { await beforeInvite(attemptID) }
         // Right before the INVITE: a session whose lease ran out by the monotonic clock (the process was paused)
         // places nothing until the database gives the lease again.
         guard await mayDial() else {
@@ -588,9 +601,8 @@ actor AgentDeskSession {
         let request = CallRequest(
             id: attemptID, tenantID: tenantID, number: number, ringTimeoutSeconds: settings.clamped.ringTimeoutSeconds,
             mediaOffer: mediaOffer)
-        let inputs = inputs
-        await telephony.placeCall(request) { progress in
-            inputs.yield(.telephony(attemptID: attemptID, progress))
+        await telephony.placeCall(request) { [weak self] progress in
+            self?.submit(.telephony(attemptID: attemptID, progress))
         }
         return nil
     }
@@ -741,10 +753,9 @@ actor AgentDeskSession {
         presenceTimer?.cancel()
         guard let due = presence.offlineDue else { return }
         let delay = max(0, due.timeIntervalSince(now())) + 0.05
-        let inputs = inputs
-        presenceTimer = Task {
+        presenceTimer = Task { [weak self] in
             try? await Task.sleep(for: .seconds(delay))
-            if !Task.isCancelled { inputs.yield(.presenceGraceElapsed) }
+            if !Task.isCancelled { self?.submit(.presenceGraceElapsed) }
         }
     }
 
@@ -830,10 +841,9 @@ actor AgentDeskSession {
         let next = [callbackSection().nextChange, callbacks.nextOpening].compactMap { $0 }.min()
         // Also once an hour, so a screen left open all day stays right whatever happens to the clock.
         let delay = min(3600, max(0, next.map { $0.timeIntervalSince(now()) } ?? 3600)) + 0.05
-        let inputs = inputs
-        callbackTimer = Task {
+        callbackTimer = Task { [weak self] in
             try? await Task.sleep(for: .seconds(delay))
-            if !Task.isCancelled { inputs.yield(.callbacksChanged) }
+            if !Task.isCancelled { self?.submit(.callbacksChanged) }
         }
     }
 

@@ -23,6 +23,8 @@ actor DeskRegistry {
     private let logger: Logger
     /// Where the sessions say what they committed, for the managers' boards.
     private let floorEvents: any FloorEventBus
+    /// Runs between recording a call and placing it (tests and the loopback script pause an instance there).
+    private var beforeInvite: (@Sendable (UUID) async -> Void)?
     /// This instance, and the leases it holds.
     let instance: ServerInstance
     nonisolated let leases: InstanceLeases
@@ -74,7 +76,7 @@ actor DeskRegistry {
                 session = try await AgentDeskSession.open(
                     tenantID: tenantID, userID: userID, lease: lease, leases: leases, database: database,
                     writer: writer, telephony: telephony, tasks: sessionTasks, now: now, logger: logger,
-                    floorEvents: floorEvents,
+                    floorEvents: floorEvents, beforeInvite: beforeInvite,
                     tenantCallbacksChanged: { [weak self] in
                         guard let self else { return }
                         Task { await self.callbacksChanged(tenantID: tenantID) }
@@ -132,6 +134,11 @@ actor DeskRegistry {
         await releaseLease(tenantID: session.tenantID, userID: session.userID, lease: session.lease)
     }
 
+    /// Sets what runs between recording each call and placing it, for the sessions opened from now on.
+    func pauseBeforeInvite(_ hook: (@Sendable (UUID) async -> Void)?) {
+        beforeInvite = hook
+    }
+
     /// A renewal found these agents' leases taken by another instance: their sessions here stop at once.
     func leasesLost(_ agents: [UUID]) {
         for agent in agents { sessions[agent]?.submit(.leaseLost) }
@@ -160,7 +167,7 @@ actor DeskRegistry {
         let open = sessions.values
         sessions = [:]
         for session in open {
-            session.inputs.finish()
+            session.stop()
             await releaseLease(tenantID: session.tenantID, userID: session.userID, lease: session.lease)
         }
     }

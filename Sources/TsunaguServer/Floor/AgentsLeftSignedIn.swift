@@ -8,11 +8,13 @@ import TsunaguCore
 /// known of them (their latest state change or call event), so reports do not count the time the instance was down
 /// as signed-in time. Only agents no live instance serves are touched.
 enum AgentsLeftSignedIn {
-    /// Signs out the agents whose session no live instance holds: their lease names one of `deadInstances`, or no
-    /// instance at all. Each agent is settled in a transaction of its own that first locks the agent's lease and
+    /// Signs out the agents whose session no live instance holds: their lease names one of `deadInstances`, or, with
+    /// `includingUnowned`, no instance at all. Each agent is settled in a transaction of its own that first locks the agent's lease and
     /// checks it again, so an instance taking the agent at that moment is never signed out; a lease of a dead
     /// instance is cleared in the same transaction. Returns how many agents were signed out.
-    static func signOut(on database: any Database, leftBy deadInstances: Set<UUID>, at now: Date) async throws -> Int {
+    static func signOut(
+        on database: any Database, leftBy deadInstances: Set<UUID>, includingUnowned: Bool, at now: Date
+    ) async throws -> Int {
         struct Candidate: Decodable {
             var tenant_id: UUID
             var user_id: UUID
@@ -27,7 +29,7 @@ enum AgentsLeftSignedIn {
             """
         ).all(decoding: Candidate.self).filter { candidate in
             candidate.state != AgentState.offline.code
-                && candidate.lease_owner.map { deadInstances.contains($0) } ?? true
+                && candidate.lease_owner.map { deadInstances.contains($0) } ?? includingUnowned
         }
         var signedOut = 0
         for candidate in candidates {
@@ -50,6 +52,8 @@ enum AgentsLeftSignedIn {
                         AND \(ident: "user_id") = \(uuid: candidate.user_id) AND \(ident: "lease_owner") = \(uuid: owner)
                         """
                     ).run()
+                } else if !includingUnowned {
+                    return false
                 }
                 return try await signOut(agent: candidate.user_id, in: scope, at: now)
             }

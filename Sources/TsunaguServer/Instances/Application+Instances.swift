@@ -53,8 +53,11 @@ extension Application {
     /// the instances that die, until the application shuts down.
     func startInstance() async throws {
         let liveness = instanceLiveness
-        let registry = deskRegistry
-        await liveness.onLeasesLost { agents in Task { await registry.leasesLost(agents) } }
+        // The registry in use when the loss is found (a test may set up the phone screens again).
+        await liveness.onLeasesLost { [weak self] agents in
+            guard let registry = self?.deskRegistry else { return }
+            Task { await registry.leasesLost(agents) }
+        }
         try await liveness.register()
         applicationTasks.start { await liveness.run() }
     }

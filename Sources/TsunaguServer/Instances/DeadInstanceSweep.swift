@@ -24,10 +24,16 @@ enum DeadInstanceSweep {
         }.compactMap(\.id)
     }
 
-    /// Settles `dead`, and what names no instance at all (left by a version that did not record instances).
-    static func settle(_ dead: [UUID], on database: any Database, at now: Date) async throws -> Outcome {
+    /// Settles `dead`; with `includingUnowned`, also what names no instance at all: calls placed and agents left
+    /// signed in by a version that did not record instances. (Only a SQLite server at start does that: it is then
+    /// the only one. On PostgreSQL every call and every agent's state is written under a lease.)
+    static func settle(_ dead: [UUID], includingUnowned: Bool, on database: any Database, at now: Date)
+        async throws -> Outcome
+    {
         var outcome = Outcome(instances: dead)
-        outcome.agents = try await AgentsLeftSignedIn.signOut(on: database, leftBy: Set(dead), at: now)
+        guard !dead.isEmpty || includingUnowned else { return outcome }
+        outcome.agents = try await AgentsLeftSignedIn.signOut(
+            on: database, leftBy: Set(dead), includingUnowned: includingUnowned, at: now)
         if !dead.isEmpty {
             // The agents of a dead instance that were オフライン already.
             try await database.sql.raw(
@@ -38,7 +44,7 @@ enum DeadInstanceSweep {
             ).run()
         }
         outcome.calls = try await InterruptedCalls.close(
-            on: database, placedBy: dead, includingUnknown: true, at: now)
+            on: database, placedBy: dead, includingUnknown: includingUnowned, at: now)
         if !dead.isEmpty {
             try await InstanceRecord.query(on: database).filter(\.$id ~~ dead).delete()
         }

@@ -19,8 +19,6 @@ actor InstanceLiveness {
     private let logger: Logger
     private var leasesLost: @Sendable ([UUID]) -> Void = { _ in }
     private var isLeader = false
-    /// Whether the leader has settled what names no instance (left by a version that did not record instances).
-    private var settledUnknown = false
     private var registered = false
 
     init(
@@ -48,8 +46,7 @@ actor InstanceLiveness {
         if leaderConnection == nil {
             let dead = try await DeadInstanceSweep.deadInstances(
                 on: database(), me: instance.id, now: at, everyOtherIsDead: true)
-            report(try await DeadInstanceSweep.settle(dead, on: database(), at: at))
-            settledUnknown = true
+            report(try await DeadInstanceSweep.settle(dead, includingUnowned: true, on: database(), at: at))
         }
         try await insertSelf(at: at)
         registered = true
@@ -159,9 +156,8 @@ actor InstanceLiveness {
         let at = now()
         let dead = try await DeadInstanceSweep.deadInstances(
             on: database(), me: instance.id, now: at, everyOtherIsDead: false)
-        guard !dead.isEmpty || !settledUnknown else { return }
-        report(try await DeadInstanceSweep.settle(dead, on: database(), at: at))
-        settledUnknown = true
+        guard !dead.isEmpty else { return }
+        report(try await DeadInstanceSweep.settle(dead, includingUnowned: false, on: database(), at: at))
     }
 
     private func report(_ outcome: DeadInstanceSweep.Outcome) {

@@ -1,0 +1,86 @@
+import FluentKit
+import Foundation
+import SQLKit
+import Telephony
+import Testing
+import TsunaguCore
+import Vapor
+
+@testable import TsunaguServer
+
+/// Two instances in one process on one PostgreSQL database, each with its own pool, writer and heartbeat: one of
+/// them leads, an agent is served by one at a time, the leader settles a dead instance and never a live one, and an
+/// instance that stops gives its agents up to the other at once.
+@Suite(.enabled(if: TestDatabase.isPostgres, "several instances share a PostgreSQL database only"))
+struct TwoInstancesTests {
+    @Test(.timeLimit(.minutes(2))) func twoInstancesShareTheAgentsAndOneLeads() async throws {
+        let url = try #require(try await TestDatabase.create())
+        var configuration = ServerConfiguration()
+        configuration.databaseURL = url
+        let (a, b) = (try await Application.make(.testing), try await Application.make(.testing))
+        var stoppedA = false
+        do {
+            for app in [a, b] {
+                try await app.configureTsunagu(configuration)
+                try await app.migrateTsunagu()
+                try await app.startInstance()
+            }
+            try await eventually("exactly one leader", seconds: 8) {
+                let leaders = [await a.instanceLiveness.leads, await b.instanceLiveness.leads]
+                return leaders.filter { $0 }.count == 1 ? true : nil
+            }
+
+            let fixture = try await DeskFixture.make(a, rows: 2)
+            let telephony = AgentLeaseTests.RingingTelephony()
+            a.useTelephony(telephony)
+            let session = try await a.deskRegistry.session(tenantID: fixture.scope.tenantID, userID: fixture.agentID)
+            await #expect(throws: DeskHeldElsewhere.self) {
+                try await b.deskRegistry.session(tenantID: fixture.scope.tenantID, userID: fixture.agentID)
+            }
+            let probe = DeskProbe(session)
+            try await probe.send("download")
+            try await probe.send("dial")
+            let call = try await eventually("A's call to ring") {
+                try await fixture.scope.query(CallAttempt.self).filter(\.$endedAt == nil).first()
+            }
+            #expect(call.instanceID == a.serverInstance.id)
+
+            // An instance silent for 11 s with a call still open: the leader closes that call, and only that one.
+            let dead = InstanceRecord()
+            dead.id = UUID()
+            dead.name = "killed"
+            dead.startedAt = Date().addingTimeInterval(-60)
+            dead.heartbeatAt = Date().addingTimeInterval(-11)
+            try await dead.create(on: a.db)
+            let orphan = CallAttempt(
+                tenantID: fixture.scope.tenantID, userID: fixture.otherAgentID, phoneExtension: "303",
+                callListID: nil, customerID: nil, workRowID: nil, number: "+81300000009",
+                startedAt: Date().addingTimeInterval(-30))
+            orphan.instanceID = dead.id
+            try await fixture.scope.create(orphan)
+            try await eventually("the leader to close the dead instance's call", seconds: 8) {
+                try await fixture.scope.find(CallAttempt.self, id: orphan.id)?.endedAt != nil ? true : nil
+            }
+            #expect(try await InstanceRecord.find(dead.id, on: a.db) == nil)
+            #expect(try await fixture.scope.find(CallAttempt.self, id: call.id)?.endedAt == nil, "A's call goes on")
+            #expect(await telephony.placed.count == 1)
+
+            // A stops: the agent's lease is given up, and B serves the agent at once, as A left the screen.
+            probe.session.submit(.command(.event(.hangUpPressed), requestID: nil, client: probe.id))
+            try await eventually("A's call to end") {
+                try await fixture.scope.find(CallAttempt.self, id: call.id)?.endedAt != nil ? true : nil
+            }
+            try await a.asyncShutdown()
+            stoppedA = true
+            let moved = try await b.deskRegistry.session(tenantID: fixture.scope.tenantID, userID: fixture.agentID)
+            #expect(moved.lease == DeskLease(instance: b.serverInstance.id, epoch: 2))
+            #expect(await moved.snapshot.rows.count == 2)
+            try await eventually("B to lead once A is gone", seconds: 8) { await b.instanceLiveness.leads ? true : nil }
+        } catch {
+            if !stoppedA { try? await a.asyncShutdown() }
+            try? await b.asyncShutdown()
+            throw error
+        }
+        try await b.asyncShutdown()
+    }
+}
