@@ -61,7 +61,14 @@ extension Application {
         middleware.use(CSRFMiddleware())
         middleware.use(PageErrorMiddleware())
 
-        useFloor(bus: LocalFloorEventBus())
+        if let url = configuration.databaseURL {
+            // Several instances may share the database: the boards and the screens follow the others' changes.
+            let bus = try PostgresFloorEventBus(url: url, instance: serverInstance.id, logger: logger)
+            useFloor(bus: bus)
+            applicationTasks.start { await bus.run() }
+        } else {
+            useFloor(bus: LocalFloorEventBus())
+        }
         switch configuration.telephony {
         case .simulated: useSimulatedCarrier()
         case .sip: try useSIPTrunk()

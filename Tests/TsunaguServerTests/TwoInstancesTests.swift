@@ -1,4 +1,5 @@
 import FluentKit
+import NIOConcurrencyHelpers
 import Foundation
 import SQLKit
 import Telephony
@@ -81,6 +82,72 @@ struct TwoInstancesTests {
             try? await b.asyncShutdown()
             throw error
         }
+        try await b.asyncShutdown()
+    }
+
+    /// Changes made on one instance reach the other's boards and screens through LISTEN/NOTIFY: an agent's commit
+    /// reaches the other's board, a settings change its screens; and a listener that lost its connection makes
+    /// every board read everything once it is back.
+    @Test(.timeLimit(.minutes(2))) func boardsAndScreensFollowTheOtherInstance() async throws {
+        let url = try #require(try await TestDatabase.create())
+        var configuration = ServerConfiguration()
+        configuration.databaseURL = url
+        let (a, b) = (try await Application.make(.testing), try await Application.make(.testing))
+        do {
+            for app in [a, b] {
+                try await app.configureTsunagu(configuration)
+                try await app.migrateTsunagu()
+                try await app.startInstance()
+            }
+            let fixture = try await DeskFixture.make(a, rows: 2)
+            let seenOnB = NIOLockedValueBox<[FloorEvent]>([])
+            let following = Task {
+                for await event in b.floorHubs.bus.subscribe() { seenOnB.withLockedValue { $0.append(event) } }
+            }
+            defer { following.cancel() }
+            // B's listener may still be connecting: A's changes count once it hears its own notifications' kind.
+            try await eventually("B to hear A", seconds: 10) { () -> Bool? in
+                a.floorHubs.bus.publish(FloorEvent(tenantID: fixture.scope.tenantID, lists: [fixture.listID]))
+                try await Task.sleep(for: .milliseconds(100))
+                return seenOnB.withLockedValue { $0.contains { $0.lists == [fixture.listID] } } ? true : nil
+            }
+
+            let session = try await a.deskRegistry.session(tenantID: fixture.scope.tenantID, userID: fixture.agentID)
+            let probe = DeskProbe(session)
+            try await probe.send("download")
+            try await eventually("A's agent's commit on B's board") {
+                seenOnB.withLockedValue { $0.contains { $0.agents.contains(fixture.agentID) } } ? true : nil
+            }
+
+            // The other agent's screen is on B; A's manager changes the settings.
+            let other = try await b.deskRegistry.session(tenantID: fixture.scope.tenantID, userID: fixture.otherAgentID)
+            _ = DeskProbe(other)
+            let tenant = try #require(try await Tenant.find(fixture.scope.tenantID, on: a.db))
+            var settings = tenant.settings
+            settings.workListCap = 7
+            tenant.settings = settings
+            try await tenant.save(on: a.db)
+            await a.deskRegistry.settingsChanged(tenantID: fixture.scope.tenantID, settings: settings)
+            try await eventually("B's screen to take the new settings") {
+                await other.snapshot.settings.workListCap == 7 ? true : nil
+            }
+
+            // B's listener is cut off: once back, every board of B reads everything.
+            try await b.db.sql.raw(
+                """
+                SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+                WHERE application_name = 'tsunagu events' AND datname = current_database()
+                """
+            ).run()
+            try await eventually("B to read everything after reconnecting", seconds: 15) {
+                seenOnB.withLockedValue { $0.contains { $0.tenantID == FloorEvent.everyTenant } } ? true : nil
+            }
+        } catch {
+            try? await a.asyncShutdown()
+            try? await b.asyncShutdown()
+            throw error
+        }
+        try await a.asyncShutdown()
         try await b.asyncShutdown()
     }
 }

@@ -144,18 +144,53 @@ actor DeskRegistry {
         for agent in agents { sessions[agent]?.submit(.leaseLost) }
     }
 
-    /// A tenant's settings changed: every open screen of the tenant follows at once.
+    /// A tenant's settings changed: every open screen of the tenant follows at once, and the other instances are
+    /// told.
     func settingsChanged(tenantID: UUID, settings: TenantSettings) {
         for session in sessions.values where session.tenantID == tenantID {
             session.submit(.settings(settings))
         }
+        floorEvents.publish(FloorEvent(tenantID: tenantID, settings: true))
     }
 
     /// A callback of the tenant changed in a way other screens show (taken while open to everyone, handed to
-    /// another agent): every open screen of the tenant reads its callbacks again.
+    /// another agent): every open screen of the tenant reads its callbacks again, here and on the other instances.
     func callbacksChanged(tenantID: UUID) {
+        callbacksChangedElsewhere(tenantID: tenantID)
+        floorEvents.publish(FloorEvent(tenantID: tenantID, callbacks: true))
+    }
+
+    private func callbacksChangedElsewhere(tenantID: UUID) {
         for session in sessions.values where session.tenantID == tenantID {
             session.submit(.callbacksChanged)
+        }
+    }
+
+    /// Follows what other instances changed (`FloorEventBus.subscribeToOtherInstances`) until the calling task is
+    /// cancelled: another instance's settings change makes this instance's screens of the tenant read the settings
+    /// again, and its callback changes their callbacks.
+    nonisolated func followOtherInstances() async {
+        for await event in floorEvents.subscribeToOtherInstances() {
+            await followed(event)
+        }
+    }
+
+    private func followed(_ event: FloorEvent) async {
+        let tenants =
+            event.tenantID == FloorEvent.everyTenant
+            ? Set(sessions.values.map(\.tenantID)) : [event.tenantID]
+        let everything = event.tenantID == FloorEvent.everyTenant
+        for tenantID in tenants {
+            if everything || event.callbacks { callbacksChangedElsewhere(tenantID: tenantID) }
+            guard everything || event.settings else { continue }
+            do {
+                guard let tenant = try await Tenant.find(tenantID, on: database()) else { continue }
+                for session in sessions.values where session.tenantID == tenantID {
+                    session.submit(.settings(tenant.settings))
+                }
+            } catch {
+                logger.error("reading the settings another instance changed (tenant \(tenantID)) failed: \(error)")
+            }
         }
     }
 
@@ -209,6 +244,7 @@ extension Application {
         storage[DeskRegistryKey.self] = registry
         applicationTasks.start { await telephony.run() }
         applicationTasks.start { await registry.run() }
+        applicationTasks.start { await registry.followOtherInstances() }
     }
 
     /// A database on any event loop, usable from long-lived actors (after shutdown its queries fail, nothing crashes).

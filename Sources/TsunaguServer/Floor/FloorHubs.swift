@@ -57,7 +57,11 @@ actor FloorHubs {
     }
 
     private func deliver(_ event: FloorEvent) async {
-        await hubs[event.tenantID]?.note(event)
+        guard event.tenantID == FloorEvent.everyTenant else {
+            await hubs[event.tenantID]?.note(event)
+            return
+        }
+        for (tenantID, hub) in hubs { await hub.note(FloorEvent(tenantID: tenantID, everything: true)) }
     }
 
     private func tick() async {

@@ -13,6 +13,11 @@ final class LocalFloorEventBus: FloorEventBus {
         for continuation in subscribers.withLock({ Array($0.values) }) { continuation.yield(event) }
     }
 
+    /// One instance in one process: there are no others.
+    func subscribeToOtherInstances() -> AsyncStream<FloorEvent> {
+        AsyncStream { _ in }
+    }
+
     func subscribe() -> AsyncStream<FloorEvent> {
         let id = UUID()
         let (stream, continuation) = AsyncStream<FloorEvent>.makeStream(
