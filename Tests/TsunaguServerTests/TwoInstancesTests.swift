@@ -150,4 +150,52 @@ struct TwoInstancesTests {
         try await a.asyncShutdown()
         try await b.asyncShutdown()
     }
+
+    /// The calling rules stay atomic across instances: two instances' writers recording automatic dials of one
+    /// number at the same moment never both let theirs through (the number was dialled a minute ago; the redial
+    /// limit allows one more).
+    @Test(.timeLimit(.minutes(2))) func twoInstancesDiallingOneNumberAtOnceCannotBothPass() async throws {
+        let url = try #require(try await TestDatabase.create())
+        var configuration = ServerConfiguration()
+        configuration.databaseURL = url
+        let (a, b) = (try await Application.make(.testing), try await Application.make(.testing))
+        do {
+            for app in [a, b] {
+                try await app.configureTsunagu(configuration)
+                try await app.migrateTsunagu()
+                try await app.startInstance()
+            }
+            let fixture = try await DeskFixture.make(a, rows: 1, first: 2)
+            let now = Date()
+            for trial in 0..<20 {
+                let number = "+8130000\(String(format: "%04d", trial))"
+                try await fixture.scope.create(
+                    CallAttempt(
+                        tenantID: fixture.scope.tenantID, userID: fixture.agentID, phoneExtension: "302",
+                        callListID: nil, customerID: nil, workRowID: nil, number: number,
+                        startedAt: now.addingTimeInterval(-60)))
+                func changes(_ userID: UUID) -> DeskChanges {
+                    var changes = DeskChanges(tenantID: fixture.scope.tenantID, userID: userID)
+                    changes.newAttempts = [
+                        DeskChanges.NewAttempt(
+                            id: UUID(), phoneExtension: "", callListID: nil, customerID: nil, workRowID: nil,
+                            number: number, startedAt: now, notes: .init(memo: "", prospect: false, callback: false),
+                            kind: .automatic)
+                    ]
+                    return changes
+                }
+                async let onA = a.deskRegistry.writer.write(changes(fixture.agentID))
+                async let onB = b.deskRegistry.writer.write(changes(fixture.otherAgentID))
+                let outcomes = try await [onA, onB]
+                #expect(outcomes.filter(\.isEmpty).count == 1, "trial \(trial): exactly one dial goes out")
+                #expect(outcomes.flatMap(\.values) == [.redialLimit])
+            }
+        } catch {
+            try? await a.asyncShutdown()
+            try? await b.asyncShutdown()
+            throw error
+        }
+        try await a.asyncShutdown()
+        try await b.asyncShutdown()
+    }
 }

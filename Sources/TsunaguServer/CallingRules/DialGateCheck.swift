@@ -7,9 +7,10 @@ import TsunaguCore
 /// facts (the tenant's calling window and retry rules, bars in force, the numbers' dials of the last 180 s, the lists'
 /// own rules) in one statement for the whole batch (`DialGateFacts`), and the customers' attempts on their lists only
 /// when retry rules are on, then decides each attempt in order, counting the attempts it lets through, so two screens
-/// dialling one number in the same moment are decided one after the other. The writer's transaction holds the
-/// database's write lock, so nothing else records an attempt or changes a rule between the reads and the insert: a
-/// setting, a bar or a list's rule changed after ダウンロード still stops the dial.
+/// dialling one number in the same moment are decided one after the other. On SQLite the writer's transaction holds
+/// the database's write lock, so nothing else records an attempt or changes a rule between the reads and the insert:
+/// a setting, a bar or a list's rule changed after ダウンロード still stops the dial. On PostgreSQL, where several
+/// instances' writers commit at once, a transaction lock per number does the same for the dials of one number.
 struct DialGateCheck {
     let scope: TenantScope
     /// Decoded tenant settings, reused while the stored text is unchanged.
@@ -19,6 +20,10 @@ struct DialGateCheck {
     func decide(_ attempts: [DeskChanges.NewAttempt]) async throws -> [UUID: DialRefusal] {
         let gated = attempts.filter { $0.kind != .emergency }
         guard !gated.isEmpty else { return [:] }
+        if scope.database.sqlite == nil {
+            // Another instance's writer may record a dial of the same number at this moment.
+            try await PostgresStatements.lockNumbers(Set(gated.map(\.number)), of: scope.tenantID, on: scope.sql)
+        }
         let read = try await DialGateFacts.read(for: gated, scope: scope, settingsCache: settingsCache)
         guard let tenant = read.tenant else { return [:] }
         let settings = tenant.settings

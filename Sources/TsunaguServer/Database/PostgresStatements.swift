@@ -1,3 +1,4 @@
+import Foundation
 import SQLKit
 
 /// PostgreSQL's own statements, in one place (SQLite's are beside the features they serve: `SQLitePragmas`,
@@ -66,6 +67,20 @@ enum PostgresStatements {
         }
         try await connection.raw("SELECT pg_advisory_unlock(\(bind: key.rawValue))").run()
         return result
+    }
+
+    /// Inside a transaction: holds a lock per (tenant, number) until the transaction ends, taken in one order so two
+    /// transactions never wait for each other's. Two instances recording a dial of one number at once are then decided
+    /// one after the other: the second reads the first's attempt (the calling rules' check, `DialGateCheck`).
+    static func lockNumbers(_ numbers: Set<String>, of tenantID: UUID, on transaction: any SQLDatabase) async throws {
+        guard !numbers.isEmpty else { return }
+        let keys = numbers.map { "\(tenantID.uuidString):\($0)" }.sorted()
+        try await transaction.raw(
+            """
+            SELECT COUNT(pg_advisory_xact_lock("k")) FROM (SELECT hashtextextended("n", 0) AS "k" \
+            FROM unnest(\(bind: keys)::text[]) AS "n" ORDER BY 1) AS "ordered"
+            """
+        ).run()
     }
 
     static func dropTextSearch(on sql: any SQLDatabase) async throws {
