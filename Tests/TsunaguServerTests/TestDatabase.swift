@@ -32,6 +32,18 @@ enum TestDatabase {
     /// checkpoint.
     static func drop(_ url: DatabaseURL?) async {}
 
+    /// Cuts the test's PostgreSQL database off (its connections are ended and no new one is let in), or lets it back:
+    /// the database going away mid-shift, as far as the server can tell.
+    static func setReachable(_ url: DatabaseURL, _ reachable: Bool) async throws {
+        guard let server = postgresServer, let name = URLComponents(string: url.text)?.path.dropFirst() else { return }
+        try await run("ALTER DATABASE \"\(name)\" ALLOW_CONNECTIONS \(reachable)", on: server)
+        if !reachable {
+            try await run(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(name)' AND pid <> pg_backend_pid()",
+                on: server)
+        }
+    }
+
     /// Servers alive at once on PostgreSQL. Swift Testing runs every test at once, and each server opens up to a
     /// dozen connections (its pool and its dedicated ones): the cluster's max_connections would run out.
     static let slots = TestAppSlots(count: 24)

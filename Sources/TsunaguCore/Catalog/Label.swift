@@ -389,6 +389,7 @@ public enum Label: String, CaseIterable, Sendable {
     case deskConfirmationGone
     case deskSaveRetrying
     case deskServedElsewhere
+    case deskSavingPaused
     case deskHeldElsewhere
     case deskMicrophoneDenied
     case deskToneOutsideCall
@@ -1194,6 +1195,12 @@ extension Label {
         case .deskConfirmationGone: LocalizedText(ja: "この確認はもう有効ではありません。", en: "This question is no longer open.")
         case .deskSaveRetrying:
             LocalizedText(ja: "保存できませんでした。自動で再試行します。", en: "Could not save. It will be retried automatically.")
+        case .deskSavingPaused:
+            LocalizedText(
+                ja: "保存を一時停止しています(データベースに接続できません)。入力した内容はこの画面に残り、接続が戻ると自動で保存されます。",
+                en:
+                    "Saving is paused (the database cannot be reached). What you entered stays on this screen and is saved automatically once the connection is back."
+            )
         case .deskServedElsewhere:
             LocalizedText(
                 ja: "この担当者の画面は別のサーバーに移りました。再接続します。",

@@ -46,6 +46,8 @@ actor AgentDeskSession {
         case presenceGraceElapsed
         /// Another instance holds the agent's lease now.
         case leaseLost
+        /// Saving failed (the database is away): try the commit again.
+        case retrySave
     }
 
     let tenantID: UUID
@@ -61,6 +63,10 @@ actor AgentDeskSession {
     /// Whether a screen ever joined: a session no screen has used yet does not retire.
     private var hadClients = false
     private var leaseIsLost = false
+    /// The last commit failed: the screens say saving is paused, and a timer tries again until it succeeds.
+    private var savingPaused = false
+    private var saveRetryTimer: Task<Void, Never>?
+    private var saveRetryDelay: Duration = .seconds(1)
     /// Only `submit` yields to it, so the gate counts every input waiting.
     private nonisolated let inputs: AsyncStream<Input>.Continuation
     private let database: @Sendable () -> any Database
@@ -247,6 +253,7 @@ actor AgentDeskSession {
         inputs.finish()
         presenceTimer?.cancel()
         callbackTimer?.cancel()
+        saveRetryTimer?.cancel()
         logger.info("the phone-screen session of user \(userID) retired\(leaseIsLost ? " (lease lost)" : "")")
         retired(self)
         return true
@@ -263,6 +270,7 @@ actor AgentDeskSession {
         if let call = desk.activeCall, let attempt = ledger.attempt(of: call.id) { await telephony.hangUp(attempt) }
         presenceTimer?.cancel()
         callbackTimer?.cancel()
+        saveRetryTimer?.cancel()
         for client in clients.values { disconnect(client) }
         clients = [:]
     }
@@ -272,6 +280,32 @@ actor AgentDeskSession {
             DeskProtocol.encode(
                 DeskProtocol.NoticeMessage(message: Label.deskServedElsewhere.text.text(in: client.language))))
         client.close()
+    }
+
+    /// A commit failed: the screens say saving is paused (with the next state they get), and the commit is tried
+    /// again after a growing delay (1 s, doubling to 10 s) until the database takes it, input or not.
+    private func savingFailed() {
+        savingPaused = true
+        guard saveRetryTimer == nil else { return }
+        let delay = saveRetryDelay
+        saveRetryDelay = min(saveRetryDelay * 2, .seconds(10))
+        saveRetryTimer = Task { [weak self] in
+            try? await Task.sleep(for: delay)
+            guard !Task.isCancelled else { return }
+            await self?.retryTimerFired()
+        }
+    }
+
+    private func retryTimerFired() {
+        saveRetryTimer = nil
+        submit(.retrySave)
+    }
+
+    private func savingResumed() {
+        savingPaused = false
+        saveRetryDelay = .seconds(1)
+        saveRetryTimer?.cancel()
+        saveRetryTimer = nil
     }
 
     /// Whether the call recorded just now may be placed: the lease is good by the monotonic clock, or the database
@@ -306,6 +340,14 @@ actor AgentDeskSession {
         switch input {
         case .leaseLost:
             await loseLease()
+        case .retrySave:
+            guard savingPaused else { return }
+            await commit()
+            guard !savingPaused else { return }
+            logger.info("the phone screen of user \(userID) is saved again")
+            // Every row the screens were shown as not saved is saved now: the whole state, once.
+            version += 1
+            for target in clients.values { target.send(stateText(for: target, full: true, rows: [])) }
         case .join(let client):
             hadClients = true
             clients[client.id] = client
@@ -406,6 +448,8 @@ actor AgentDeskSession {
     private func apply(_ event: AgentDesk.Event, requestID: Int?, client: UUID?) async {
         offerDueCallback()
         let rowsBefore = desk.rows.map(\.id)
+        // Rows the screens were shown as not saved: the commit below may save them, and the screens must hear it.
+        let unsavedBefore = ledger.unsaved
         var queue = [event]
         var notices: [AgentDesk.Notice] = []
         var touched: [UUID] = []
@@ -477,7 +521,7 @@ actor AgentDeskSession {
         }
         version += 1
         let full = desk.rows.map(\.id) != rowsBefore
-        let changedRows = full ? [] : uniqued(touched + ledger.unsaved)
+        let changedRows = full ? [] : uniqued(touched + unsavedBefore + ledger.unsaved)
         for target in clients.values {
             target.send(stateText(for: target, full: full, rows: changedRows))
         }
@@ -516,19 +560,24 @@ actor AgentDeskSession {
             changes?.stateChanges = unsavedStates
         }
         changes?.timeZone = timeZone
-        guard var changes else { return [:] }
+        guard var changes else {
+            savingResumed()
+            return [:]
+        }
         changes.lease = lease
         do {
             let refusals = try await writer.write(changes)
             publishToFloor(changes)
             ledger.committed(changes, position: position)
             unsavedStates.removeFirst(changes.stateChanges.count)
+            savingResumed()
             return refusals
         } catch is DeskLeaseLost {
             await loseLease()
             return nil
         } catch {
             logger.error("saving the phone screen of user \(userID) failed: \(error)")
+            savingFailed()
             return nil
         }
     }
@@ -938,6 +987,7 @@ actor AgentDeskSession {
         view.talkScript = talkScript
         view.callbacks = callbackSection()
         view.presence = presence
+        view.savingPaused = savingPaused
         return DeskProtocol.encode(
             view.state(version: version, language: client.language, full: full, rows: changed, now: now()))
     }

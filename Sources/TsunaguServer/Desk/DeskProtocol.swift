@@ -227,6 +227,8 @@ enum DeskProtocol {
         var callbacks: CallbacksView
         /// The agent's state for the manager's board, and 休憩's choices.
         var presence: PresenceView
+        /// While the database cannot be reached: that saving is paused, and what becomes of the agent's input.
+        var savingPaused: String?
     }
 
     struct PresenceView: Encodable, Sendable {

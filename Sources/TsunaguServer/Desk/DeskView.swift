@@ -18,6 +18,8 @@ struct DeskView {
     var presence = AgentStateMachine(since: Date(timeIntervalSince1970: 0))
     /// The timed callbacks above the list, as of now.
     var callbacks = CallbackSection(entries: [], dueCount: 0, dialNext: nil, nextChange: nil)
+    /// The last commit failed and is being retried (the database is away).
+    var savingPaused = false
 
     func state(version: UInt64, language: Language, full: Bool, rows changed: [UUID], now: Date)
         -> DeskProtocol.StateMessage
@@ -65,7 +67,8 @@ struct DeskView {
             extensionNumber: extensionNumber,
             talkScript: talkScript.map { $0.script.rendered(with: $0.values, in: language) },
             callbacks: callbacksView,
-            presence: presenceView(in: language))
+            presence: presenceView(in: language),
+            savingPaused: savingPaused ? Label.deskSavingPaused.text.text(in: language) : nil)
     }
 
     private func presenceView(in language: Language) -> DeskProtocol.PresenceView {

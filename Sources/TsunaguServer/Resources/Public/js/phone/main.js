@@ -20,6 +20,7 @@ const elements = {
   notice: document.getElementById("notice"),
   rowCount: document.getElementById("row-count"),
   saveState: document.getElementById("save-state"),
+  savingPaused: document.getElementById("saving-paused"),
   talkScript: document.getElementById("talk-script"),
   talkScriptText: document.getElementById("talk-script-text"),
 };
@@ -147,6 +148,9 @@ function showDesk() {
   if (document.activeElement !== elements.cursorNo) elements.cursorNo.value = desk.rowCount ? desk.cursor + 1 : "";
   elements.cursorNo.max = String(desk.rowCount);
   elements.rowCount.textContent = desk.rowCountText;
+  // The database is away: say so until the server has saved everything again.
+  elements.savingPaused.hidden = !desk.savingPaused;
+  elements.savingPaused.textContent = desk.savingPaused || "";
   dialPad.show(desk);
   // The list's talk script, filled in for the answered call (特定商取引法 §16).
   elements.talkScript.hidden = !desk.talkScript;
