@@ -205,7 +205,7 @@ import TsunaguCore
             }
             let first = try await Self.callback(
                 fixture, owner: fixture.agentID, dueIn: -45 * 60, number: "+81300009992")
-            let refused = try await app.db.transaction { transaction in
+            let refused = try await app.db.writeTransaction { transaction in
                 try await DeskChangesWriter(database: transaction).store([
                     dial(first, by: fixture.agentID), dial(first, by: fixture.otherAgentID),
                 ])

@@ -162,7 +162,7 @@ import TsunaguCore
             }
             // In one batch.
             let batch = [changes(fixture.agentID), changes(fixture.otherAgentID)]
-            let refused = try await app.db.transaction { transaction in
+            let refused = try await app.db.writeTransaction { transaction in
                 try await DeskChangesWriter(database: transaction).store(batch)
             }
             #expect(refused.count == 1)

@@ -53,7 +53,7 @@ import TsunaguCore
             foreign.notes = [(attemptID, DeskChanges.Notes(memo: "他テナント", prospect: false, callback: true))]
 
             let batch = [thief, mine, foreign]
-            _ = try await app.db.transaction { transaction in
+            _ = try await app.db.writeTransaction { transaction in
                 try await DeskChangesWriter(database: transaction).store(batch)
             }
 

@@ -61,7 +61,7 @@ import Vapor
                 attempt(fixture, number: "+81300007102"),
                 attempt(fixture, number: "+81300007103"),
             ]
-            let refusals = try await app.db.transaction { transaction in
+            let refusals = try await app.db.writeTransaction { transaction in
                 try await DeskChangesWriter(database: transaction).store(batch)
             }
             guard case .outsideWindow = try #require(refusals[batch[0].newAttempts[0].id]) else {

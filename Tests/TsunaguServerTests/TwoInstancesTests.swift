@@ -198,4 +198,44 @@ struct TwoInstancesTests {
         try await a.asyncShutdown()
         try await b.asyncShutdown()
     }
+
+    /// The agent's screen reconnects to the other instance (nginx moved it): that instance asks for the agent, and
+    /// the holder, with no screen open and no call, gives it up at once rather than after the reconnection grace.
+    @Test(.timeLimit(.minutes(2))) func aScreenThatMovesIsHandedOverBetweenCalls() async throws {
+        let url = try #require(try await TestDatabase.create())
+        var configuration = ServerConfiguration()
+        configuration.databaseURL = url
+        let (a, b) = (try await Application.make(.testing), try await Application.make(.testing))
+        do {
+            for app in [a, b] {
+                try await app.configureTsunagu(configuration)
+                try await app.migrateTsunagu()
+                try await app.startInstance()
+            }
+            let fixture = try await DeskFixture.make(a, rows: 2)
+            let onA = try await a.deskRegistry.session(tenantID: fixture.scope.tenantID, userID: fixture.agentID)
+            let probe = DeskProbe(onA)
+            try await probe.send("download")
+            onA.submit(.leave(probe.id))
+            let asked = ContinuousClock.now
+            let onB = try await eventually("B to serve the agent", seconds: 8) { () -> AgentDeskSession? in
+                do {
+                    return try await b.deskRegistry.session(tenantID: fixture.scope.tenantID, userID: fixture.agentID)
+                } catch is DeskHeldElsewhere {
+                    try await Task.sleep(for: .milliseconds(200))
+                    return nil
+                }
+            }
+            #expect(ContinuousClock.now - asked < .seconds(8), "well before the 10 s grace")
+            #expect(onA.isRetired)
+            #expect(onB.lease == DeskLease(instance: b.serverInstance.id, epoch: 2))
+            #expect(await onB.snapshot.rows.count == 2)
+        } catch {
+            try? await a.asyncShutdown()
+            try? await b.asyncShutdown()
+            throw error
+        }
+        try await a.asyncShutdown()
+        try await b.asyncShutdown()
+    }
 }

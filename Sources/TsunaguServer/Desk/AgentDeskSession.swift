@@ -48,6 +48,8 @@ actor AgentDeskSession {
         case leaseLost
         /// Saving failed (the database is away): try the commit again.
         case retrySave
+        /// The agent's screen reconnected to another instance, which asks for the lease.
+        case handOverRequested
     }
 
     let tenantID: UUID
@@ -340,6 +342,13 @@ actor AgentDeskSession {
         switch input {
         case .leaseLost:
             await loseLease()
+        case .handOverRequested:
+            // Only between calls and with no screen open here; otherwise the lease stays until the call ends and the
+            // screens have gone (the reconnection grace).
+            guard clients.isEmpty, desk.activeCall == nil, hadClients else { return }
+            logger.info("user \(userID): handing the session over to the instance the screen reconnected to")
+            notePresence(.signedOut)
+            await commit()
         case .retrySave:
             guard savingPaused else { return }
             await commit()

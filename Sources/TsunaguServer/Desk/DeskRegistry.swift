@@ -70,7 +70,14 @@ actor DeskRegistry {
         }
         opening[userID] = []
         do {
-            let lease = try await takeLease(tenantID: tenantID, userID: userID)
+            let lease: DeskLease
+            do {
+                lease = try await takeLease(tenantID: tenantID, userID: userID)
+            } catch let error as DeskHeldElsewhere {
+                // The agent's screen came here: the instance holding the agent gives it up if it is between calls.
+                floorEvents.publish(FloorEvent(tenantID: tenantID, handOver: [userID]))
+                throw error
+            }
             let session: AgentDeskSession
             do {
                 session = try await AgentDeskSession.open(
@@ -180,6 +187,7 @@ actor DeskRegistry {
             event.tenantID == FloorEvent.everyTenant
             ? Set(sessions.values.map(\.tenantID)) : [event.tenantID]
         let everything = event.tenantID == FloorEvent.everyTenant
+        for agent in event.handOver { sessions[agent]?.submit(.handOverRequested) }
         for tenantID in tenants {
             if everything || event.callbacks { callbacksChangedElsewhere(tenantID: tenantID) }
             guard everything || event.settings else { continue }

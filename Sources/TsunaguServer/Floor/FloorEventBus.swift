@@ -14,6 +14,9 @@ struct FloorEvent: Sendable, Hashable, Codable {
     var settings = false
     /// A callback of the tenant changed in a way other screens show: other instances' screens read them again.
     var callbacks = false
+    /// These agents' screens reconnected to another instance, which asks for their leases: an instance serving one of
+    /// them with no screen open and no call gives the lease up now instead of after the reconnection grace.
+    var handOver: [UUID] = []
 
     /// Every tenant's boards read everything again: what a bus says after it may have missed events (its
     /// connection to the other instances was lost and is back).
@@ -27,6 +30,7 @@ struct FloorEvent: Sendable, Hashable, Codable {
         merged.everything = everything || other.everything
         merged.settings = settings || other.settings
         merged.callbacks = callbacks || other.callbacks
+        merged.handOver = Array(Set(handOver).union(other.handOver)).sorted { $0.uuidString < $1.uuidString }
         return merged
     }
 }

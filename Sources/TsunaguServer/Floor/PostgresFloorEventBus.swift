@@ -78,7 +78,8 @@ final class PostgresFloorEventBus: FloorEventBus {
             if encode([event]).utf8.count > payloadLimit {
                 // Too many ids to name: the tenant's boards read everything instead.
                 event = FloorEvent(
-                    tenantID: tenantID, everything: true, settings: event.settings, callbacks: event.callbacks)
+                    tenantID: tenantID, everything: true, settings: event.settings, callbacks: event.callbacks,
+                    handOver: event.handOver.count <= 100 ? event.handOver : [])
             }
             if !batch.isEmpty, encode(batch + [event]).utf8.count > payloadLimit {
                 payloads.append(encode(batch))
