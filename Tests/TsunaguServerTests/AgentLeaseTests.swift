@@ -98,13 +98,19 @@ import Vapor
 
             let other = UUID()
             await #expect(throws: DeskHeldElsewhere.self) { try await Self.take(app, fixture, as: other) }
-            #expect(try await Self.lease(fixture)?.lease_owner == app.serverInstance.id, "a refused take changes nothing")
+            #expect(
+                try await Self.lease(fixture)?.lease_owner == app.serverInstance.id, "a refused take changes nothing")
 
             try await Self.expireLease(fixture)
             let taken = try await Self.take(app, fixture, as: other)
-            #expect(taken == DeskLeaseStore.Taken(lease: DeskLease(instance: other, epoch: 2), previousOwner: app.serverInstance.id))
+            #expect(
+                taken
+                    == DeskLeaseStore.Taken(
+                        lease: DeskLease(instance: other, epoch: 2), previousOwner: app.serverInstance.id))
             // Now this instance finds the agent served elsewhere, and its renewal finds the lease lost.
-            await #expect(throws: DeskHeldElsewhere.self) { try await Self.take(app, fixture, as: app.serverInstance.id) }
+            await #expect(throws: DeskHeldElsewhere.self) {
+                try await Self.take(app, fixture, as: app.serverInstance.id)
+            }
             try await eventually("the renewal to find the lease lost") { session.isRetired ? true : nil }
         }
     }
@@ -146,7 +152,9 @@ import Vapor
             #expect(await telephony.hungUp == [open.id!])
             #expect(!session.submit(.command(.event(.dialPressed), requestID: nil, client: probe.id)))
             #expect(await telephony.placed.count == 1)
-            #expect(try await Self.lease(fixture)?.lease_owner == other, "the retiring session released nothing of the taker's")
+            #expect(
+                try await Self.lease(fixture)?.lease_owner == other,
+                "the retiring session released nothing of the taker's")
             await #expect(throws: DeskHeldElsewhere.self) { try await fixture.session(app) }
         }
     }

@@ -375,12 +375,15 @@ import Vapor
                 customerID: nil, workRowID: nil, number: "+81300000000", startedAt: start.addingTimeInterval(60))
             attempt.answeredAt = start.addingTimeInterval(70)
             try await fixture.scope.create(attempt)
-            let count = try await AgentsLeftSignedIn.signOut(on: app.db, leftBy: [], includingUnowned: true, at: start.addingTimeInterval(3_600))
+            let count = try await AgentsLeftSignedIn.signOut(
+                on: app.db, leftBy: [], includingUnowned: true, at: start.addingTimeInterval(3_600))
             #expect(count == 1)
             let stored = try await AgentStateRecordingTests.stored(fixture)
             #expect(stored.map(\.state) == ["idle", "dialing", "offline"])
             #expect(stored.last?.at == start.addingTimeInterval(70))
-            #expect(try await AgentsLeftSignedIn.signOut(on: app.db, leftBy: [], includingUnowned: true, at: start.addingTimeInterval(3_600)) == 0)
+            #expect(
+                try await AgentsLeftSignedIn.signOut(
+                    on: app.db, leftBy: [], includingUnowned: true, at: start.addingTimeInterval(3_600)) == 0)
         }
     }
 }

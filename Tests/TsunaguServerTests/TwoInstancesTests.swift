@@ -1,6 +1,6 @@
 import FluentKit
-import NIOConcurrencyHelpers
 import Foundation
+import NIOConcurrencyHelpers
 import SQLKit
 import Telephony
 import Testing

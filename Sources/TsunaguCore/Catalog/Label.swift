@@ -1208,7 +1208,8 @@ extension Label {
         case .deskHeldElsewhere:
             LocalizedText(
                 ja: "この担当者の画面は別のサーバーで開かれています。そちらが閉じられると自動で接続します。",
-                en: "This agent's screen is open on another server. It connects here by itself once that one is closed.")
+                en: "This agent's screen is open on another server. It connects here by itself once that one is closed."
+            )
         case .deskMicrophoneDenied:
             LocalizedText(
                 ja: "マイクの使用が許可されていません。アドレスバーの鍵(またはカメラ)アイコンからマイクを「許可」にして、この画面を再読み込みしてください。",

@@ -42,7 +42,8 @@ public struct AgentLease: Sendable, Equatable {
 
     /// The lease as written by a take at `now`: the next epoch, ending after `InstanceTerms.leaseLength`.
     public func taken(by instance: UUID, at now: Date) -> AgentLease {
-        AgentLease(owner: instance, epoch: epoch + 1, until: now.addingTimeInterval(InstanceTerms.leaseLength.timeInterval))
+        AgentLease(
+            owner: instance, epoch: epoch + 1, until: now.addingTimeInterval(InstanceTerms.leaseLength.timeInterval))
     }
 }
 

@@ -129,7 +129,9 @@ final class PostgresFloorEventBus: FloorEventBus {
                     }
                     delay = .milliseconds(250)
                     for try await notification in notifications {
-                        guard let envelope = try? JSONDecoder().decode(Envelope.self, from: Data(notification.payload.utf8)),
+                        guard
+                            let envelope = try? JSONDecoder().decode(
+                                Envelope.self, from: Data(notification.payload.utf8)),
                             envelope.origin != instance
                         else { continue }
                         for event in envelope.events {
