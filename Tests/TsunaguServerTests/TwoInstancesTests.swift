@@ -238,4 +238,57 @@ struct TwoInstancesTests {
         try await a.asyncShutdown()
         try await b.asyncShutdown()
     }
+
+    /// Hand-out under contention: 40 agents, 20 on each instance, download at once from one shared pool of 8,000
+    /// rows. Every agent gets its full 200, and no row is held twice.
+    @Test(.timeLimit(.minutes(3))) func fortyAgentsOnTwoInstancesDownloadFromOnePool() async throws {
+        let url = try #require(try await TestDatabase.create())
+        var configuration = ServerConfiguration()
+        configuration.databaseURL = url
+        let (a, b) = (try await Application.make(.testing), try await Application.make(.testing))
+        do {
+            for app in [a, b] {
+                try await app.configureTsunagu(configuration)
+                try await app.migrateTsunagu()
+                try await app.startInstance()
+            }
+            let fixture = try await DistributionTests.fixture(a, rows: 8_000, agents: 40)
+            try await ListDistributor(scope: fixture.scope).distribute(
+                listID: fixture.listID, mode: .sharedPool, agentIDs: [])
+            let tenant = try #require(try await Tenant.find(fixture.scope.tenantID, on: a.db))
+            tenant.settings.workListCap = 200
+            try await tenant.save(on: a.db)
+
+            let sessions = try await withThrowingTaskGroup(of: AgentDeskSession.self) { group in
+                for (index, agent) in fixture.agents.enumerated() {
+                    let app = index.isMultiple(of: 2) ? a : b
+                    group.addTask {
+                        let session = try await app.deskRegistry.session(
+                            tenantID: fixture.scope.tenantID, userID: agent)
+                        try await DeskProbe(session).send("download")
+                        return session
+                    }
+                }
+                var all: [AgentDeskSession] = []
+                for try await session in group { all.append(session) }
+                return all
+            }
+            var held: [UUID] = []
+            for session in sessions {
+                let rows = await session.snapshot.rows
+                #expect(rows.count == 200, "every agent gets its full 200")
+                held += rows.map(\.id)
+            }
+            #expect(held.count == 8_000 && Set(held).count == 8_000, "no row is held twice")
+            let holders = try await fixture.scope.query(AgentWorkRow.self).all()
+            #expect(holders.count == 8_000)
+            #expect(Set(sessions.map(\.lease.instance)) == [a.serverInstance.id, b.serverInstance.id])
+        } catch {
+            try? await a.asyncShutdown()
+            try? await b.asyncShutdown()
+            throw error
+        }
+        try await a.asyncShutdown()
+        try await b.asyncShutdown()
+    }
 }
