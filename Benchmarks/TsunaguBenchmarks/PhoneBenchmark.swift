@@ -17,6 +17,9 @@ struct PhoneBenchmark {
     /// Managers' 稼働状況 boards open during the run (BENCH_BOARDS): the delay from each state change to them, and
     /// `GET /api/v1/floor` once a second.
     var boards = 0
+    /// `tsunagu serve` processes on the one database (BENCH_INSTANCES; several need BENCH_DATABASE_URL): agent k
+    /// signs in and works on instance k mod n, the boards on the first.
+    var instances = 1
 
     func run() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -25,15 +28,21 @@ struct PhoneBenchmark {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         report(
-            "phone screen: \(agents) agents, \(rowsPerAgent) rows each, \(Int(seconds)) s at time scale \(Int(timeScale)),"
-                + " \(Int(talkSeconds)) s of talk per answered call")
+            "phone screen: \(agents) agents on \(instances) instance(s), \(rowsPerAgent) rows each, \(Int(seconds)) s at time"
+                + " scale \(Int(timeScale)), \(Int(talkSeconds)) s of talk per answered call")
         try await PhoneBenchmarkSeed.seed(dataDirectory: folder, agents: agents, rowsPerAgent: rowsPerAgent)
         report("  " + DurableCommitCost.line(try await DurableCommitCost.measure(dataDirectory: folder)))
 
-        let server = try await BenchmarkServer(
-            dataDirectory: folder, environment: ["SIMULATED_TIME_SCALE": String(timeScale)])
-        defer { if server.process.isRunning { server.stop() } }
+        var servers: [BenchmarkServer] = []
+        defer { for server in servers where server.process.isRunning { server.stop() } }
+        for _ in 0..<max(1, instances) {
+            servers.append(
+                try await BenchmarkServer(
+                    dataDirectory: folder, environment: ["SIMULATED_TIME_SCALE": String(timeScale)]))
+        }
+        let server = servers[0]
         let port = server.port
+        let instanceServers = servers
 
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let metrics = PhoneBenchmarkMetrics()
@@ -43,7 +52,7 @@ struct PhoneBenchmark {
                 tasks.addTask {
                     (
                         agent,
-                        try await server.signIn(
+                        try await instanceServers[agent % instanceServers.count].signIn(
                             tenant: PhoneBenchmarkSeed.tenantCode, loginID: PhoneBenchmarkSeed.loginID(agent),
                             password: PhoneBenchmarkSeed.password)
                     )
@@ -55,7 +64,7 @@ struct PhoneBenchmark {
         for agent in 0..<agents {
             bots.append(
                 try await connect(
-                    port: port, cookie: cookies[agent]!, loginID: PhoneBenchmarkSeed.loginID(agent), group: group,
+                    port: instanceServers[agent % instanceServers.count].port, cookie: cookies[agent]!, loginID: PhoneBenchmarkSeed.loginID(agent), group: group,
                     metrics: metrics))
         }
         while try await !allReady(bots, group: group) { try await Task.sleep(for: .milliseconds(100)) }
@@ -98,7 +107,7 @@ struct PhoneBenchmark {
         let dialsAtStart = metrics.dials
         while Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 < seconds {
             try await Task.sleep(for: .seconds(1))
-            peakMemory = max(peakMemory, server.residentMemory)
+            peakMemory = max(peakMemory, servers.map(\.residentMemory).max() ?? 0)
         }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let dials = metrics.dials - dialsAtStart
@@ -129,7 +138,7 @@ struct PhoneBenchmark {
         }
         let boardDelays = watchers.flatMap(\.changeDelays).sorted()
         for watcher in watchers { await watcher.close() }
-        server.stop()
+        for server in servers { server.stop() }
         try await group.shutdownGracefully()
         try await boardGroup.shutdownGracefully()
 
@@ -145,7 +154,7 @@ struct PhoneBenchmark {
             "  edit → commit → screen:      p50 \(String(format: "%.1f", metrics.editPercentile(0.5))) ms, p99 \(String(format: "%.1f", metrics.editPercentile(0.99))) ms over \(metrics.editCount) memos (target p99 < 50 ms)"
         )
         report("  failed edits:                \(metrics.failedEdits)")
-        report("  server memory (peak RSS):    \(peakMemory / 1024) MB (target < 500 MB)")
+        report("  server memory (peak RSS):    \(peakMemory / 1024) MB per instance (target < 500 MB)")
         report("  acknowledged memos missing:  \(lost) of \(acknowledged.count)")
         report("  rows on two screens:         \(audit.rowsOnTwoScreens)")
         report("  calls seen by agents vs db:  \(metrics.dials) vs \(audit.callAttempts)")

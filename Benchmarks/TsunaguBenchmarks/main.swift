@@ -115,7 +115,7 @@ if runs("dnc") {
 }
 
 // 4. The phone screen: a real server and many agents on WebSockets (BENCH_AGENTS, BENCH_SECONDS, BENCH_TIME_SCALE,
-// BENCH_TALK_SECONDS).
+// BENCH_TALK_SECONDS; BENCH_INSTANCES servers on BENCH_DATABASE_URL).
 if runs("phone") {
     let environment = ProcessInfo.processInfo.environment
     try await PhoneBenchmark(
@@ -124,7 +124,8 @@ if runs("phone") {
         timeScale: environment["BENCH_TIME_SCALE"].flatMap(Double.init) ?? 20,
         rowsPerAgent: environment["BENCH_ROWS_PER_AGENT"].flatMap(Int.init) ?? 200,
         talkSeconds: environment["BENCH_TALK_SECONDS"].flatMap(Double.init) ?? 60,
-        boards: environment["BENCH_BOARDS"].flatMap(Int.init) ?? 0
+        boards: environment["BENCH_BOARDS"].flatMap(Int.init) ?? 0,
+        instances: environment["BENCH_INSTANCES"].flatMap(Int.init) ?? 1
     ).run()
 }
 

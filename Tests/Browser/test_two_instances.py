@@ -197,3 +197,42 @@ def test_one_agent_on_both_instances_is_served_by_one(browser, two_instances):
     expect(row(first, 1)).to_be_visible()
     first.context.close()
     second.context.close()
+
+
+def test_both_instances_recover_after_postgresql_restarts(page, browser, two_instances):
+    cluster, instances, nginx = two_instances
+    open_phone(page, nginx)
+    download(page, 25)
+    bin_dir = sorted(pathlib.Path("/usr/lib/postgresql").glob("*/bin"))[-1]
+    owner = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    # The restarted server keeps its output: into the cluster's log, never a pipe of ours (it would stay open).
+    subprocess.run(owner + [str(bin_dir / "pg_ctl"), "-D", f"{cluster.dir}/data", "-l", f"{cluster.dir}/log", "-m",
+                            "fast", "-w", "restart"], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # An edit made after the restart is saved (the screen retries by itself if the first attempt meets a dead
+    # connection).
+    memo(page, 3).fill("再起動の後")
+    memo(page, 3).press("Enter")
+    expect(page.locator("#save-state")).to_have_attribute("data-state", "saved", timeout=30_000)
+    # Both instances heartbeat again.
+    deadline = time.time() + 20
+    while time.time() < deadline:
+        fresh = psql(cluster.url, "SELECT COUNT(*) FROM instances WHERE heartbeat_at > now() - interval '4 seconds'")
+        if fresh == "2":
+            break
+        time.sleep(0.5)
+    assert fresh == "2"
+    # The board converges: the manager's JSON shows the agent 待機中, as the phone screen does.
+    manager = browser.new_context(locale="ja-JP").new_page()
+    from conftest import sign_in
+    sign_in(manager, nginx, "admin", "tsunagu-demo")
+    manager.wait_for_url(nginx["url"] + "/")
+    deadline = time.time() + 20
+    state = None
+    while time.time() < deadline:
+        floor = manager.request.get(nginx["url"] + "/api/v1/floor").json()
+        state = next(agent["state"] for agent in floor["agents"] if agent["loginID"] == "agent1")
+        if state == "idle":
+            break
+        time.sleep(0.5)
+    assert state == "idle"
+    manager.context.close()
