@@ -64,7 +64,8 @@ struct PhoneBenchmark {
         for agent in 0..<agents {
             bots.append(
                 try await connect(
-                    port: instanceServers[agent % instanceServers.count].port, cookie: cookies[agent]!, loginID: PhoneBenchmarkSeed.loginID(agent), group: group,
+                    port: instanceServers[agent % instanceServers.count].port, cookie: cookies[agent]!,
+                    loginID: PhoneBenchmarkSeed.loginID(agent), group: group,
                     metrics: metrics))
         }
         while try await !allReady(bots, group: group) { try await Task.sleep(for: .milliseconds(100)) }
