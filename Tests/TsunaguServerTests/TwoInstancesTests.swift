@@ -14,18 +14,29 @@ import Vapor
 /// instance that stops gives its agents up to the other at once.
 @Suite(.enabled(if: TestDatabase.isPostgres, "several instances share a PostgreSQL database only"))
 struct TwoInstancesTests {
-    @Test(.timeLimit(.minutes(2))) func twoInstancesShareTheAgentsAndOneLeads() async throws {
+    /// Runs `body` with two instances configured, migrated and started on one new database, and shuts down whichever
+    /// of them `body` left running.
+    static func withTwoInstances(_ body: (Application, Application) async throws -> Void) async throws {
         let url = try #require(try await TestDatabase.create())
         var configuration = ServerConfiguration()
         configuration.databaseURL = url
-        let (a, b) = (try await Application.make(.testing), try await Application.make(.testing))
-        var stoppedA = false
+        let apps = [try await Application.make(.testing), try await Application.make(.testing)]
         do {
-            for app in [a, b] {
+            for app in apps {
                 try await app.configureTsunagu(configuration)
                 try await app.migrateTsunagu()
                 try await app.startInstance()
             }
+            try await body(apps[0], apps[1])
+        } catch {
+            for app in apps where !app.didShutdown { try? await app.asyncShutdown() }
+            throw error
+        }
+        for app in apps where !app.didShutdown { try await app.asyncShutdown() }
+    }
+
+    @Test(.timeLimit(.minutes(2))) func twoInstancesShareTheAgentsAndOneLeads() async throws {
+        try await Self.withTwoInstances { a, b in
             try await eventually("exactly one leader", seconds: 8) {
                 let leaders = [await a.instanceLiveness.leads, await b.instanceLiveness.leads]
                 return leaders.filter { $0 }.count == 1 ? true : nil
@@ -72,33 +83,18 @@ struct TwoInstancesTests {
                 try await fixture.scope.find(CallAttempt.self, id: call.id)?.endedAt != nil ? true : nil
             }
             try await a.asyncShutdown()
-            stoppedA = true
             let moved = try await b.deskRegistry.session(tenantID: fixture.scope.tenantID, userID: fixture.agentID)
             #expect(moved.lease == DeskLease(instance: b.serverInstance.id, epoch: 2))
             #expect(await moved.snapshot.rows.count == 2)
             try await eventually("B to lead once A is gone", seconds: 8) { await b.instanceLiveness.leads ? true : nil }
-        } catch {
-            if !stoppedA { try? await a.asyncShutdown() }
-            try? await b.asyncShutdown()
-            throw error
         }
-        try await b.asyncShutdown()
     }
 
     /// Changes made on one instance reach the other's boards and screens through LISTEN/NOTIFY: an agent's commit
     /// reaches the other's board, a settings change its screens; and a listener that lost its connection makes
     /// every board read everything once it is back.
     @Test(.timeLimit(.minutes(2))) func boardsAndScreensFollowTheOtherInstance() async throws {
-        let url = try #require(try await TestDatabase.create())
-        var configuration = ServerConfiguration()
-        configuration.databaseURL = url
-        let (a, b) = (try await Application.make(.testing), try await Application.make(.testing))
-        do {
-            for app in [a, b] {
-                try await app.configureTsunagu(configuration)
-                try await app.migrateTsunagu()
-                try await app.startInstance()
-            }
+        try await Self.withTwoInstances { a, b in
             let fixture = try await DeskFixture.make(a, rows: 2)
             let seenOnB = NIOLockedValueBox<[FloorEvent]>([])
             let following = Task {
@@ -142,29 +138,14 @@ struct TwoInstancesTests {
             try await eventually("B to read everything after reconnecting", seconds: 15) {
                 seenOnB.withLockedValue { $0.contains { $0.tenantID == FloorEvent.everyTenant } } ? true : nil
             }
-        } catch {
-            try? await a.asyncShutdown()
-            try? await b.asyncShutdown()
-            throw error
         }
-        try await a.asyncShutdown()
-        try await b.asyncShutdown()
     }
 
     /// The calling rules stay atomic across instances: two instances' writers recording automatic dials of one
     /// number at the same moment never both let theirs through (the number was dialled a minute ago; the redial
     /// limit allows one more).
     @Test(.timeLimit(.minutes(2))) func twoInstancesDiallingOneNumberAtOnceCannotBothPass() async throws {
-        let url = try #require(try await TestDatabase.create())
-        var configuration = ServerConfiguration()
-        configuration.databaseURL = url
-        let (a, b) = (try await Application.make(.testing), try await Application.make(.testing))
-        do {
-            for app in [a, b] {
-                try await app.configureTsunagu(configuration)
-                try await app.migrateTsunagu()
-                try await app.startInstance()
-            }
+        try await Self.withTwoInstances { a, b in
             let fixture = try await DeskFixture.make(a, rows: 1, first: 2)
             let now = Date()
             for trial in 0..<20 {
@@ -190,28 +171,13 @@ struct TwoInstancesTests {
                 #expect(outcomes.filter(\.isEmpty).count == 1, "trial \(trial): exactly one dial goes out")
                 #expect(outcomes.flatMap(\.values) == [.redialLimit])
             }
-        } catch {
-            try? await a.asyncShutdown()
-            try? await b.asyncShutdown()
-            throw error
         }
-        try await a.asyncShutdown()
-        try await b.asyncShutdown()
     }
 
     /// The agent's screen reconnects to the other instance (nginx moved it): that instance asks for the agent, and
     /// the holder, with no screen open and no call, gives it up at once rather than after the reconnection grace.
     @Test(.timeLimit(.minutes(2))) func aScreenThatMovesIsHandedOverBetweenCalls() async throws {
-        let url = try #require(try await TestDatabase.create())
-        var configuration = ServerConfiguration()
-        configuration.databaseURL = url
-        let (a, b) = (try await Application.make(.testing), try await Application.make(.testing))
-        do {
-            for app in [a, b] {
-                try await app.configureTsunagu(configuration)
-                try await app.migrateTsunagu()
-                try await app.startInstance()
-            }
+        try await Self.withTwoInstances { a, b in
             let fixture = try await DeskFixture.make(a, rows: 2)
             let onA = try await a.deskRegistry.session(tenantID: fixture.scope.tenantID, userID: fixture.agentID)
             let probe = DeskProbe(onA)
@@ -230,28 +196,13 @@ struct TwoInstancesTests {
             #expect(onA.isRetired)
             #expect(onB.lease == DeskLease(instance: b.serverInstance.id, epoch: 2))
             #expect(await onB.snapshot.rows.count == 2)
-        } catch {
-            try? await a.asyncShutdown()
-            try? await b.asyncShutdown()
-            throw error
         }
-        try await a.asyncShutdown()
-        try await b.asyncShutdown()
     }
 
     /// Hand-out under contention: 40 agents, 20 on each instance, download at once from one shared pool of 8,000
     /// rows. Every agent gets its full 200, and no row is held twice.
     @Test(.timeLimit(.minutes(5))) func fortyAgentsOnTwoInstancesDownloadFromOnePool() async throws {
-        let url = try #require(try await TestDatabase.create())
-        var configuration = ServerConfiguration()
-        configuration.databaseURL = url
-        let (a, b) = (try await Application.make(.testing), try await Application.make(.testing))
-        do {
-            for app in [a, b] {
-                try await app.configureTsunagu(configuration)
-                try await app.migrateTsunagu()
-                try await app.startInstance()
-            }
+        try await Self.withTwoInstances { a, b in
             let fixture = try await DistributionTests.fixture(a, rows: 8_000, agents: 40)
             try await ListDistributor(scope: fixture.scope).distribute(
                 listID: fixture.listID, mode: .sharedPool, agentIDs: [])
@@ -289,12 +240,6 @@ struct TwoInstancesTests {
             let holders = try await fixture.scope.query(AgentWorkRow.self).all()
             #expect(holders.count == 8_000)
             #expect(Set(sessions.map(\.lease.instance)) == [a.serverInstance.id, b.serverInstance.id])
-        } catch {
-            try? await a.asyncShutdown()
-            try? await b.asyncShutdown()
-            throw error
         }
-        try await a.asyncShutdown()
-        try await b.asyncShutdown()
     }
 }
